@@ -1,0 +1,62 @@
+import Koa from 'koa'
+import Router from '@koa/router'
+import { koaBody } from 'koa-body'
+import type { Config } from './platform/config'
+import type { Database } from './platform/db'
+import type { Logger } from './platform/logger'
+import { bindEndpoints, unboundOperations, type Handlers } from './platform/http/endpoints'
+import { errorHandler } from './platform/http/errorHandler'
+import { requestLogging } from './platform/http/requestContext'
+import { securityHeaders } from './platform/http/securityHeaders'
+import { docsRouter } from './platform/http/docs'
+import { buildOpenApiDocument } from './platform/http/openapi'
+import { staticH5 } from './platform/http/staticH5'
+import { healthHandlers } from './platform/health'
+import { siteHandlers } from './content/siteRoutes'
+
+export const API_VERSION = '0.1.0'
+
+export interface AppDeps {
+  config: Pick<Config, 'BODY_LIMIT' | 'H5_DIR' | 'TRUST_PROXY'>
+  logger: Logger
+  db: Database
+  now?: () => Date
+}
+
+/**
+ * Builds the Koa application without listening, so tests can drive it in-process or
+ * put it behind their own server. Middleware order: request id and log line, security
+ * headers, error mapping, body parsing, API routes, API docs, h5 files.
+ */
+export function createApp(deps: AppDeps): Koa {
+  const { config, logger, db } = deps
+  const now = deps.now ?? (() => new Date())
+  const app = new Koa({ proxy: config.TRUST_PROXY })
+  app.silent = true // errors are logged by errorHandler, not by Koa's default printer
+
+  const handlers: Handlers = { ...healthHandlers(db), ...siteHandlers(now) }
+  const missing = unboundOperations(handlers)
+  if (missing.length) throw new Error(`endpoints without a handler: ${missing.join(', ')}`)
+
+  const api = new Router()
+  bindEndpoints(api, handlers)
+
+  app.use(requestLogging(logger))
+  app.use(securityHeaders())
+  app.use(errorHandler(logger, config.BODY_LIMIT))
+  app.use(
+    koaBody({
+      json: true,
+      jsonStrict: true,
+      urlencoded: false,
+      text: false,
+      multipart: false,
+      jsonLimit: config.BODY_LIMIT,
+    }),
+  )
+  app.use(api.routes())
+  app.use(api.allowedMethods({ throw: true }))
+  app.use(docsRouter(() => buildOpenApiDocument({ version: API_VERSION })).routes())
+  app.use(staticH5(config.H5_DIR, logger))
+  return app
+}

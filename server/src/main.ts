@@ -1,0 +1,76 @@
+/**
+ * Starts the server: configuration, database (MONGODB_URI, or the embedded FerretDB with
+ * data under DATA_DIR/db), the app, and graceful shutdown on SIGTERM/SIGINT.
+ */
+import path from 'node:path'
+import { createApp } from './app'
+import { ConfigError, loadConfig } from './platform/config'
+import { connectDatabase } from './platform/db'
+import { startFerretDb, type EmbeddedDb } from './platform/embeddedDb'
+import { listen, createShutdown } from './platform/lifecycle'
+import { createLogger, redactUri } from './platform/logger'
+
+async function main(): Promise<void> {
+  let config
+  try {
+    config = loadConfig()
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nThe server did not start. See README, "Configuration".\n`)
+      process.exit(78) // EX_CONFIG
+    }
+    throw err
+  }
+  const logger = createLogger({ level: config.LOG_LEVEL })
+  let stopping = false
+
+  let embedded: EmbeddedDb | undefined
+  let uri = config.MONGODB_URI
+  if (uri) {
+    logger.info({ db: redactUri(uri) }, 'using the database of MONGODB_URI')
+  } else {
+    const dataDir = path.join(config.DATA_DIR, 'db')
+    embedded = await startFerretDb({ dataDir })
+    uri = embedded.uri
+    logger.info({ db: uri, dataDir, pid: embedded.process.pid }, 'embedded database (FerretDB/SQLite) ready')
+    embedded.process.once('exit', (code, signal) => {
+      if (!stopping) logger.error({ code, signal }, 'embedded database stopped unexpectedly')
+    })
+  }
+
+  const db = connectDatabase(uri, { logger, connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS })
+  if (embedded) await db.ready
+
+  const app = createApp({ config, logger, db })
+  const running = await listen(app, config.HOST, config.PORT)
+
+  const shutdown = createShutdown(logger, [
+    { name: 'http', run: () => running.close(config.SHUTDOWN_TIMEOUT_MS) },
+    { name: 'database', run: () => db.close() },
+    { name: 'embedded-database', run: () => embedded?.stop() },
+  ])
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      stopping = true
+      void shutdown(signal).then(() => process.exit(0))
+    })
+  }
+
+  logger.info({ url: running.url }, 'listening')
+  process.stdout.write(
+    [
+      '',
+      `  政务两微一端 is running`,
+      `  H5 app (citizens):   ${running.url}/`,
+      `  Workbench (staff):   ${running.url}/#/workbench/pages/index/index`,
+      `  API documentation:   ${running.url}/api/docs`,
+      '',
+      '',
+    ].join('\n'),
+  )
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`The server failed to start: ${(err as Error).stack ?? String(err)}\n`)
+  process.exit(1)
+})

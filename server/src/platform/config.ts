@@ -1,0 +1,66 @@
+import path from 'node:path'
+import { z, fieldErrorsOf } from '@zw/shared'
+import { PROJECT_ROOT } from './paths'
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'], { error: '应为 true 或 false' })
+  .transform((v) => v === 'true' || v === '1')
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { error: '应为整数' })
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+
+/**
+ * Every setting of the server, from the environment. README's configuration table lists
+ * the same variables; keep the two together.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: integer(0, 65535).default(3000),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\/.+/, { error: '应为 mongodb:// 或 mongodb+srv:// 开头的连接串' })
+    .optional(),
+  DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'data')),
+  FERRETDB_BIN: z.string().min(1).optional(),
+  DB_CONNECT_TIMEOUT_MS: integer(100, 120_000).default(5000),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(kb|mb)$/, { error: '应为数字加 kb 或 mb，例如 1mb' })
+    .default('1mb'),
+  H5_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'miniapp', 'dist-h5')),
+  SHUTDOWN_TIMEOUT_MS: integer(0, 120_000).default(10_000),
+  TRUST_PROXY: booleanFlag.default(false),
+})
+
+export type Config = z.infer<typeof configSchema>
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`,
+    )
+    this.name = 'ConfigError'
+  }
+}
+
+/** Reads and validates the configuration; an unset or empty variable takes its default. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const input: Record<string, string> = {}
+  for (const key of Object.keys(configSchema.shape)) {
+    const value = env[key]
+    if (value !== undefined && value !== '') input[key] = value
+  }
+  const result = configSchema.safeParse(input)
+  if (!result.success) {
+    throw new ConfigError(fieldErrorsOf(result.error).map((f) => ({ variable: f.path, message: f.message })))
+  }
+  return result.data
+}

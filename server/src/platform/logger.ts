@@ -1,0 +1,54 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import pino, { type DestinationStream, type Logger } from 'pino'
+
+export type { Logger }
+
+/** The request a line of log belongs to; set by the requestContext middleware. */
+export const requestContext = new AsyncLocalStorage<{ reqId: string }>()
+
+/**
+ * Field names whose values never reach a log, wherever they appear: credentials,
+ * WeChat identities and citizens' personal data.
+ */
+export const REDACTED_KEYS = [
+  'password',
+  'token',
+  'accessToken',
+  'access_token',
+  'refreshToken',
+  'secret',
+  'authorization',
+  'cookie',
+  'session_key',
+  'sessionKey',
+  'openid',
+  'unionid',
+  'idNumber',
+  'mobile',
+  'phone',
+] as const
+
+export function createLogger(options: { level: string; destination?: DestinationStream }): Logger {
+  return pino(
+    {
+      level: options.level,
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      // Every line written while a request is handled carries its id, whoever logs it.
+      mixin: () => {
+        const store = requestContext.getStore()
+        return store ? { reqId: store.reqId } : {}
+      },
+      redact: {
+        paths: REDACTED_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
+        censor: '[redacted]',
+      },
+    },
+    options.destination,
+  )
+}
+
+/** A connection string with user and password removed, safe to log. */
+export function redactUri(uri: string): string {
+  return uri.replace(/\/\/[^@/]*@/, '//***@')
+}

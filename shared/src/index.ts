@@ -1,0 +1,7 @@
+export { z } from './zod'
+export * from './errors'
+export * from './catalogue/topics'
+export * from './api/endpoint'
+export * from './api/site'
+export * from './api/contract'
+export * from './api/client'
