@@ -1,5 +1,6 @@
 export { z } from './zod'
 export * from './errors'
+export * from './time'
 export * from './catalogue/topics'
 export * from './api/endpoint'
 export * from './api/site'

@@ -1,0 +1,27 @@
+import Taro from '@tarojs/taro'
+import { createApiClient, type Transport } from '@zw/shared'
+
+/** Taro.request as the client's transport: one code path for weapp and h5. */
+const taroTransport: Transport = async ({ method, url, headers, body }) => {
+  const res = await Taro.request<string>({
+    url,
+    method: method as keyof Taro.request.Method,
+    header: headers,
+    data: body,
+    dataType: 'text',
+    responseType: 'text',
+  })
+  let data: unknown
+  try {
+    data = typeof res.data === 'string' && res.data ? JSON.parse(res.data) : res.data
+  } catch {
+    data = undefined
+  }
+  return { status: res.statusCode, data }
+}
+
+/** The typed API client of the mini-program, checked against the shared contract. */
+export const api = createApiClient({
+  baseUrl: process.env.TARO_APP_API_BASE_URL ?? '',
+  transport: taroTransport,
+})

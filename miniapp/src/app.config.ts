@@ -1,0 +1,18 @@
+export default defineAppConfig({
+  pages: ['pages/index/index'],
+  subPackages: [
+    {
+      // 工作台: staff only, loaded on demand so citizens never download it.
+      root: 'workbench',
+      name: 'workbench',
+      pages: ['pages/index/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#b5162b',
+    navigationBarTitleText: '政务公开',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f5',
+  },
+})
