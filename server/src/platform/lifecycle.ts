@@ -27,9 +27,14 @@ export async function listen(app: Koa, host: string, port: number): Promise<Runn
     url: `http://${shownHost}:${address.port}`,
     close: (timeoutMs) =>
       new Promise<void>((resolve) => {
+        if (!server.listening) return resolve()
+        // Keep-alive connections go idle as their last response ends: close them then,
+        // not after keepAliveTimeout. Whatever is still open at the timeout is cut.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50)
         const timer = setTimeout(() => server.closeAllConnections(), timeoutMs)
         timer.unref()
         server.close(() => {
+          clearInterval(sweep)
           clearTimeout(timer)
           resolve()
         })

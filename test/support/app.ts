@@ -1,0 +1,66 @@
+/**
+ * The app built by its factory, listening on a free loopback port, connected to a fresh
+ * database on the run's real FerretDB. Tests talk to it over HTTP, with the same typed
+ * client the mini-program uses.
+ */
+import { Writable } from 'node:stream'
+import path from 'node:path'
+import type Koa from 'koa'
+import { createApiClient, fetchTransport, type ApiClient } from '@zw/shared'
+import { createApp } from '../../server/src/app'
+import { connectDatabase, type Database } from '../../server/src/platform/db'
+import { listen, type RunningServer } from '../../server/src/platform/lifecycle'
+import { createLogger, type Logger } from '../../server/src/platform/logger'
+import { freshDatabaseUri } from './database'
+import { ROOT } from './serverProcess'
+
+export interface TestApp {
+  url: string
+  api: ApiClient
+  app: Koa
+  db: Database
+  logger: Logger
+  running: RunningServer
+  /** Parsed log lines written so far. */
+  logs(): Record<string, unknown>[]
+  rawLogs(): string
+  close(): Promise<void>
+}
+
+export async function startTestApp(options: { bodyLimit?: string; extend?: (app: Koa, logger: Logger) => void } = {}): Promise<TestApp> {
+  let raw = ''
+  const destination = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      raw += chunk.toString()
+      done()
+    },
+  })
+  const logger = createLogger({ level: 'debug', destination })
+  const db = connectDatabase(freshDatabaseUri(), { logger, connectTimeoutMs: 5000 })
+  await db.ready
+  const app = createApp({
+    config: { BODY_LIMIT: options.bodyLimit ?? '1mb', H5_DIR: path.join(ROOT, 'miniapp', 'dist-h5'), TRUST_PROXY: false },
+    logger,
+    db,
+  })
+  options.extend?.(app, logger)
+  const running = await listen(app, '127.0.0.1', 0)
+  return {
+    url: running.url,
+    api: createApiClient({ baseUrl: running.url, transport: fetchTransport() }),
+    app,
+    db,
+    logger,
+    running,
+    rawLogs: () => raw,
+    logs: () =>
+      raw
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+    async close() {
+      await running.close(1000)
+      await db.close()
+    },
+  }
+}

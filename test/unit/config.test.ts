@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from '../../server/src/platform/config'
+
+describe('loadConfig', () => {
+  it('gives every setting its documented default', () => {
+    const c = loadConfig({})
+    expect(c).toMatchObject({ NODE_ENV: 'development', HOST: '127.0.0.1', PORT: 3000, LOG_LEVEL: 'info', BODY_LIMIT: '1mb', TRUST_PROXY: false, SHUTDOWN_TIMEOUT_MS: 10_000 })
+    expect(c.MONGODB_URI).toBeUndefined()
+    expect(c.DATA_DIR).toMatch(/data$/)
+  })
+
+  it('reads and converts values', () => {
+    const c = loadConfig({ PORT: '8080', TRUST_PROXY: 'true', MONGODB_URI: 'mongodb://a,b,c/zw?replicaSet=rs0', BODY_LIMIT: '256kb' })
+    expect(c.PORT).toBe(8080)
+    expect(c.TRUST_PROXY).toBe(true)
+    expect(c.MONGODB_URI).toBe('mongodb://a,b,c/zw?replicaSet=rs0')
+    expect(c.BODY_LIMIT).toBe('256kb')
+  })
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '' }).PORT).toBe(3000)
+  })
+
+  it('names every wrong variable with a reason', () => {
+    try {
+      loadConfig({ PORT: '70000', TRUST_PROXY: 'yes', BODY_LIMIT: 'lots', NODE_ENV: 'staging' })
+      expect.unreachable()
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError)
+      const vars = (err as ConfigError).problems.map((p) => p.variable).sort()
+      expect(vars).toEqual(['BODY_LIMIT', 'NODE_ENV', 'PORT', 'TRUST_PROXY'])
+      expect((err as ConfigError).message).toMatch(/PORT: /)
+    }
+  })
+})
