@@ -7,6 +7,8 @@ import { createApp } from './app'
 import { ConfigError, loadConfig } from './platform/config'
 import { connectDatabase } from './platform/db'
 import { startFerretDb, type EmbeddedDb } from './platform/embeddedDb'
+import { JobScheduler } from './platform/jobs/scheduler'
+import { allJobs } from './jobs'
 import { listen, createShutdown } from './platform/lifecycle'
 import { createLogger, redactUri } from './platform/logger'
 
@@ -44,8 +46,15 @@ async function main(): Promise<void> {
   const app = createApp({ config, logger, db })
   const running = await listen(app, config.HOST, config.PORT)
 
+  // Jobs start once the database is there (catching up what was missed meanwhile).
+  const scheduler = new JobScheduler(allJobs(), logger)
+  void db.ready.then(() => {
+    if (!stopping) return scheduler.start()
+  }).catch((err: unknown) => logger.error({ err }, 'job scheduler failed to start'))
+
   const shutdown = createShutdown(logger, [
     { name: 'http', run: () => running.close(config.SHUTDOWN_TIMEOUT_MS) },
+    { name: 'jobs', run: () => scheduler.stop() },
     { name: 'database', run: () => db.close() },
     { name: 'embedded-database', run: () => embedded?.stop() },
   ])

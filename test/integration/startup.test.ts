@@ -67,6 +67,9 @@ describe('npm start with the embedded database', () => {
       await first.close()
       expect(await server.stop('SIGTERM')).toBe(0)
       expect(server.output()).toContain('shutdown complete')
+      // Stop accepting and drain, stop jobs, close the database, stop the embedded database.
+      const steps = logLines(server.output()).filter((l) => l.msg === 'shutdown step done').map((l) => l.step)
+      expect(steps).toEqual(['http', 'jobs', 'database', 'embedded-database'])
 
       server = await startServer({ DATA_DIR: dataDir })
       expect((await fetch(`${server.url}/readyz`)).status).toBe(200)

@@ -32,8 +32,8 @@ describe('toAppError: one place maps failures to HTTP', () => {
   })
 
   it('maps a mongoose validation error to per-field 400', () => {
-    const doc = new mongoose.Document({}, new mongoose.Schema({ title: { type: String, required: [true, '标题不能为空'] } }))
-    const err = doc.validateSync()!
+    const Probe = mongoose.model('ErrorMappingProbe', new mongoose.Schema({ title: { type: String, required: [true, '标题不能为空'] } }))
+    const err = new Probe({}).validateSync()!
     const mapped = toAppError(err, '1mb') as ValidationError
     expect(mapped.code).toBe('VALIDATION_FAILED')
     expect(mapped.fields).toEqual([{ path: 'title', message: '标题不能为空' }])

@@ -1,0 +1,10 @@
+import type { JobDefinition } from './platform/jobs/scheduler'
+
+/**
+ * Every scheduled job of the server, from every domain. Each domain exports its job
+ * definitions (name, cron in Asia/Shanghai, catch-up policy, run) and lists them here;
+ * JobScheduler makes each slot run once across instances and catches up after downtime.
+ */
+export function allJobs(): JobDefinition[] {
+  return []
+}
