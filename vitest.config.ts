@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config'
  * Three kinds of test (README, "Tests"):
  * - unit: pure functions and in-memory pieces, no I/O;
  * - integration: the real server code over HTTP against a real FerretDB (never mocked);
- * - e2e: the h5 build served by the real server, driven in Debian Chromium.
+ * - e2e: the app as `npm start` runs it (h5 build, server, embedded database), driven
+ *   in Debian Chromium.
  */
 export default defineConfig({
   test: {
@@ -33,7 +34,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/support/globalDatabase.ts', 'test/support/globalServer.ts'],
+          globalSetup: ['test/support/globalServer.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -67,6 +67,12 @@ describe('a citizen opening the h5 app', () => {
     await page.getByText('惠民政策主题').waitFor()
   })
 
+  it('sees that the server is ready', async () => {
+    const res = await fetch(`${baseUrl}/readyz`)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ status: 'ready', database: 'up' })
+  })
+
   it('reaches the staff workbench subpackage from the home page', async () => {
     const { page } = b
     await page.goto(`${baseUrl}/`)
@@ -74,5 +80,15 @@ describe('a citizen opening the h5 app', () => {
     await page.getByText('供各部门编辑、审核人员使用', { exact: false }).waitFor()
     expect(page.url()).toContain('#/workbench/pages/index/index')
     await screenshot(page, 'workbench')
+  })
+})
+
+describe('a developer reading the API documentation', () => {
+  it('browses the generated OpenAPI document in Swagger UI', async () => {
+    const { page } = b
+    await page.goto(`${baseUrl}/api/docs`)
+    await page.getByText('/api/v1/site', { exact: true }).waitFor()
+    await page.getByText('平台信息与主题分类').waitFor()
+    await screenshot(page, 'api-docs')
   })
 })

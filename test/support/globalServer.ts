@@ -1,15 +1,19 @@
 /**
- * For e2e: the real server (h5 build + API) on a free port, against the run's FerretDB.
- * Needs the h5 build (`npm test` builds it first).
+ * For e2e: the app as `npm start` runs it (scripts/start.ts: h5 build check, embedded
+ * FerretDB in a throw-away DATA_DIR, server) on a free port. Needs the h5 build, which
+ * `npm test` makes first.
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { ROOT, startServer } from './serverProcess'
+import { logLines, ROOT, startServer } from './serverProcess'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
+    /** Connection string of the server's embedded database, for seeding and checks. */
+    serverDatabase: string
   }
 }
 
@@ -17,9 +21,13 @@ export default async function setup(project: TestProject) {
   if (!fs.existsSync(path.join(ROOT, 'miniapp/dist-h5/index.html'))) {
     throw new Error('e2e needs the h5 build: run `npm run build:h5` (npm test does).')
   }
-  const server = await startServer({ MONGODB_URI: `${project.getProvidedContext().mongoServer}/e2e` })
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zw-e2e-'))
+  const server = await startServer({ DATA_DIR: dataDir }, { entry: 'scripts/start.ts', timeoutMs: 180_000 })
+  const dbLine = logLines(server.output()).find((l) => l.msg === 'embedded database (FerretDB/SQLite) ready')
   project.provide('baseUrl', server.url)
+  project.provide('serverDatabase', String(dbLine?.db))
   return async () => {
     await server.stop()
+    fs.rmSync(dataDir, { recursive: true, force: true })
   }
 }

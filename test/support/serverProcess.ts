@@ -1,6 +1,6 @@
 /**
- * The real server as a child process, started the way `npm start` starts it
- * (`node --import tsx server/src/main.ts`), for tests of start-up, restart and shutdown.
+ * The real server as a child process, for tests of start-up, restart and shutdown:
+ * `server/src/main.ts` as production runs it, or `scripts/start.ts` as `npm start` does.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
@@ -14,8 +14,13 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
-export function spawnServer(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+export type Entry = 'server/src/main.ts' | 'scripts/start.ts'
+
+export function spawnServer(
+  env: Record<string, string>,
+  entry: Entry = 'server/src/main.ts',
+): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -28,8 +33,9 @@ export function spawnServer(env: Record<string, string>): { child: ChildProcess;
 }
 
 /** Starts the server and resolves once it prints its URL. */
-export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const { child, output, exited } = spawnServer(env)
+export async function startServer(env: Record<string, string>, options: { entry?: Entry; timeoutMs?: number } = {}): Promise<ServerProcess> {
+  const timeoutMs = options.timeoutMs ?? 60_000
+  const { child, output, exited } = spawnServer(env, options.entry)
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms:\n${output()}`)), timeoutMs)
     const check = () => {
