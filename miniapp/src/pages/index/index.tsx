@@ -1,9 +1,24 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { ApiClientError, formatShanghaiDateTime, type SiteInfo } from '@zw/shared'
+import { ApiClientError, formatShanghaiDateTime, type SiteInfo, type Topic } from '@zw/shared'
 import { api } from '@/api'
 import './index.css'
+
+function TopicSection({ title, topics, strong = false }: { title: string; topics: Topic[]; strong?: boolean }) {
+  return (
+    <View className='section' aria-label={title}>
+      <Text className='section-title'>{title}</Text>
+      <View className='chips'>
+        {topics.map((t) => (
+          <Text key={t.code} className={strong ? 'chip chip-strong' : 'chip'}>
+            {t.name}
+          </Text>
+        ))}
+      </View>
+    </View>
+  )
+}
 
 type State = { kind: 'loading' } | { kind: 'ready'; site: SiteInfo } | { kind: 'failed'; message: string }
 
@@ -57,27 +72,8 @@ export default function Index() {
         <Text className='hero-text'>{site.description}</Text>
       </View>
 
-      <View className='section' aria-label='惠民政策主题'>
-        <Text className='section-title'>惠民政策主题</Text>
-        <View className='chips'>
-          {pushThemes.map((t) => (
-            <Text key={t.code} className='chip chip-strong'>
-              {t.name}
-            </Text>
-          ))}
-        </View>
-      </View>
-
-      <View className='section' aria-label='公开领域'>
-        <Text className='section-title'>公开领域（{pilotDomains.length} 个）</Text>
-        <View className='chips'>
-          {pilotDomains.map((t) => (
-            <Text key={t.code} className='chip'>
-              {t.name}
-            </Text>
-          ))}
-        </View>
-      </View>
+      <TopicSection title='惠民政策主题' topics={pushThemes} strong />
+      <TopicSection title={`公开领域（${pilotDomains.length} 个）`} topics={pilotDomains} />
 
       <View className='footer'>
         <Text className='server-time'>数据更新时间：{formatShanghaiDateTime(site.serverTime)}（北京时间）</Text>
