@@ -13,6 +13,7 @@ import { buildOpenApiDocument } from './platform/http/openapi'
 import { staticH5 } from './platform/http/staticH5'
 import { healthHandlers } from './platform/health'
 import { siteHandlers } from './content/siteRoutes'
+import type { Services } from './services'
 
 export const API_VERSION = '0.1.0'
 
@@ -20,6 +21,7 @@ export interface AppDeps {
   config: Pick<Config, 'BODY_LIMIT' | 'H5_DIR' | 'TRUST_PROXY'>
   logger: Logger
   db: Database
+  services: Services
   now?: () => Date
 }
 
@@ -29,12 +31,12 @@ export interface AppDeps {
  * headers, error mapping, body parsing, API routes, API docs, h5 files.
  */
 export function createApp(deps: AppDeps): Koa {
-  const { config, logger, db } = deps
+  const { config, logger, db, services } = deps
   const now = deps.now ?? (() => new Date())
   const app = new Koa({ proxy: config.TRUST_PROXY })
   app.silent = true // errors are logged by errorHandler, not by Koa's default printer
 
-  const handlers: Handlers = { ...healthHandlers(db), ...siteHandlers(now) }
+  const handlers: Handlers = { ...healthHandlers(db), ...siteHandlers(now), ...services.content.handlers }
   const missing = unboundOperations(handlers)
   if (missing.length) throw new Error(`endpoints without a handler: ${missing.join(', ')}`)
 

@@ -9,6 +9,7 @@ import { connectDatabase } from './platform/db'
 import { startFerretDb, type EmbeddedDb } from './platform/embeddedDb'
 import { JobScheduler } from './platform/jobs/scheduler'
 import { allJobs } from './jobs'
+import { createServices } from './services'
 import { listen, createShutdown } from './platform/lifecycle'
 import { createLogger, redactUri } from './platform/logger'
 
@@ -43,18 +44,24 @@ async function main(): Promise<void> {
   const db = connectDatabase(uri, { logger, connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS })
   if (embedded) await db.ready
 
-  const app = createApp({ config, logger, db })
+  const services = createServices({ logger })
+  const app = createApp({ config, logger, db, services })
   const running = await listen(app, config.HOST, config.PORT)
 
-  // Jobs start once the database is there (catching up what was missed meanwhile).
+  // Read models and jobs start once the database is there (jobs catch up what was missed).
   const scheduler = new JobScheduler(allJobs(), logger)
-  void db.ready.then(() => {
-    if (!stopping) return scheduler.start()
-  }).catch((err: unknown) => logger.error({ err }, 'job scheduler failed to start'))
+  void db.ready
+    .then(async () => {
+      if (stopping) return
+      await services.start()
+      if (!stopping) await scheduler.start()
+    })
+    .catch((err: unknown) => logger.error({ err }, 'services failed to start'))
 
   const shutdown = createShutdown(logger, [
     { name: 'http', run: () => running.close(config.SHUTDOWN_TIMEOUT_MS) },
     { name: 'jobs', run: () => scheduler.stop() },
+    { name: 'services', run: () => services.stop() },
     { name: 'database', run: () => db.close() },
     { name: 'embedded-database', run: () => embedded?.stop() },
   ])

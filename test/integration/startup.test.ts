@@ -69,7 +69,7 @@ describe('npm start with the embedded database', () => {
       expect(server.output()).toContain('shutdown complete')
       // Stop accepting and drain, stop jobs, close the database, stop the embedded database.
       const steps = logLines(server.output()).filter((l) => l.msg === 'shutdown step done').map((l) => l.step)
-      expect(steps).toEqual(['http', 'jobs', 'database', 'embedded-database'])
+      expect(steps).toEqual(['http', 'jobs', 'services', 'database', 'embedded-database'])
 
       server = await startServer({ DATA_DIR: dataDir })
       expect((await fetch(`${server.url}/readyz`)).status).toBe(200)

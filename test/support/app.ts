@@ -11,6 +11,7 @@ import { createApp } from '../../server/src/app'
 import { connectDatabase, type Database } from '../../server/src/platform/db'
 import { listen, type RunningServer } from '../../server/src/platform/lifecycle'
 import { createLogger, type Logger } from '../../server/src/platform/logger'
+import { createServices, type Services } from '../../server/src/services'
 import { freshDatabaseUri } from './database'
 import { ROOT } from './serverProcess'
 
@@ -19,6 +20,7 @@ export interface TestApp {
   api: ApiClient
   app: Koa
   db: Database
+  services: Services
   logger: Logger
   running: RunningServer
   /** Parsed log lines written so far. */
@@ -27,7 +29,9 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-export async function startTestApp(options: { bodyLimit?: string; extend?: (app: Koa, logger: Logger) => void } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { bodyLimit?: string; extend?: (app: Koa, logger: Logger) => void; beforeStart?: () => Promise<void> } = {},
+): Promise<TestApp> {
   let raw = ''
   const destination = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -38,10 +42,15 @@ export async function startTestApp(options: { bodyLimit?: string; extend?: (app:
   const logger = createLogger({ level: 'debug', destination })
   const db = connectDatabase(freshDatabaseUri(), { logger, connectTimeoutMs: 5000 })
   await db.ready
+  await options.beforeStart?.()
+  // No polling in tests: writers call services.content.readModel.syncNow() to apply changes.
+  const services = createServices({ logger, contentPollMs: 0 })
+  await services.start()
   const app = createApp({
     config: { BODY_LIMIT: options.bodyLimit ?? '1mb', H5_DIR: path.join(ROOT, 'miniapp', 'dist-h5'), TRUST_PROXY: false },
     logger,
     db,
+    services,
   })
   options.extend?.(app, logger)
   const running = await listen(app, '127.0.0.1', 0)
@@ -50,6 +59,7 @@ export async function startTestApp(options: { bodyLimit?: string; extend?: (app:
     api: createApiClient({ baseUrl: running.url, transport: fetchTransport() }),
     app,
     db,
+    services,
     logger,
     running,
     rawLogs: () => raw,
@@ -60,6 +70,7 @@ export async function startTestApp(options: { bodyLimit?: string; extend?: (app:
         .map((l) => JSON.parse(l) as Record<string, unknown>),
     async close() {
       await running.close(1000)
+      await services.stop()
       await db.close()
     },
   }

@@ -2,6 +2,7 @@ import type Router from '@koa/router'
 import type { Context } from 'koa'
 import { endpoints, type Endpoints, type OperationId, type z } from '@zw/shared'
 import { ValidationError } from '../errors'
+import { NOT_MODIFIED } from './conditional'
 
 type SchemaOutput<S> = S extends z.ZodNever ? undefined : S extends z.ZodType ? z.output<S> : undefined
 
@@ -12,9 +13,8 @@ export interface HandlerInput<K extends OperationId> {
   body: SchemaOutput<NonNullable<Endpoints[K]['body']>>
   ctx: Context
 }
-export type Handler<K extends OperationId> = (
-  input: HandlerInput<K>,
-) => Promise<z.input<Endpoints[K]['response']>> | z.input<Endpoints[K]['response']>
+type HandlerResult<K extends OperationId> = z.input<Endpoints[K]['response']> | typeof NOT_MODIFIED
+export type Handler<K extends OperationId> = (input: HandlerInput<K>) => Promise<HandlerResult<K>> | HandlerResult<K>
 export type Handlers = { [K in OperationId]?: Handler<K> }
 
 function parseInput(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
@@ -49,6 +49,11 @@ export function bindEndpoints(router: Router, handlers: Handlers): void {
         ctx,
       } as HandlerInput<OperationId>
       const result = await handler(input)
+      if (result === NOT_MODIFIED) {
+        ctx.status = 304
+        ctx.body = null
+        return
+      }
       ctx.status = endpoint.status ?? 200
       ctx.body = endpoint.response.parse(result)
     })

@@ -1,0 +1,235 @@
+import { Types } from 'mongoose'
+import { toShanghaiParts, type ContentType } from '@zw/shared'
+import type { Logger } from '../platform/logger'
+import { CHANGE_SEQUENCE } from './changes'
+import { ContentChange, ContentItem, currentSequence, type ContentItemDoc, type SnippetPart } from './model'
+
+/** What the public reading paths know of a visible item, held in memory. */
+export interface ReadItem {
+  /** Dense number of this version of the item in the search index. */
+  num: number
+  id: string
+  type: ContentType
+  title: string
+  summary: string
+  department: string
+  topics: string[]
+  regions: string[]
+  publishedAtMs: number
+  /** 发布日期 in Asia/Shanghai, YYYY-MM-DD: what date filters compare. */
+  publishedOn: string
+  version: number
+  validity?: string
+  indexNumber?: string
+  docNumber?: string | null
+  form?: string
+  policyIds?: string[]
+  snippetParts: SnippetPart[]
+  /** How many postings this version holds (counted dead when it is replaced). */
+  termCount: number
+}
+
+/** Fields the read model loads (never the body: details read it from the database). */
+const PROJECTION = { body: 0, 'guide': 0, attachments: 0, links: 0 } as const
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** Only published items, and of policies only 主动公开 ones, are ever public. */
+export function isPublic(doc: Pick<ContentItemDoc, 'status' | 'type' | 'policy'>): boolean {
+  if (doc.status !== 'published') return false
+  if (doc.type === 'policy' && doc.policy?.disclosure !== 'proactive') return false
+  return true
+}
+
+/**
+ * The in-memory projection of everything the public may read, with the search postings.
+ * Loaded from the database at start; kept current by replaying `content_changes` in
+ * sequence order (its own writes at once through `syncNow`, other instances' writes by
+ * polling). List and search never query the database; detail reads one document by id.
+ *
+ * FerretDB (the embedded database) pushes down little beyond equality, so a per-request
+ * sorted or filtered query would scan every document; this projection is why the public
+ * reading paths stay fast there, and it costs nothing on MongoDB. (docs/adr/0006)
+ */
+export class ContentReadModel {
+  private readonly byId = new Map<string, ReadItem>()
+  private readonly byNum: (ReadItem | undefined)[] = []
+  /** term → packed postings (num << 4 | field mask); entries of replaced versions stay until compaction. */
+  private readonly postings = new Map<string, number[]>()
+  private readonly interpretationsOf = new Map<string, Set<string>>()
+  private sortedCache: ReadItem[] | undefined
+  private deadPostings = 0
+  private livePostings = 0
+  private lastSeq = 0
+  private missingSince = new Map<number, number>()
+  private timer: NodeJS.Timeout | undefined
+  private syncing: Promise<void> = Promise.resolve()
+  /** Changes whenever anything visible changes; part of list and search ETags. */
+  generation = 0
+  ready = false
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly options: { pollMs?: number; gapTimeoutMs?: number; now?: () => Date } = {},
+  ) {}
+
+  /** Loads every public item, then follows changes every `pollMs`. */
+  async start(): Promise<void> {
+    const started = Date.now()
+    this.lastSeq = await currentSequence(CHANGE_SEQUENCE)
+    const docs = await ContentItem.find({ status: 'published' }, PROJECTION).lean<ContentItemDoc[]>()
+    for (const doc of docs) this.apply(doc._id.toString(), doc)
+    this.ready = true
+    this.logger.info({ items: this.byId.size, ms: Date.now() - started }, 'content read model loaded')
+    const pollMs = this.options.pollMs ?? 1000
+    if (pollMs > 0) {
+      this.timer = setInterval(() => void this.syncNow().catch((err: unknown) => this.logger.warn({ err: { message: (err as Error).message } }, 'content sync failed')), pollMs)
+      this.timer.unref()
+    }
+  }
+
+  /** The last content change applied: equal numbers mean equal public content (list ETags). */
+  get seq(): number {
+    return this.lastSeq
+  }
+
+  stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer)
+    return this.syncing
+  }
+
+  /** Replays changes up to the current sequence number; one replay at a time. */
+  syncNow(): Promise<void> {
+    this.syncing = this.syncing.then(() => this.replay(), () => this.replay())
+    return this.syncing
+  }
+
+  private async replay(): Promise<void> {
+    const head = await currentSequence(CHANGE_SEQUENCE)
+    const now = Date.now()
+    const gapTimeout = this.options.gapTimeoutMs ?? 10_000
+    while (this.lastSeq < head) {
+      const seq = this.lastSeq + 1
+      const change = await ContentChange.findById(seq).lean()
+      if (!change) {
+        // Allocated but not written yet (a writer in flight), or lost (a writer died).
+        const since = this.missingSince.get(seq) ?? now
+        this.missingSince.set(seq, since)
+        if (now - since < gapTimeout) return
+        this.logger.warn({ seq }, 'content change missing; skipped')
+      } else {
+        const doc = await ContentItem.findById(change.itemId, PROJECTION).lean<ContentItemDoc>()
+        this.apply(change.itemId.toString(), doc ?? undefined)
+      }
+      this.missingSince.delete(seq)
+      this.lastSeq = seq
+    }
+  }
+
+  /** Puts the current state of one item into the model (or takes it out). */
+  private apply(id: string, doc: ContentItemDoc | undefined): void {
+    const old = this.byId.get(id)
+    if (old) {
+      if (doc && isPublic(doc) && doc.version === old.version) return
+      this.remove(old)
+    }
+    if (!doc || !isPublic(doc) || !doc.publishedAt) {
+      if (old) this.generation += 1
+      return
+    }
+    const p = toShanghaiParts(doc.publishedAt)
+    const item: ReadItem = {
+      num: this.byNum.length,
+      id,
+      type: doc.type,
+      title: doc.title,
+      summary: doc.summary,
+      department: doc.department,
+      topics: doc.topics,
+      regions: doc.regions,
+      publishedAtMs: doc.publishedAt.getTime(),
+      publishedOn: `${p.year}-${pad(p.month)}-${pad(p.day)}`,
+      version: doc.version,
+      snippetParts: doc.snippetParts ?? [],
+      termCount: doc.searchTerms?.length ?? 0,
+      ...(doc.type === 'policy' && doc.policy
+        ? { validity: doc.policy.validity.status, indexNumber: doc.policy.indexNumber, docNumber: (doc.policy.docNumber as string | null) ?? null }
+        : {}),
+      ...(doc.type === 'interpretation' && doc.interpretation ? { form: doc.interpretation.form, policyIds: doc.interpretation.policyIds } : {}),
+    }
+    this.byNum.push(item)
+    this.byId.set(id, item)
+    for (const { t, f } of doc.searchTerms ?? []) {
+      let list = this.postings.get(t)
+      if (!list) this.postings.set(t, (list = []))
+      list.push((item.num << 4) | f)
+      this.livePostings += 1
+    }
+    for (const policyId of item.policyIds ?? []) {
+      let set = this.interpretationsOf.get(policyId)
+      if (!set) this.interpretationsOf.set(policyId, (set = new Set()))
+      set.add(id)
+    }
+    this.sortedCache = undefined
+    this.generation += 1
+  }
+
+  private remove(item: ReadItem): void {
+    this.byId.delete(item.id)
+    this.byNum[item.num] = undefined
+    for (const policyId of item.policyIds ?? []) this.interpretationsOf.get(policyId)?.delete(item.id)
+    this.sortedCache = undefined
+    // Its postings stay until compaction; count them dead.
+    this.deadPostings += item.termCount
+    this.livePostings -= item.termCount
+    if (this.deadPostings > 10_000 && this.deadPostings > this.livePostings / 4) this.compact()
+  }
+
+  /** Drops postings of removed versions. */
+  private compact(): void {
+    for (const [term, list] of this.postings) {
+      const kept = list.filter((packed) => this.byNum[packed >>> 4] !== undefined)
+      if (kept.length) this.postings.set(term, kept)
+      else this.postings.delete(term)
+    }
+    this.deadPostings = 0
+  }
+
+  get(id: string): ReadItem | undefined {
+    return Types.ObjectId.isValid(id) ? this.byId.get(id) : undefined
+  }
+
+  itemByNum(num: number): ReadItem | undefined {
+    return this.byNum[num]
+  }
+
+  get size(): number {
+    return this.byId.size
+  }
+
+  /** Every visible item, newest first (ties by id, descending). */
+  sorted(): ReadItem[] {
+    this.sortedCache ??= [...this.byId.values()].sort((a, b) => b.publishedAtMs - a.publishedAtMs || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    return this.sortedCache
+  }
+
+  interpretationIdsOf(policyId: string): string[] {
+    return [...(this.interpretationsOf.get(policyId) ?? [])]
+  }
+
+  postingsOf(term: string): readonly number[] {
+    return this.postings.get(term) ?? []
+  }
+
+  /** Indexed terms containing a character (for one-character queries), most frequent first. */
+  termsContaining(char: string, limit: number): string[] {
+    const found: [string, number][] = []
+    for (const [term, list] of this.postings) if (term.includes(char)) found.push([term, list.length])
+    return found.sort((a, b) => b[1] - a[1]).slice(0, limit).map(([t]) => t)
+  }
+
+  /** Number of live items that contain a term (for idf). */
+  documentFrequency(term: string): number {
+    return this.postings.get(term)?.length ?? 0
+  }
+}

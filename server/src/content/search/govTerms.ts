@@ -1,0 +1,42 @@
+/**
+ * Custom dictionary of government terms that the general jieba dictionary splits apart.
+ * Each becomes one word for indexing and queries (the sub-words stay findable through
+ * search-mode segmentation of documents).
+ */
+export const GOV_TERMS = [
+  '征地补偿',
+  '拆迁安置',
+  '保障性住房',
+  '危房改造',
+  '农村危房改造',
+  '扶贫脱贫',
+  '乡村振兴',
+  '涉农补贴',
+  '就业创业补贴',
+  '创业补贴',
+  '就业见习',
+  '城乡居民养老保险',
+  '城乡居民基本养老保险',
+  '被征地农民',
+  '临时救助',
+  '最低生活保障',
+  '特困人员',
+  '失业保险金',
+  '政务公开',
+  '两微一端',
+  '依申请公开',
+  '政策解读',
+  '办事指南',
+  '精准推送',
+  '信息公开',
+  '社会保险',
+  '社会救助',
+  '养老服务',
+  '高校毕业生',
+  '退役军人',
+  '就业困难人员',
+  '第一解读人',
+  '政策直通车',
+  '人社',
+  '人力资源和社会保障局',
+] as const

@@ -1,0 +1,39 @@
+import { normalise } from './tokenizer'
+
+export type Range = [number, number]
+
+/** Where any of `words` occurs in `text` (case-insensitive for ASCII), merged, in order. */
+export function findRanges(text: string, words: readonly string[]): Range[] {
+  const hay = normalise(text)
+  const ranges: Range[] = []
+  for (const w of words) {
+    if (!w) continue
+    for (let i = hay.indexOf(w); i !== -1; i = hay.indexOf(w, i + w.length)) ranges.push([i, i + w.length])
+  }
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  const merged: Range[] = []
+  for (const r of ranges) {
+    const last = merged[merged.length - 1]
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1])
+    else merged.push([r[0], r[1]])
+  }
+  return merged
+}
+
+/**
+ * A window of about `width` characters of `text` around its first match, with the
+ * matches inside it as offsets into the window; '…' marks cut ends.
+ */
+export function snippetAround(text: string, words: readonly string[], width = 80): { text: string; highlights: Range[] } | null {
+  const all = findRanges(text, words)
+  if (!all.length) return null
+  const first = all[0]!
+  const start = Math.max(0, first[0] - Math.floor(width / 4))
+  const end = Math.min(text.length, start + width)
+  const prefix = start > 0 ? '…' : ''
+  const suffix = end < text.length ? '…' : ''
+  const highlights = all
+    .filter(([s, e]) => s >= start && e <= end)
+    .map(([s, e]): Range => [s - start + prefix.length, e - start + prefix.length])
+  return { text: `${prefix}${text.slice(start, end)}${suffix}`, highlights }
+}
