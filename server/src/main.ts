@@ -10,6 +10,7 @@ import { startFerretDb, type EmbeddedDb } from './platform/embeddedDb'
 import { JobScheduler } from './platform/jobs/scheduler'
 import { allJobs } from './jobs'
 import { createServices } from './services'
+import { seedDemoContentPublishedWithoutReview } from './content/demo/seedDemoContentPublishedWithoutReview'
 import { listen, createShutdown } from './platform/lifecycle'
 import { createLogger, redactUri } from './platform/logger'
 
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   void db.ready
     .then(async () => {
       if (stopping) return
+      if (config.SEED_DEMO_CONTENT) await seedDemoContentPublishedWithoutReview(logger)
       await services.start()
       if (!stopping) await scheduler.start()
     })

@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 const list = async (query: Record<string, string | number>) => {
-  const res = await fetch(`${t.url}/api/v1/items?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`)
+  const res = await fetch(`${t.url}/api/v1/items?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]))}`)
   return { res, body: (await res.json()) as { items: ContentSummary[]; nextCursor: string | null } }
 }
 const titlesOf = (items: { id: string }[]) => items.map((i) => Object.entries(ids).find(([, id]) => id === i.id)?.[0])

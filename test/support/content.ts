@@ -8,7 +8,7 @@ type PolicyInput = Extract<ContentDraftInput, { type: 'policy' }>
 type InterpretationInput = Extract<ContentDraftInput, { type: 'interpretation' }>
 type GuideInput = Extract<ContentDraftInput, { type: 'guide' }>
 
-export function policyDraft(o: Partial<PolicyInput> & { policy?: Partial<PolicyInput['policy']> } = {}): ContentDraft {
+export function policyDraft(o: Omit<Partial<PolicyInput>, 'policy'> & { policy?: Partial<PolicyInput['policy']> } = {}): ContentDraft {
   const { policy, ...rest } = o
   return contentDraftSchema.parse({
     type: 'policy',
@@ -23,7 +23,7 @@ export function policyDraft(o: Partial<PolicyInput> & { policy?: Partial<PolicyI
   } satisfies PolicyInput)
 }
 
-export function interpretationDraft(policyIds: string[], o: Partial<InterpretationInput> & { interpretation?: Partial<InterpretationInput['interpretation']> } = {}): ContentDraft {
+export function interpretationDraft(policyIds: string[], o: Omit<Partial<InterpretationInput>, 'interpretation'> & { interpretation?: Partial<InterpretationInput['interpretation']> } = {}): ContentDraft {
   const { interpretation, ...rest } = o
   return contentDraftSchema.parse({
     type: 'interpretation',
@@ -38,7 +38,7 @@ export function interpretationDraft(policyIds: string[], o: Partial<Interpretati
   } satisfies InterpretationInput)
 }
 
-export function guideDraft(o: Partial<GuideInput> & { guide?: Partial<GuideInput['guide']> } = {}): ContentDraft {
+export function guideDraft(o: Omit<Partial<GuideInput>, 'guide'> & { guide?: Partial<GuideInput['guide']> } = {}): ContentDraft {
   const { guide, ...rest } = o
   return contentDraftSchema.parse({
     type: 'guide',

@@ -38,9 +38,11 @@ export const configSchema = z.object({
   H5_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'miniapp', 'dist-h5')),
   SHUTDOWN_TIMEOUT_MS: integer(0, 120_000).default(10_000),
   TRUST_PROXY: booleanFlag.default(false),
+  /** Load the demo content into an empty database, published without review. Default: on unless production. */
+  SEED_DEMO_CONTENT: booleanFlag.optional(),
 })
 
-export type Config = z.infer<typeof configSchema>
+export type Config = Omit<z.infer<typeof configSchema>, 'SEED_DEMO_CONTENT'> & { SEED_DEMO_CONTENT: boolean }
 
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
@@ -62,5 +64,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!result.success) {
     throw new ConfigError(fieldErrorsOf(result.error).map((f) => ({ variable: f.path, message: f.message })))
   }
-  return result.data
+  return { ...result.data, SEED_DEMO_CONTENT: result.data.SEED_DEMO_CONTENT ?? result.data.NODE_ENV !== 'production' }
 }

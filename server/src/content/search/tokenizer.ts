@@ -37,7 +37,12 @@ function keep(token: string): boolean {
  */
 export function documentTerms(text: string): string[] {
   if (!text) return []
-  return segmenter().cutForSearch(normalise(text), true).map((t) => t.trim()).filter(keep)
+  const j = segmenter()
+  const terms = j.cutForSearch(normalise(text), true).map((t) => t.trim()).filter(keep)
+  // Long words (often our custom terms) also yield every dictionary word inside them:
+  // "城乡居民养老保险" is then found by "养老保险" as well.
+  const inner = terms.filter((t) => t.length >= 4 && HAN.test(t)).flatMap((t) => j.cutAll(t)).filter(keep)
+  return [...terms, ...inner]
 }
 
 /**
