@@ -1,5 +1,4 @@
 import type { Logger } from '../platform/logger'
-import { DetailReader } from './detailReader'
 import { ContentReadModel } from './readModel'
 import { contentHandlers } from './routes'
 import { warmUpTokenizer } from './search/tokenizer'
@@ -14,10 +13,9 @@ export interface ContentModule {
 /** The content domain as the app uses it: read model, services, handlers. */
 export function createContentModule(deps: { logger: Logger; now: () => Date; pollMs?: number }): ContentModule {
   const readModel = new ContentReadModel(deps.logger, { pollMs: deps.pollMs })
-  const details = new DetailReader(readModel)
   return {
     readModel,
-    handlers: contentHandlers(readModel, details, deps.now),
+    handlers: contentHandlers(readModel, deps.now),
     async start() {
       warmUpTokenizer()
       await readModel.start()

@@ -2,7 +2,10 @@ import { Types } from 'mongoose'
 import { toShanghaiParts, type ContentType } from '@zw/shared'
 import type { Logger } from '../platform/logger'
 import { CHANGE_SEQUENCE } from './changes'
+import { buildDetailJson, fillDetailJson } from './detailJson'
+import { DetailStore } from './detailStore'
 import { ContentChange, ContentItem, currentSequence, type ContentItemDoc, type SnippetPart } from './model'
+import { PostingList } from './postings'
 
 /** What the public reading paths know of a visible item, held in memory. */
 export interface ReadItem {
@@ -27,10 +30,14 @@ export interface ReadItem {
   snippetParts: SnippetPart[]
   /** How many postings this version holds (counted dead when it is replaced). */
   termCount: number
+  supersededBy?: string
+  /** Views as this instance knows them (loaded with the item, raised by local views). */
+  views: number
 }
 
-/** Fields the read model loads (never the body: details read it from the database). */
-const PROJECTION = { body: 0, 'guide': 0, attachments: 0, links: 0 } as const
+/** Snippet text kept per item, in characters. */
+const SNIPPET_CHARS = 240
+
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -55,7 +62,9 @@ export class ContentReadModel {
   private readonly byId = new Map<string, ReadItem>()
   private readonly byNum: (ReadItem | undefined)[] = []
   /** term → packed postings (num << 4 | field mask); entries of replaced versions stay until compaction. */
-  private readonly postings = new Map<string, number[]>()
+  private readonly postings = new Map<string, PostingList>()
+  /** Serialised details, off the heap. */
+  private readonly details = new DetailStore()
   private readonly interpretationsOf = new Map<string, Set<string>>()
   private sortedCache: ReadItem[] | undefined
   private deadPostings = 0
@@ -77,8 +86,10 @@ export class ContentReadModel {
   async start(): Promise<void> {
     const started = Date.now()
     this.lastSeq = await currentSequence(CHANGE_SEQUENCE)
-    const docs = await ContentItem.find({ status: 'published' }, PROJECTION).lean<ContentItemDoc[]>()
-    for (const doc of docs) this.apply(doc._id.toString(), doc)
+    // Streamed, so memory holds one batch of documents at a time.
+    for await (const doc of ContentItem.find({ status: 'published' }).lean<ContentItemDoc>().cursor({ batchSize: 500 })) {
+      this.apply(doc._id.toString(), doc as ContentItemDoc)
+    }
     this.ready = true
     this.logger.info({ items: this.byId.size, ms: Date.now() - started }, 'content read model loaded')
     const pollMs = this.options.pollMs ?? 1000
@@ -93,9 +104,10 @@ export class ContentReadModel {
     return this.lastSeq
   }
 
-  stop(): Promise<void> {
+  async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer)
-    return this.syncing
+    await this.syncing
+    this.details.close()
   }
 
   /** Replays changes up to the current sequence number; one replay at a time. */
@@ -118,7 +130,7 @@ export class ContentReadModel {
         if (now - since < gapTimeout) return
         this.logger.warn({ seq }, 'content change missing; skipped')
       } else {
-        const doc = await ContentItem.findById(change.itemId, PROJECTION).lean<ContentItemDoc>()
+        const doc = await ContentItem.findById(change.itemId).lean<ContentItemDoc>()
         this.apply(change.itemId.toString(), doc ?? undefined)
       }
       this.missingSince.delete(seq)
@@ -150,18 +162,21 @@ export class ContentReadModel {
       publishedAtMs: doc.publishedAt.getTime(),
       publishedOn: `${p.year}-${pad(p.month)}-${pad(p.day)}`,
       version: doc.version,
-      snippetParts: doc.snippetParts ?? [],
+      snippetParts: trimSnippets(doc.snippetParts ?? []),
       termCount: doc.searchTerms?.length ?? 0,
+      views: doc.views ?? 0,
+      ...(doc.type === 'policy' && doc.policy?.validity.supersededBy ? { supersededBy: doc.policy.validity.supersededBy } : {}),
       ...(doc.type === 'policy' && doc.policy
         ? { validity: doc.policy.validity.status, indexNumber: doc.policy.indexNumber, docNumber: (doc.policy.docNumber as string | null) ?? null }
         : {}),
       ...(doc.type === 'interpretation' && doc.interpretation ? { form: doc.interpretation.form, policyIds: doc.interpretation.policyIds } : {}),
     }
+    this.details.put(id, buildDetailJson(doc))
     this.byNum.push(item)
     this.byId.set(id, item)
     for (const { t, f } of doc.searchTerms ?? []) {
       let list = this.postings.get(t)
-      if (!list) this.postings.set(t, (list = []))
+      if (!list) this.postings.set(t, (list = new PostingList()))
       list.push((item.num << 4) | f)
       this.livePostings += 1
     }
@@ -176,6 +191,7 @@ export class ContentReadModel {
 
   private remove(item: ReadItem): void {
     this.byId.delete(item.id)
+    this.details.delete(item.id)
     this.byNum[item.num] = undefined
     for (const policyId of item.policyIds ?? []) this.interpretationsOf.get(policyId)?.delete(item.id)
     this.sortedCache = undefined
@@ -188,9 +204,7 @@ export class ContentReadModel {
   /** Drops postings of removed versions. */
   private compact(): void {
     for (const [term, list] of this.postings) {
-      const kept = list.filter((packed) => this.byNum[packed >>> 4] !== undefined)
-      if (kept.length) this.postings.set(term, kept)
-      else this.postings.delete(term)
+      if (list.filter((packed) => this.byNum[packed >>> 4] !== undefined) === 0) this.postings.delete(term)
     }
     this.deadPostings = 0
   }
@@ -217,8 +231,8 @@ export class ContentReadModel {
     return [...(this.interpretationsOf.get(policyId) ?? [])]
   }
 
-  postingsOf(term: string): readonly number[] {
-    return this.postings.get(term) ?? []
+  postingsOf(term: string): PostingList | undefined {
+    return this.postings.get(term)
   }
 
   /** Indexed terms containing a character (for one-character queries), most frequent first. */
@@ -232,4 +246,47 @@ export class ContentReadModel {
   documentFrequency(term: string): number {
     return this.postings.get(term)?.length ?? 0
   }
+
+  /** The public detail JSON of a visible item, its links and view count filled in now. */
+  detailJson(id: string): string | undefined {
+    const item = this.get(id)
+    const stored = item && this.details.get(id)
+    if (!item || !stored) return undefined
+    const related = (ids: string[]) =>
+      ids
+        .map((i) => this.byId.get(i))
+        .filter((i): i is ReadItem => !!i)
+        .sort((a, b) => b.publishedAtMs - a.publishedAtMs)
+        .map((r) => ({ id: r.id, type: r.type, title: r.title, ...(r.form ? { form: r.form } : {}) }))
+    const successor = item.supersededBy ? this.byId.get(item.supersededBy) : undefined
+    return fillDetailJson(stored.toString('utf8'), {
+      views: item.views,
+      ...(item.type === 'policy' ? { interpretations: related(this.interpretationIdsOf(id)) } : {}),
+      ...(item.type === 'interpretation' ? { policies: related(item.policyIds ?? []) } : {}),
+      ...(successor ? { supersededByItem: { id: successor.id, type: successor.type, title: successor.title } } : {}),
+    })
+  }
+
+  /** Records a view count this instance learnt (after counting a view). */
+  setViews(id: string, views: number): void {
+    const item = this.byId.get(id)
+    if (item) item.views = views
+  }
+
+  /** Heap-free bytes of the detail store. */
+  get detailBytes(): { used: number; wasted: number } {
+    return this.details.bytes
+  }
+}
+
+/** The snippet text kept in memory: the first SNIPPET_CHARS characters, across fields. */
+function trimSnippets(parts: SnippetPart[]): SnippetPart[] {
+  const out: SnippetPart[] = []
+  let budget = SNIPPET_CHARS
+  for (const p of parts) {
+    if (budget <= 0) break
+    out.push({ f: p.f, x: p.x.slice(0, budget) })
+    budget -= Math.min(p.x.length, budget)
+  }
+  return out
 }

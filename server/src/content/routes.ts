@@ -1,7 +1,6 @@
 import type { Handlers } from '../platform/http/endpoints'
-import { isClientCopyFresh, NOT_MODIFIED } from '../platform/http/conditional'
+import { isClientCopyFresh, NOT_MODIFIED, rawJson } from '../platform/http/conditional'
 import { NotFoundError } from '../platform/errors'
-import type { DetailReader } from './detailReader'
 import { listItems } from './lister'
 import type { ContentReadModel } from './readModel'
 import { searchItems } from './search/searcher'
@@ -9,9 +8,10 @@ import { recordView } from './viewCounter'
 
 const LIST_CACHE = 'public, max-age=30'
 const DETAIL_CACHE = 'public, max-age=60'
+const GONE = '该内容不存在或已不再公开'
 
 /** Public reading API: thin — parse (done by the binding), validators, call the service. */
-export function contentHandlers(model: ContentReadModel, details: DetailReader, now: () => Date): Handlers {
+export function contentHandlers(model: ContentReadModel, now: () => Date): Handlers {
   return {
     listItems: ({ query, ctx }) => {
       if (model.ready && isClientCopyFresh(ctx, `W/"s${model.seq}"`, LIST_CACHE)) return NOT_MODIFIED
@@ -21,12 +21,18 @@ export function contentHandlers(model: ContentReadModel, details: DetailReader, 
       if (model.ready && isClientCopyFresh(ctx, `W/"s${model.seq}"`, LIST_CACHE)) return NOT_MODIFIED
       return searchItems(model, query)
     },
-    getItem: async ({ params, ctx }) => {
+    getItem: ({ params, ctx }) => {
       const item = model.get(params.id)
-      if (!item) throw new NotFoundError('该内容不存在或已不再公开')
+      if (!item) throw new NotFoundError(GONE)
       if (isClientCopyFresh(ctx, `W/"${item.id}-v${item.version}"`, DETAIL_CACHE)) return NOT_MODIFIED
-      return details.read(params.id)
+      const json = model.detailJson(params.id)
+      if (!json) throw new NotFoundError(GONE)
+      return rawJson(json) // validated against the contract when it was stored
     },
-    recordView: ({ params, body }) => recordView(model, params.id, body.visitorId, now()),
+    recordView: async ({ params, body }) => {
+      const result = await recordView(model, params.id, body.visitorId, now())
+      model.setViews(params.id, result.views)
+      return result
+    },
   }
 }

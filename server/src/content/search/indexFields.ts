@@ -4,7 +4,7 @@ import { plainText } from '../sanitize'
 import { documentTerms } from './tokenizer'
 
 /** How much plain text per item is kept for snippets. */
-export const SNIPPET_BUDGET = 1200
+export const SNIPPET_BUDGET = 600
 
 /** The searchable text of an item, by field: title, summary, the type's extra fields, body. */
 export function searchableText(draft: ContentDraft & { body: string }): { title: string; summary: string; extra: { f: SnippetPart['f']; x: string }[]; body: string } {

@@ -51,8 +51,10 @@ export function searchItems(model: ContentReadModel, query: SearchQuery): Search
     let df = 0
     for (const v of variants) {
       const list = model.postingsOf(v)
+      if (!list) continue
       df = Math.max(df, list.length)
-      for (const packed of list) {
+      for (let i = 0; i < list.length; i++) {
+        const packed = list.at(i)
         const num = packed >>> 4
         hits.set(num, (hits.get(num) ?? 0) | (packed & 15))
       }

@@ -1,6 +1,7 @@
 import { Jieba } from '@node-rs/jieba'
 import { dict } from '@node-rs/jieba/dict.js'
 import { GOV_TERMS } from './govTerms'
+import { STOPWORDS } from './stopwords'
 
 let jieba: Jieba | undefined
 
@@ -42,7 +43,8 @@ export function documentTerms(text: string): string[] {
   // Long words (often our custom terms) also yield every dictionary word inside them:
   // "城乡居民养老保险" is then found by "养老保险" as well.
   const inner = terms.filter((t) => t.length >= 4 && HAN.test(t)).flatMap((t) => j.cutAll(t)).filter(keep)
-  return [...terms, ...inner]
+  // Stopwords are in nearly every document and never searched for: not indexed.
+  return [...terms, ...inner].filter((t) => !STOPWORDS.has(t))
 }
 
 /**

@@ -23,3 +23,9 @@ export function isClientCopyFresh(ctx: Context, etag: string, cacheControl: stri
   ctx.set('Cache-Control', cacheControl)
   return (ctx.method === 'GET' || ctx.method === 'HEAD') && etagMatches(ctx.get('if-none-match'), etag)
 }
+
+/** A JSON answer serialised (and checked against the contract) ahead of time. */
+export class RawJson {
+  constructor(readonly json: string) {}
+}
+export const rawJson = (json: string) => new RawJson(json)

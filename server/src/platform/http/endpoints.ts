@@ -2,7 +2,7 @@ import type Router from '@koa/router'
 import type { Context } from 'koa'
 import { endpoints, type Endpoints, type OperationId, type z } from '@zw/shared'
 import { ValidationError } from '../errors'
-import { NOT_MODIFIED } from './conditional'
+import { NOT_MODIFIED, RawJson } from './conditional'
 
 type SchemaOutput<S> = S extends z.ZodNever ? undefined : S extends z.ZodType ? z.output<S> : undefined
 
@@ -13,7 +13,7 @@ export interface HandlerInput<K extends OperationId> {
   body: SchemaOutput<NonNullable<Endpoints[K]['body']>>
   ctx: Context
 }
-type HandlerResult<K extends OperationId> = z.input<Endpoints[K]['response']> | typeof NOT_MODIFIED
+type HandlerResult<K extends OperationId> = z.input<Endpoints[K]['response']> | typeof NOT_MODIFIED | RawJson
 export type Handler<K extends OperationId> = (input: HandlerInput<K>) => Promise<HandlerResult<K>> | HandlerResult<K>
 export type Handlers = { [K in OperationId]?: Handler<K> }
 
@@ -55,6 +55,11 @@ export function bindEndpoints(router: Router, handlers: Handlers): void {
         return
       }
       ctx.status = endpoint.status ?? 200
+      if (result instanceof RawJson) {
+        ctx.type = 'application/json; charset=utf-8'
+        ctx.body = result.json
+        return
+      }
       ctx.body = endpoint.response.parse(result)
     })
   }

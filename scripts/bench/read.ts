@@ -1,0 +1,169 @@
+/**
+ * `npm run bench:read [-- --items 100000 --duration 10 --connections 50]`
+ *
+ * Seeds generated public items into a fresh embedded database, starts the real server on
+ * it and, in the same run, a bare Koa server returning a fixed JSON body; then loads
+ * each of list, detail, search and the bare endpoint with autocannon and reports
+ * requests/s, p50/p95/p99 latency, the detail/bare ratio and the server's peak RSS.
+ * Writes bench-results/read.json.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+import mongoose from 'mongoose'
+import { startFerretDb, freePort } from '../../server/src/platform/embeddedDb'
+import { generateItems } from './generateContent'
+
+const ROOT = path.resolve(import.meta.dirname, '../..')
+const { values } = parseArgs({
+  options: {
+    items: { type: 'string', default: '100000' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+  },
+})
+const ITEMS = Number(values.items)
+const DURATION = Number(values.duration)
+const CONNECTIONS = Number(values.connections)
+const TARGETS = { detailVsBare: 0.5, searchP95Ms: 50, rssMb: 300 }
+
+const log = (msg: string) => process.stdout.write(`[bench:read] ${msg}\n`)
+
+function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let out = ''
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}:\n${out.slice(-2000)}`)), timeoutMs)
+    const on = (c: Buffer) => {
+      out += c.toString()
+      const m = pattern.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m)
+      }
+    }
+    child.stdout?.on('data', on)
+    child.stderr?.on('data', on)
+  })
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+}
+
+async function load(name: string, base: string, paths: () => string) {
+  // warm-up, not measured
+  await autocannon({ url: base, connections: CONNECTIONS, duration: 2, requests: [{ setupRequest: (r) => ({ ...r, path: paths() }) }] })
+  const latencies: number[] = []
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url: base, connections: CONNECTIONS, duration: DURATION, requests: [{ setupRequest: (r) => ({ ...r, path: paths() }) }] }, (err, res) => (err ? reject(err) : resolve(res)))
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime))
+  })
+  latencies.sort((a, b) => a - b)
+  const summary = {
+    name,
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) },
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  }
+  log(`${name}: ${summary.requestsPerSecond} req/s, p50 ${summary.latencyMs.p50} ms, p95 ${summary.latencyMs.p95} ms, p99 ${summary.latencyMs.p99} ms, non-2xx ${summary.non2xx}`)
+  return summary
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zw-bench-read-'))
+const children: ChildProcess[] = []
+const cleanup = () => {
+  for (const c of children) c.kill('SIGKILL')
+  fs.rmSync(dataDir, { recursive: true, force: true })
+}
+process.on('exit', cleanup)
+
+const db = await startFerretDb({ dataDir, dbName: 'bench' })
+log(`FerretDB at ${db.uri}; generating and inserting ${ITEMS} items…`)
+const seedStarted = Date.now()
+await mongoose.connect(db.uri)
+const collection = mongoose.connection.collection('content_items')
+const ids: string[] = []
+let batch: Record<string, unknown>[] = []
+for (const doc of generateItems(ITEMS)) {
+  batch.push(doc)
+  if (ids.length < 5000 || Math.random() < 0.01) ids.push(String(doc._id))
+  if (batch.length === 1000) {
+    await collection.insertMany(batch, { ordered: false })
+    batch = []
+  }
+}
+if (batch.length) await collection.insertMany(batch, { ordered: false })
+await mongoose.disconnect()
+const seedSeconds = (Date.now() - seedStarted) / 1000
+log(`seeded in ${seedSeconds.toFixed(1)} s`)
+
+const port = await freePort()
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  cwd: ROOT,
+  env: { ...process.env, NODE_ENV: 'production', MONGODB_URI: db.uri, PORT: String(port), LOG_LEVEL: 'info', SEED_DEMO_CONTENT: 'false' },
+  stdio: ['ignore', 'pipe', 'pipe'],
+})
+children.push(server)
+const loadStarted = Date.now()
+const loaded = await waitForLine(server, /"items":(\d+),"ms":(\d+),"msg":"content read model loaded"/, 600_000)
+log(`server read model loaded ${loaded[1]} items in ${loaded[2]} ms (start-up ${((Date.now() - loadStarted) / 1000).toFixed(1)} s)`)
+const base = `http://127.0.0.1:${port}`
+
+const bare = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/bareServer.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+children.push(bare)
+const bareUrl = (await waitForLine(bare, /BARE_URL (\S+)/, 30_000))[1]!
+
+let peakRss = rssMb(server.pid!)
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.pid!))), 200)
+const rssAfterLoad = rssMb(server.pid!)
+
+const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!
+const QUERIES = ['征地补偿', '就业创业补贴', '城乡居民养老保险', '临时救助', '政务公开', '养老', '补贴 申领', '危房改造', '信息公开 年度报告', '社会保险', '征', '高校毕业生']
+const LIST_PATHS = ['/api/v1/items?limit=20', '/api/v1/items?type=policy&limit=20', '/api/v1/items?topic=employment&limit=20', '/api/v1/items?region=520102000000&limit=20', '/api/v1/items?department=guiyang-hrss&from=2024-01-01&limit=20']
+
+const results = {
+  bare: await load('bare', bareUrl, () => '/'),
+  list: await load('list', base, () => pick(LIST_PATHS)),
+  detail: await load('detail', base, () => `/api/v1/items/${pick(ids)}`),
+  search: await load('search', base, () => `/api/v1/search?q=${encodeURIComponent(pick(QUERIES))}&limit=20`),
+}
+clearInterval(sampler)
+
+const report = {
+  benchmark: 'read',
+  measuredAt: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  database: 'FerretDB v1.24.0 (SQLite), embedded',
+  items: ITEMS,
+  connections: CONNECTIONS,
+  durationSeconds: DURATION,
+  seedSeconds,
+  readModelLoadMs: Number(loaded[2]),
+  results,
+  detailVsBare: Math.round((results.detail.requestsPerSecond / results.bare.requestsPerSecond) * 1000) / 1000,
+  serverRssMb: { afterLoad: Math.round(rssAfterLoad), peak: Math.round(peakRss) },
+  targets: TARGETS,
+  pass: {
+    detailVsBare: results.detail.requestsPerSecond / results.bare.requestsPerSecond >= TARGETS.detailVsBare,
+    searchP95: results.search.latencyMs.p95 <= TARGETS.searchP95Ms,
+    rss: peakRss < TARGETS.rssMb,
+  },
+}
+fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true })
+fs.writeFileSync(path.join(ROOT, 'bench-results', 'read.json'), `${JSON.stringify(report, null, 2)}\n`)
+log(JSON.stringify({ detailVsBare: report.detailVsBare, serverRssMb: report.serverRssMb, pass: report.pass }))
+server.kill('SIGTERM')
+bare.kill('SIGTERM')
+await db.stop()
+process.exit(0)
