@@ -33,6 +33,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile: { include: [sharedSrc] },
+      // zod (used through @zw/shared) goes with the shared code into `common` instead of
+      // `vendors`: there its unused parts are dropped (≈300 KB less in the main package).
+      webpackChain(chain) {
+        chain.optimization.merge({
+          splitChunks: {
+            cacheGroups: {
+              zod: { name: 'common', test: /[\\/]node_modules[\\/]zod[\\/]/, priority: 20, minChunks: 1, enforce: true },
+            },
+          },
+        })
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -1,5 +1,12 @@
 export default defineAppConfig({
-  pages: ['pages/index/index'],
+  pages: [
+    'pages/index/index',
+    'pages/list/index',
+    'pages/search/index',
+    'pages/policy/index',
+    'pages/interpretation/index',
+    'pages/guide/index',
+  ],
   subPackages: [
     {
       // 工作台: staff only, loaded on demand so citizens never download it.

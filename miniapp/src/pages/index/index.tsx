@@ -1,39 +1,92 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
-import { ApiClientError, formatShanghaiDateTime, type SiteInfo, type Topic } from '@zw/shared'
+import { Text, View } from '@tarojs/components'
+import { formatShanghaiDateTime, type ContentSummary, type ContentType, type SiteInfo, type Topic } from '@zw/shared'
 import { api } from '@/api'
+import { ElderSwitch } from '@/components/ElderSwitch'
+import { ItemCard } from '@/components/ItemCard'
+import { Page } from '@/components/Page'
+import { SearchBox } from '@/components/SearchBox'
+import { Section } from '@/components/Section'
+import { Failure, Loading } from '@/components/StateViews'
+import { useElderMode } from '@/lib/elderMode'
+import { errorMessage } from '@/lib/errors'
+import { listPath, openPage, searchPath, STAFF_PATH } from '@/lib/routes'
 import './index.css'
+
+const LATEST_COUNT = 5
+
+const TYPE_ENTRIES: { type: ContentType; label: string; hint: string }[] = [
+  { type: 'policy', label: '政策文件', hint: '政策原文' },
+  { type: 'interpretation', label: '政策解读', hint: '怎么理解' },
+  { type: 'guide', label: '办事指南', hint: '怎么办事' },
+]
 
 function TopicSection({ title, topics, strong = false }: { title: string; topics: Topic[]; strong?: boolean }) {
   return (
-    <View className='section' aria-label={title}>
-      <Text className='section-title'>{title}</Text>
-      <View className='chips'>
+    <Section title={title}>
+      <View className='topic-grid'>
         {topics.map((t) => (
-          <Text key={t.code} className={strong ? 'chip chip-strong' : 'chip'}>
-            {t.name}
-          </Text>
+          <View
+            key={t.code}
+            className={strong ? 'topic topic-strong' : 'topic'}
+            role='link'
+            data-topic={t.code}
+            onClick={() => openPage(listPath({ topic: t.code }))}
+          >
+            <Text className='topic-name'>{t.name}</Text>
+          </View>
         ))}
       </View>
-    </View>
+    </Section>
   )
 }
 
-type State = { kind: 'loading' } | { kind: 'ready'; site: SiteInfo } | { kind: 'failed'; message: string }
+type SiteState = { kind: 'loading' } | { kind: 'ready'; site: SiteInfo } | { kind: 'failed'; message: string }
+type LatestState = { kind: 'loading' } | { kind: 'ready'; items: ContentSummary[] } | { kind: 'failed'; message: string }
+
+function Latest({ state, onRetry }: { state: LatestState; onRetry: () => void }) {
+  return (
+    <Section title='最新发布' className='latest'>
+      {state.kind === 'loading' && <Loading />}
+      {state.kind === 'failed' && <Failure message={state.message} onRetry={onRetry} />}
+      {state.kind === 'ready' && state.items.length === 0 && <Text className='plain'>暂时还没有发布内容。</Text>}
+      {state.kind === 'ready' && state.items.map((item) => <ItemCard key={item.id} item={item} />)}
+      {state.kind === 'ready' && state.items.length > 0 && (
+        <View className='more-link' role='link' onClick={() => openPage(listPath())}>
+          <Text>查看全部内容</Text>
+        </View>
+      )}
+    </Section>
+  )
+}
 
 export default function Index() {
-  const [state, setState] = useState<State>({ kind: 'loading' })
+  const { elder } = useElderMode()
+  const [state, setState] = useState<SiteState>({ kind: 'loading' })
+  const [latest, setLatest] = useState<LatestState>({ kind: 'loading' })
 
-  const load = useCallback(async () => {
+  const loadSite = useCallback(async () => {
     setState({ kind: 'loading' })
     try {
       const site = await api.call('getSite', {})
       setState({ kind: 'ready', site })
     } catch (err) {
-      setState({ kind: 'failed', message: err instanceof ApiClientError ? err.message : '加载失败，请稍后再试' })
+      setState({ kind: 'failed', message: errorMessage(err) })
     }
   }, [])
+
+  const loadLatest = useCallback(async () => {
+    setLatest({ kind: 'loading' })
+    try {
+      const page = await api.call('listItems', { query: { limit: LATEST_COUNT, sort: 'newest' } })
+      setLatest({ kind: 'ready', items: page.items.slice(0, LATEST_COUNT) })
+    } catch (err) {
+      setLatest({ kind: 'failed', message: errorMessage(err) })
+    }
+  }, [])
+
+  const load = useCallback(() => Promise.all([loadSite(), loadLatest()]), [loadSite, loadLatest])
 
   useEffect(() => {
     void load()
@@ -44,21 +97,16 @@ export default function Index() {
 
   if (state.kind === 'loading') {
     return (
-      <View className='page'>
-        <Text className='status' aria-live='polite'>正在加载…</Text>
-      </View>
+      <Page>
+        <Loading />
+      </Page>
     )
   }
   if (state.kind === 'failed') {
     return (
-      <View className='page'>
-        <View className='failure' aria-live='assertive'>
-          <Text className='failure-text'>{state.message}</Text>
-          <Button className='retry' onClick={() => void load()}>
-            重新加载
-          </Button>
-        </View>
-      </View>
+      <Page>
+        <Failure message={state.message} onRetry={() => void load()} />
+      </Page>
     )
   }
 
@@ -66,24 +114,41 @@ export default function Index() {
   const pilotDomains = site.topics.filter((t) => t.pilotDomain)
   const pushThemes = site.topics.filter((t) => t.pushTheme)
   return (
-    <View className='page'>
+    <Page>
       <View className='hero'>
-        <Text className='hero-title'>{site.name}</Text>
+        <View className='hero-title' role='heading' aria-level={1}>
+          {site.name}
+        </View>
         <Text className='hero-text'>{site.description}</Text>
       </View>
+
+      <View className='elder-row'>
+        <Text className='elder-row-text'>{elder ? '现在是大字的长辈版' : '字太小？试试大字'}</Text>
+        <ElderSwitch />
+      </View>
+
+      <SearchBox onSubmit={(q) => openPage(searchPath(q))} />
+
+      <View className='type-entries'>
+        {TYPE_ENTRIES.map((e) => (
+          <View key={e.type} className='type-entry' role='link' data-type={e.type} onClick={() => openPage(listPath({ type: e.type }))}>
+            <Text className='type-entry-label'>{e.label}</Text>
+            <Text className='type-entry-hint'>{e.hint}</Text>
+          </View>
+        ))}
+      </View>
+
+      <Latest state={latest} onRetry={() => void loadLatest()} />
 
       <TopicSection title='惠民政策主题' topics={pushThemes} strong />
       <TopicSection title={`公开领域（${pilotDomains.length} 个）`} topics={pilotDomains} />
 
       <View className='footer'>
         <Text className='server-time'>数据更新时间：{formatShanghaiDateTime(site.serverTime)}（北京时间）</Text>
-        <Text
-          className='staff-link'
-          onClick={() => void Taro.navigateTo({ url: '/workbench/pages/index/index' })}
-        >
+        <View className='staff-link' role='link' onClick={() => void Taro.navigateTo({ url: STAFF_PATH })}>
           工作人员入口
-        </Text>
+        </View>
       </View>
-    </View>
+    </Page>
   )
 }
