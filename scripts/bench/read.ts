@@ -41,6 +41,11 @@ function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): P
       const m = pattern.exec(out)
       if (m) {
         clearTimeout(timer)
+        // Stop looking at the output (the server logs every request) but keep draining it.
+        child.stdout?.off('data', on)
+        child.stderr?.off('data', on)
+        child.stdout?.resume()
+        child.stderr?.resume()
         resolve(m)
       }
     }

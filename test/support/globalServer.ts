@@ -24,6 +24,12 @@ export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zw-e2e-'))
   const server = await startServer({ DATA_DIR: dataDir }, { entry: 'scripts/start.ts', timeoutMs: 180_000 })
   const dbLine = logLines(server.output()).find((l) => l.msg === 'embedded database (FerretDB/SQLite) ready')
+  // The URL is printed at once; demo content is loaded just after. Wait for it.
+  const deadline = Date.now() + 120_000
+  while ((await fetch(`${server.url}/api/v1/items?limit=1`)).status !== 200) {
+    if (Date.now() > deadline) throw new Error(`content never became readable:\n${server.output()}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
   project.provide('baseUrl', server.url)
   project.provide('serverDatabase', String(dbLine?.db))
   return async () => {
