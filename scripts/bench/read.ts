@@ -7,7 +7,7 @@
  * requests/s, p50/p95/p99 latency, the detail/bare ratio and the server's peak RSS.
  * Writes bench-results/read.json.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -113,8 +113,11 @@ await mongoose.disconnect()
 const seedSeconds = (Date.now() - seedStarted) / 1000
 log(`seeded in ${seedSeconds.toFixed(1)} s`)
 
+// The server as production runs it: the bundle, on plain node.
+const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-server.ts'], { cwd: ROOT, stdio: 'ignore' })
+if (built.status !== 0) throw new Error('npm run build:server failed')
 const port = await freePort()
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+const server = spawn(process.execPath, ['server/dist/main.js'], {
   cwd: ROOT,
   env: { ...process.env, NODE_ENV: 'production', MONGODB_URI: db.uri, PORT: String(port), LOG_LEVEL: 'info', SEED_DEMO_CONTENT: 'false' },
   stdio: ['ignore', 'pipe', 'pipe'],

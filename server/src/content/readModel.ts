@@ -27,7 +27,6 @@ export interface ReadItem {
   docNumber?: string | null
   form?: string
   policyIds?: string[]
-  snippetParts: SnippetPart[]
   /** How many postings this version holds (counted dead when it is replaced). */
   termCount: number
   supersededBy?: string
@@ -67,6 +66,8 @@ export class ContentReadModel {
   private readonly details = new DetailStore()
   private readonly interpretationsOf = new Map<string, Set<string>>()
   private sortedCache: ReadItem[] | undefined
+  private readonly expansions = new Map<string, string[]>()
+  private expansionGeneration = -1
   private deadPostings = 0
   private livePostings = 0
   private lastSeq = 0
@@ -162,7 +163,6 @@ export class ContentReadModel {
       publishedAtMs: doc.publishedAt.getTime(),
       publishedOn: `${p.year}-${pad(p.month)}-${pad(p.day)}`,
       version: doc.version,
-      snippetParts: trimSnippets(doc.snippetParts ?? []),
       termCount: doc.searchTerms?.length ?? 0,
       views: doc.views ?? 0,
       ...(doc.type === 'policy' && doc.policy?.validity.supersededBy ? { supersededBy: doc.policy.validity.supersededBy } : {}),
@@ -172,6 +172,7 @@ export class ContentReadModel {
       ...(doc.type === 'interpretation' && doc.interpretation ? { form: doc.interpretation.form, policyIds: doc.interpretation.policyIds } : {}),
     }
     this.details.put(id, buildDetailJson(doc))
+    this.details.put(`s:${id}`, JSON.stringify(trimSnippets(doc.snippetParts ?? [])))
     this.byNum.push(item)
     this.byId.set(id, item)
     for (const { t, f } of doc.searchTerms ?? []) {
@@ -192,6 +193,7 @@ export class ContentReadModel {
   private remove(item: ReadItem): void {
     this.byId.delete(item.id)
     this.details.delete(item.id)
+    this.details.delete(`s:${item.id}`)
     this.byNum[item.num] = undefined
     for (const policyId of item.policyIds ?? []) this.interpretationsOf.get(policyId)?.delete(item.id)
     this.sortedCache = undefined
@@ -237,9 +239,20 @@ export class ContentReadModel {
 
   /** Indexed terms containing a character (for one-character queries), most frequent first. */
   termsContaining(char: string, limit: number): string[] {
-    const found: [string, number][] = []
-    for (const [term, list] of this.postings) if (term.includes(char)) found.push([term, list.length])
-    return found.sort((a, b) => b[1] - a[1]).slice(0, limit).map(([t]) => t)
+    const key = `${char}:${limit}`
+    if (this.expansionGeneration !== this.generation) {
+      this.expansions.clear()
+      this.expansionGeneration = this.generation
+    }
+    let terms = this.expansions.get(key)
+    if (!terms) {
+      const found: [string, number][] = []
+      for (const [term, list] of this.postings) if (term.includes(char)) found.push([term, list.length])
+      terms = found.sort((a, b) => b[1] - a[1]).slice(0, limit).map(([t]) => t)
+      if (this.expansions.size > 5000) this.expansions.clear()
+      this.expansions.set(key, terms)
+    }
+    return terms
   }
 
   /** Number of live items that contain a term (for idf). */
@@ -265,6 +278,17 @@ export class ContentReadModel {
       ...(item.type === 'interpretation' ? { policies: related(item.policyIds ?? []) } : {}),
       ...(successor ? { supersededByItem: { id: successor.id, type: successor.type, title: successor.title } } : {}),
     })
+  }
+
+  /** Snippet text of a visible item (kept off the heap, read for result pages only). */
+  snippetPartsOf(id: string): SnippetPart[] {
+    const stored = this.details.get(`s:${id}`)
+    return stored ? (JSON.parse(stored.toString('utf8')) as SnippetPart[]) : []
+  }
+
+  /** Upper bound of item numbers (sizes per-item scratch arrays). */
+  get capacity(): number {
+    return this.byNum.length
   }
 
   /** Records a view count this instance learnt (after counting a view). */

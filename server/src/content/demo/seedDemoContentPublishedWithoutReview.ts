@@ -6,10 +6,10 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import mongoose from 'mongoose'
 import { contentDraftSchema } from '@zw/shared'
 import type { Logger } from '../../platform/logger'
+import { PROJECT_ROOT } from '../../platform/paths'
 import { createDraft } from '../draftCreator'
 import { publishItem } from '../itemPublisher'
 import { ContentItem } from '../model'
@@ -18,7 +18,7 @@ import { DEMO_GUIDES } from './guides'
 import { DEMO_INTERPRETATIONS } from './interpretations'
 import { DEMO_POLICIES } from './policies'
 
-const CORPUS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'corpus')
+const CORPUS_DIR = path.join(PROJECT_ROOT, 'server', 'src', 'content', 'demo', 'corpus')
 const SEED_ID = 'demo-content-v1'
 
 /** Lines of scraped page furniture (print/close buttons, share prompts, table debris). */

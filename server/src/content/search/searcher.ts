@@ -12,14 +12,7 @@ import { queryTerms } from './tokenizer'
 const HAN = /^\p{Script=Han}$/u
 /** One-character queries look at the indexed words containing the character, most common first. */
 const SINGLE_CHAR_EXPANSION = 200
-const WEIGHT = (mask: number) => (mask & FIELD.title ? 8 : mask & FIELD.summary ? 3 : mask & FIELD.extra ? 2 : 1)
-
-interface Hit {
-  item: ReadItem
-  matched: number
-  titleAll: boolean
-  score: number
-}
+const weightOf = (mask: number) => (mask & FIELD.title ? 8 : mask & FIELD.summary ? 3 : mask & FIELD.extra ? 2 : 1)
 
 type SearchCursor = { o: number; g: number }
 const isSearchCursor = (v: unknown): v is SearchCursor =>
@@ -33,6 +26,61 @@ export function searchWords(q: string): string[] {
 }
 
 /**
+ * Scratch space reused by every search (searches run one at a time on the event loop):
+ * per item number, the words matched, the words matched in the title, the score.
+ */
+class Scratch {
+  matched = new Uint8Array(0)
+  inTitle = new Uint8Array(0)
+  wordMask = new Uint8Array(0)
+  score = new Float64Array(0)
+  touched = new Int32Array(0)
+  wordTouched = new Int32Array(0)
+  ensure(size: number) {
+    if (this.matched.length >= size) return
+    const n = Math.max(size, this.matched.length * 2, 1024)
+    this.matched = new Uint8Array(n)
+    this.inTitle = new Uint8Array(n)
+    this.wordMask = new Uint8Array(n)
+    this.score = new Float64Array(n)
+    this.touched = new Int32Array(n)
+    this.wordTouched = new Int32Array(n)
+  }
+}
+const scratch = new Scratch()
+
+/** Keeps the best `k` of a stream by `better`, in order (a bounded binary heap, worst on top). */
+function topK<T>(items: Iterable<T>, k: number, better: (a: T, b: T) => boolean): T[] {
+  const heap: T[] = []
+  const worse = (i: number, j: number) => better(heap[j]!, heap[i]!)
+  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j]!, heap[i]!])
+  for (const item of items) {
+    if (heap.length < k) {
+      heap.push(item)
+      for (let i = heap.length - 1; i > 0; ) {
+        const p = (i - 1) >> 1
+        if (!worse(i, p)) break
+        swap(i, p)
+        i = p
+      }
+    } else if (k > 0 && better(item, heap[0]!)) {
+      heap[0] = item
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1
+        const r = l + 1
+        let m = i
+        if (l < heap.length && worse(l, m)) m = l
+        if (r < heap.length && worse(r, m)) m = r
+        if (m === i) break
+        swap(i, m)
+        i = m
+      }
+    }
+  }
+  return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
+}
+
+/**
  * Chinese full-text search over the read model's postings. An item must contain every
  * word (or, when none does, at least half of them). Ranking: title contains every word
  * first, then valid documents (repealed or expired policies after), then a tf-idf-like
@@ -43,12 +91,14 @@ export function searchItems(model: ContentReadModel, query: SearchQuery): Search
   const words = searchWords(query.q)
   if (!words.length) return { items: [], nextCursor: null, terms: [], total: 0 }
 
+  const s = scratch
+  s.ensure(model.capacity)
   const total = model.size || 1
-  // word → (num → best field mask), a word of one Han character widened to the words containing it
-  const perWord = words.map((w) => {
+  let touchedCount = 0
+  for (const w of words) {
     const variants = w.length === 1 && HAN.test(w) ? [w, ...model.termsContaining(w, SINGLE_CHAR_EXPANSION)] : [w]
-    const hits = new Map<number, number>()
     let df = 0
+    let wordTouchedCount = 0
     for (const v of variants) {
       const list = model.postingsOf(v)
       if (!list) continue
@@ -56,57 +106,81 @@ export function searchItems(model: ContentReadModel, query: SearchQuery): Search
       for (let i = 0; i < list.length; i++) {
         const packed = list.at(i)
         const num = packed >>> 4
-        hits.set(num, (hits.get(num) ?? 0) | (packed & 15))
+        if (s.wordMask[num] === 0) s.wordTouched[wordTouchedCount++] = num
+        s.wordMask[num] = s.wordMask[num]! | (packed & 15) | 16 // bit 16: seen for this word
       }
     }
-    return { hits, idf: Math.log(1 + total / (1 + df)) }
-  })
+    const idf = Math.log(1 + total / (1 + df))
+    for (let i = 0; i < wordTouchedCount; i++) {
+      const num = s.wordTouched[i]!
+      const mask = s.wordMask[num]!
+      s.wordMask[num] = 0
+      if (s.matched[num] === 0) s.touched[touchedCount++] = num
+      s.matched[num]! += 1
+      if (mask & FIELD.title) s.inTitle[num]! += 1
+      s.score[num]! += idf * weightOf(mask & 15)
+    }
+  }
 
-  const collected = new Map<number, Hit>()
-  for (const { hits, idf } of perWord) {
-    for (const [num, mask] of hits) {
-      const item = model.itemByNum(num)
-      if (!item) continue // a replaced version
-      let hit = collected.get(num)
-      if (!hit) {
-        if (!matchesFilters(item, query)) continue
-        collected.set(num, (hit = { item, matched: 0, titleAll: true, score: 0 }))
-      }
-      hit.matched += 1
-      hit.score += idf * WEIGHT(mask)
+  // Candidates: every word matched; if no item has them all, at least half of them.
+  const need = words.length
+  const full: number[] = []
+  const partial: number[] = []
+  for (let i = 0; i < touchedCount; i++) {
+    const num = s.touched[i]!
+    const item = model.itemByNum(num)
+    if (item && matchesFilters(item, query)) {
+      if (s.matched[num] === need) full.push(num)
+      else if (s.matched[num]! * 2 >= need) partial.push(num)
     }
   }
-  for (const [num, hit] of collected) {
-    hit.titleAll = perWord.every(({ hits }) => ((hits.get(num) ?? 0) & FIELD.title) !== 0)
+  const candidates = full.length ? full : partial
+  const valid = (it: ReadItem) => (it.type !== 'policy' || it.validity === 'valid' ? 1 : 0)
+  const keyOf = (num: number) => {
+    const item = model.itemByNum(num)!
+    return { num, item, titleAll: s.inTitle[num] === need ? 1 : 0, valid: valid(item), matched: s.matched[num]!, score: s.score[num]! }
   }
-  let hits = [...collected.values()].filter((h) => h.matched === words.length)
-  if (!hits.length) hits = [...collected.values()].filter((h) => h.matched * 2 >= words.length && h.matched > 0)
-  const valid = (h: Hit) => (h.item.type !== 'policy' || h.item.validity === 'valid' ? 1 : 0)
-  hits.sort(
-    (a, b) =>
-      Number(b.titleAll) - Number(a.titleAll) ||
-      valid(b) - valid(a) ||
-      b.matched - a.matched ||
-      b.score - a.score ||
-      b.item.publishedAtMs - a.item.publishedAtMs,
-  )
+  type Key = ReturnType<typeof keyOf>
+  const better = (a: Key, b: Key) =>
+    a.titleAll !== b.titleAll ? a.titleAll > b.titleAll
+    : a.valid !== b.valid ? a.valid > b.valid
+    : a.matched !== b.matched ? a.matched > b.matched
+    : a.score !== b.score ? a.score > b.score
+    : a.item.publishedAtMs > b.item.publishedAtMs
 
   const cursor = query.cursor ? decodeCursor(query.cursor, isSearchCursor) : { o: 0, g: model.generation }
-  const page = hits.slice(cursor.o, cursor.o + query.limit)
-  const highlightWords = words.filter((w) => w.length > 0)
+  const ranked = topK(
+    (function* () {
+      for (const num of candidates) yield keyOf(num)
+    })(),
+    cursor.o + query.limit,
+    better,
+  )
+  const page = ranked.slice(cursor.o, cursor.o + query.limit)
+  const resultCount = candidates.length
+
+  // reset the scratch space for the next search
+  for (let i = 0; i < touchedCount; i++) {
+    const num = s.touched[i]!
+    s.matched[num] = 0
+    s.inTitle[num] = 0
+    s.score[num] = 0
+  }
+
   return {
     items: page.map((h) => {
-      const part = h.item.snippetParts.find((p) => findRanges(p.x, highlightWords).length > 0)
-      const snip = part ? snippetAround(part.x, highlightWords) : null
+      const parts = model.snippetPartsOf(h.item.id)
+      const part = parts.find((p) => findRanges(p.x, words).length > 0)
+      const snip = part ? snippetAround(part.x, words) : null
       return {
         ...toSummary(h.item),
         score: Math.round(h.score * 1000) / 1000,
-        titleHighlights: findRanges(h.item.title, highlightWords),
+        titleHighlights: findRanges(h.item.title, words),
         snippet: snip && part ? { field: part.f, ...snip } : null,
       }
     }),
-    nextCursor: cursor.o + query.limit < hits.length ? encodeCursor({ o: cursor.o + query.limit, g: model.generation }) : null,
+    nextCursor: cursor.o + query.limit < resultCount ? encodeCursor({ o: cursor.o + query.limit, g: model.generation }) : null,
     terms: words,
-    total: hits.length,
+    total: resultCount,
   }
 }
