@@ -116,4 +116,15 @@ describe('a citizen searching in Chinese', () => {
     expect(r.items).toEqual([])
     expect(r.total).toBe(0)
   })
+
+  it('sees newly published items at once, though repeated searches are answered from a cache', async () => {
+    const before = await search({ q: '征地补偿', limit: 50 })
+    expect(await search({ q: '征地补偿', limit: 50 })).toEqual(before) // the cached answer
+    ids.fresh = await published(policyDraft({ title: '征地补偿争议调处办法', topics: ['land-acquisition-compensation'], department: 'xinxiang-gov-office', regions: ['410700000000'], policy: { issuer: '新乡市人民政府办公室' } }), day('2026-08-01'))
+    await t.services.content.readModel.syncNow()
+    const after = await search({ q: '征地补偿', limit: 50 })
+    expect(after.total).toBe(before.total + 1)
+    expect(keys(after)[0]).toBe('fresh')
+  })
 })
+

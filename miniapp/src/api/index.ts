@@ -1,5 +1,8 @@
 import Taro from '@tarojs/taro'
-import { createApiClient, type Transport } from '@zw/shared'
+import { createApiClient, z, type Transport } from '@zw/shared'
+
+// WeChat forbids `new Function`: validate without zod's JIT.
+z.config({ jitless: true })
 
 /** Taro.request as the client's transport: one code path for weapp and h5. */
 const taroTransport: Transport = async ({ method, url, headers, body }) => {

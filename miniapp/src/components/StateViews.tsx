@@ -2,6 +2,7 @@ import type { PropsWithChildren } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { HOME_PATH } from '@/lib/routes'
+import { Page } from './Page'
 
 export function Loading({ text = '正在加载…' }: { text?: string }) {
   return (
@@ -37,4 +38,9 @@ export function Empty({ text, children }: PropsWithChildren<{ text: string }>) {
       {children}
     </View>
   )
+}
+
+/** A whole page while its data is loading or after it failed to load. */
+export function PendingPage({ state, onRetry, home = false }: { state: { kind: 'loading' } | { kind: 'failed'; message: string }; onRetry: () => void; home?: boolean }) {
+  return <Page>{state.kind === 'loading' ? <Loading /> : <Failure message={state.message} onRetry={onRetry} home={home} />}</Page>
 }

@@ -140,7 +140,7 @@ export class ContentReadModel {
   }
 
   /** Puts the current state of one item into the model (or takes it out). */
-  private apply(id: string, doc: ContentItemDoc | undefined): void {
+  apply(id: string, doc: ContentItemDoc | undefined): void {
     const old = this.byId.get(id)
     if (old) {
       if (doc && isPublic(doc) && doc.version === old.version) return

@@ -5,7 +5,7 @@ import { Attachments, DetailFooter, DetailHeader, Links, RichBody } from '@/comp
 import { Page } from '@/components/Page'
 import { QaList } from '@/components/QaList'
 import { Section } from '@/components/Section'
-import { Failure, Loading } from '@/components/StateViews'
+import { PendingPage } from '@/components/StateViews'
 import { departmentFullName, phoneNumbers, workingDays } from '@/lib/format'
 import { callPhone, openLink } from '@/lib/open'
 import { useItem, type DetailOf } from '@/lib/useItem'
@@ -79,20 +79,7 @@ function PhoneButtons({ label, raw }: { label: string; raw: string }) {
 export default function GuidePage() {
   const { state, reload } = useItem('guide')
 
-  if (state.kind === 'loading') {
-    return (
-      <Page>
-        <Loading />
-      </Page>
-    )
-  }
-  if (state.kind === 'failed') {
-    return (
-      <Page>
-        <Failure message={state.message} onRetry={() => void reload()} home />
-      </Page>
-    )
-  }
+  if (state.kind !== 'ready') return <PendingPage state={state} onRetry={() => void reload()} home />
   const { item } = state
   const g = item.guide
   const entry = g.online.entry

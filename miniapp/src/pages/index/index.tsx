@@ -8,7 +8,7 @@ import { ItemCard } from '@/components/ItemCard'
 import { Page } from '@/components/Page'
 import { SearchBox } from '@/components/SearchBox'
 import { Section } from '@/components/Section'
-import { Failure, Loading } from '@/components/StateViews'
+import { Failure, Loading, PendingPage } from '@/components/StateViews'
 import { useElderMode } from '@/lib/elderMode'
 import { errorMessage } from '@/lib/errors'
 import { listPath, openPage, searchPath, STAFF_PATH } from '@/lib/routes'
@@ -95,20 +95,7 @@ export default function Index() {
     void load().finally(() => Taro.stopPullDownRefresh())
   })
 
-  if (state.kind === 'loading') {
-    return (
-      <Page>
-        <Loading />
-      </Page>
-    )
-  }
-  if (state.kind === 'failed') {
-    return (
-      <Page>
-        <Failure message={state.message} onRetry={() => void load()} />
-      </Page>
-    )
-  }
+  if (state.kind !== 'ready') return <PendingPage state={state} onRetry={() => void load()} />
 
   const { site } = state
   const pilotDomains = site.topics.filter((t) => t.pilotDomain)

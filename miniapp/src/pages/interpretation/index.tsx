@@ -4,7 +4,7 @@ import { Attachments, DetailFooter, DetailHeader, Links, RelatedList, RichBody }
 import { Page } from '@/components/Page'
 import { QaList } from '@/components/QaList'
 import { Section } from '@/components/Section'
-import { Failure, Loading } from '@/components/StateViews'
+import { PendingPage } from '@/components/StateViews'
 import { departmentFullName } from '@/lib/format'
 import { resolveUrl } from '@/lib/open'
 import { useItem, type DetailOf } from '@/lib/useItem'
@@ -97,20 +97,7 @@ function Content({ item }: { item: Item }) {
 export default function InterpretationPage() {
   const { state, reload } = useItem('interpretation')
 
-  if (state.kind === 'loading') {
-    return (
-      <Page>
-        <Loading />
-      </Page>
-    )
-  }
-  if (state.kind === 'failed') {
-    return (
-      <Page>
-        <Failure message={state.message} onRetry={() => void reload()} home />
-      </Page>
-    )
-  }
+  if (state.kind !== 'ready') return <PendingPage state={state} onRetry={() => void reload()} home />
   const { item } = state
   return (
     <Page>

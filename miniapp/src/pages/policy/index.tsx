@@ -3,7 +3,7 @@ import { DISCLOSURE_LABELS, VALIDITY_LABELS } from '@zw/shared'
 import { Attachments, DetailFooter, DetailHeader, Links, RelatedList, RichBody } from '@/components/Detail'
 import { Page } from '@/components/Page'
 import { Section } from '@/components/Section'
-import { Failure, Loading } from '@/components/StateViews'
+import { PendingPage } from '@/components/StateViews'
 import { ValidityBadge } from '@/components/ValidityBadge'
 import { fieldLabel, formatDateOnlyCn, topicNames } from '@/lib/format'
 import { itemPath, openPage } from '@/lib/routes'
@@ -62,20 +62,7 @@ function ValidityNotice({ item }: { item: DetailOf<'policy'> }) {
 export default function PolicyPage() {
   const { state, reload } = useItem('policy')
 
-  if (state.kind === 'loading') {
-    return (
-      <Page>
-        <Loading />
-      </Page>
-    )
-  }
-  if (state.kind === 'failed') {
-    return (
-      <Page>
-        <Failure message={state.message} onRetry={() => void reload()} home />
-      </Page>
-    )
-  }
+  if (state.kind !== 'ready') return <PendingPage state={state} onRetry={() => void reload()} home />
   const { item } = state
   const unknown = item.policy.unknownFields
   return (

@@ -80,15 +80,55 @@ function topK<T>(items: Iterable<T>, k: number, better: (a: T, b: T) => boolean)
   return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
 }
 
+/** Results of recent searches, valid while the public content is unchanged (same change number). */
+class ResultCache {
+  private seq = -1
+  private readonly entries = new Map<string, SearchResult>()
+  constructor(private readonly max: number) {}
+  get(seq: number, key: string): SearchResult | undefined {
+    if (seq !== this.seq) {
+      this.entries.clear()
+      this.seq = seq
+      return undefined
+    }
+    const hit = this.entries.get(key)
+    if (hit) {
+      this.entries.delete(key)
+      this.entries.set(key, hit)
+    }
+    return hit
+  }
+  set(seq: number, key: string, value: SearchResult): void {
+    if (seq !== this.seq) return
+    this.entries.set(key, value)
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!)
+  }
+}
+const cache = new ResultCache(2000)
+
+/**
+ * Searches, answering a repeated search from the result cache. Popular queries repeat
+ * (the same few policies are asked about by many people); any content change empties it.
+ */
+export function searchItems(model: ContentReadModel, query: SearchQuery): SearchResult {
+  if (!model.ready) throw new ServiceUnavailableError('内容服务正在启动，请稍后再试')
+  const words = searchWords(query.q)
+  const { q: _q, ...rest } = query
+  const key = JSON.stringify([words, rest])
+  const hit = cache.get(model.seq, key)
+  if (hit) return hit
+  const result = rankSearch(model, query, words)
+  cache.set(model.seq, key, result)
+  return result
+}
+
 /**
  * Chinese full-text search over the read model's postings. An item must contain every
  * word (or, when none does, at least half of them). Ranking: title contains every word
  * first, then valid documents (repealed or expired policies after), then a tf-idf-like
  * score weighting title > summary > Q&A/guide fields > body, then newest.
  */
-export function searchItems(model: ContentReadModel, query: SearchQuery): SearchResult {
-  if (!model.ready) throw new ServiceUnavailableError('内容服务正在启动，请稍后再试')
-  const words = searchWords(query.q)
+export function rankSearch(model: ContentReadModel, query: SearchQuery, words: string[] = searchWords(query.q)): SearchResult {
   if (!words.length) return { items: [], nextCursor: null, terms: [], total: 0 }
 
   const s = scratch

@@ -25,10 +25,14 @@ export function normalise(text: string): string {
     .toLowerCase()
 }
 
-/** A token worth indexing: has a letter, digit or Han character; single Latin letters are noise. */
+/**
+ * A token worth indexing: has a letter, digit or Han character; single Latin letters
+ * are noise, and so are long bare numbers (serials, not years or article numbers).
+ */
 function keep(token: string): boolean {
   if (!WORD_CHAR.test(token)) return false
   if (token.length === 1 && !HAN.test(token) && !/\d/.test(token)) return false
+  if (/^\d{5,}$/.test(token)) return false
   return true
 }
 
@@ -40,9 +44,10 @@ export function documentTerms(text: string): string[] {
   if (!text) return []
   const j = segmenter()
   const terms = j.cutForSearch(normalise(text), true).map((t) => t.trim()).filter(keep)
-  // Long words (often our custom terms) also yield every dictionary word inside them:
-  // "城乡居民养老保险" is then found by "养老保险" as well.
-  const inner = terms.filter((t) => t.length >= 4 && HAN.test(t)).flatMap((t) => j.cutAll(t)).filter(keep)
+  // Long words (often our custom terms) also yield every dictionary word inside them
+  // (search mode gives only their two- and three-character parts): "城乡居民养老保险"
+  // is then found by "养老保险" and "城乡居民" as well.
+  const inner = terms.filter((t) => t.length >= 5 && HAN.test(t)).flatMap((t) => j.cutAll(t)).filter(keep)
   // Stopwords are in nearly every document and never searched for: not indexed.
   return [...terms, ...inner].filter((t) => !STOPWORDS.has(t))
 }
