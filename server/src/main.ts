@@ -12,7 +12,7 @@ import { allJobs } from './jobs'
 import { createServices } from './services'
 import { seedDemoContentPublishedWithoutReview } from './content/demo/seedDemoContentPublishedWithoutReview'
 import { listen, createShutdown } from './platform/lifecycle'
-import { createLogger, redactUri } from './platform/logger'
+import { bufferedStdout, createLogger, redactUri } from './platform/logger'
 
 async function main(): Promise<void> {
   let config
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     }
     throw err
   }
-  const logger = createLogger({ level: config.LOG_LEVEL })
+  const logger = createLogger({ level: config.LOG_LEVEL, destination: config.NODE_ENV === 'production' ? bufferedStdout() : undefined })
   let stopping = false
 
   let embedded: EmbeddedDb | undefined
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       stopping = true
-      void shutdown(signal).then(() => process.exit(0))
+      void shutdown(signal).then(() => logger.flush(() => process.exit(0)))
     })
   }
 
