@@ -14,6 +14,7 @@ import { staticH5 } from './platform/http/staticH5'
 import { healthHandlers } from './platform/health'
 import { siteHandlers } from './content/siteRoutes'
 import type { Services } from './services'
+import { demoGraphicsRouter } from './content/demo/demoGraphics'
 
 export const API_VERSION = '0.1.0'
 
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(api.routes())
   app.use(api.allowedMethods({ throw: true }))
   app.use(docsRouter(() => buildOpenApiDocument({ version: API_VERSION })).routes())
+  app.use(demoGraphicsRouter().routes())
   app.use(staticH5(config.H5_DIR, logger))
   return app
 }

@@ -72,6 +72,17 @@ describe('a citizen looking for land compensation rules', () => {
     await expect.poll(() => fontPx(page, '.qa-question-text')).toBe(before)
   })
 
+  it('sees the pictures of a 图解 interpretation', async () => {
+    const { page } = b
+    const list = (await (await fetch(`${baseUrl}/api/v1/items?type=interpretation&limit=50`)).json()) as { items: { id: string; form?: string }[] }
+    const graphic = list.items.find((i) => i.form === 'graphic')!
+    await page.goto(`${baseUrl}/#/pages/interpretation/index?id=${graphic.id}`)
+    const img = visible(page, '.figure-image img').first()
+    await img.waitFor()
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
+    await screenshot(page, 'interpretation-graphic')
+  })
+
   it('gets a plain message for a query that is too long', async () => {
     const { page } = b
     await page.goto(`${baseUrl}/#/pages/search/index?q=${encodeURIComponent('征'.repeat(101))}`)

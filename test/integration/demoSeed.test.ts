@@ -47,4 +47,17 @@ describe('demo content for npm start', () => {
   it('does nothing on a database that already has content', async () => {
     expect(await seedDemoContentPublishedWithoutReview(quiet)).toMatchObject({ seeded: false })
   })
+
+  it('has a picture for every image of the 图解 interpretations', async () => {
+    const urls = DEMO_INTERPRETATIONS.flatMap((i) => (i.draft.interpretation.images ?? []).map((im) => [im.url, im.alt] as const))
+    expect(urls.length).toBeGreaterThan(0)
+    for (const [url, alt] of urls) {
+      const res = await fetch(`${t.url}${url}`)
+      expect(res.status, url).toBe(200)
+      expect(res.headers.get('content-type')).toMatch(/^image\/svg\+xml/)
+      expect(await res.text()).toContain(alt.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'))
+    }
+    expect((await fetch(`${t.url}/static/demo/none.svg`)).status).toBe(404)
+  })
 })
+

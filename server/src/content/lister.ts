@@ -1,7 +1,7 @@
 import type { ListQuery } from '@zw/shared'
 import { ServiceUnavailableError } from '../platform/errors'
 import { decodeCursor, encodeCursor } from './cursor'
-import { matchesFilters } from './filters'
+import { filterFor } from './filters'
 import type { ContentReadModel, ReadItem } from './readModel'
 import { toSummary } from './summary'
 
@@ -27,12 +27,13 @@ export function listItems(model: ContentReadModel, query: ListQuery) {
   if (!model.ready) throw new ServiceUnavailableError('内容服务正在启动，请稍后再试')
   const newestFirst = model.sorted()
   const cursor = query.cursor ? decodeCursor(query.cursor, isListCursor) : undefined
+  const matches = filterFor(query)
   const items: ReadItem[] = []
   let more = false
   if (query.sort === 'newest') {
     for (let i = cursor ? startAfter(newestFirst, cursor) : 0; i < newestFirst.length; i++) {
       const it = newestFirst[i]!
-      if (!matchesFilters(it, query)) continue
+      if (!matches(it)) continue
       if (items.length === query.limit) {
         more = true
         break
@@ -43,7 +44,7 @@ export function listItems(model: ContentReadModel, query: ListQuery) {
     for (let i = (cursor ? startAfter(newestFirst, cursor) : newestFirst.length) - 1; i >= 0; i--) {
       const it = newestFirst[i]!
       if (cursor && (it.publishedAtMs < cursor[0] || (it.publishedAtMs === cursor[0] && it.id <= cursor[1]))) continue
-      if (!matchesFilters(it, query)) continue
+      if (!matches(it)) continue
       if (items.length === query.limit) {
         more = true
         break

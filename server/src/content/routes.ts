@@ -15,11 +15,12 @@ export function contentHandlers(model: ContentReadModel, now: () => Date): Handl
   return {
     listItems: ({ query, ctx }) => {
       if (model.ready && isClientCopyFresh(ctx, `W/"s${model.seq}"`, LIST_CACHE)) return NOT_MODIFIED
-      return listItems(model, query)
+      // Summaries are built field by field (toSummary), nothing of a document passes through.
+      return rawJson(JSON.stringify(listItems(model, query)))
     },
     searchItems: ({ query, ctx }) => {
       if (model.ready && isClientCopyFresh(ctx, `W/"s${model.seq}"`, LIST_CACHE)) return NOT_MODIFIED
-      return searchItems(model, query)
+      return rawJson(JSON.stringify(searchItems(model, query)))
     },
     getItem: ({ params, ctx }) => {
       const item = model.get(params.id)

@@ -37,6 +37,23 @@ export function bufferedStdout(): DestinationStream {
   return pino.destination({ dest: 1, sync: false, minLength: 0 })
 }
 
+const SECRET = new Set<string>(REDACTED_KEYS)
+
+function redact(value: unknown, depth: number): unknown {
+  if (depth > 4 || value === null || typeof value !== 'object' || value instanceof Error || value instanceof Date) return value
+  if (Array.isArray(value)) return value.some((v) => v !== null && typeof v === 'object') ? value.map((v) => redact(v, depth + 1)) : value
+  let copy: Record<string, unknown> | undefined
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key]
+    const next = SECRET.has(key) ? '[redacted]' : redact(v, depth + 1)
+    if (next !== v) {
+      copy ??= { ...(value as Record<string, unknown>) }
+      copy[key] = next
+    }
+  }
+  return copy ?? value
+}
+
 export function createLogger(options: { level: string; destination?: DestinationStream }): Logger {
   return pino(
     {
@@ -48,10 +65,9 @@ export function createLogger(options: { level: string; destination?: Destination
         const store = requestContext.getStore()
         return store ? { reqId: store.reqId } : {}
       },
-      redact: {
-        paths: REDACTED_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
-        censor: '[redacted]',
-      },
+      // Redaction by key name at any depth (to 4 levels), done in one pass over the
+      // logged object; cheaper than wildcard path redaction on every line.
+      formatters: { log: (obj) => redact(obj, 0) as Record<string, unknown> },
     },
     options.destination,
   )

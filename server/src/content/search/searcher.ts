@@ -1,9 +1,9 @@
 import type { SearchQuery, SearchResult } from '@zw/shared'
 import { ServiceUnavailableError } from '../../platform/errors'
 import { decodeCursor, encodeCursor } from '../cursor'
-import { matchesFilters } from '../filters'
+import { filterFor } from '../filters'
 import { FIELD } from '../model'
-import type { ContentReadModel, ReadItem } from '../readModel'
+import type { ContentReadModel } from '../readModel'
 import { toSummary } from '../summary'
 import { findRanges, snippetAround } from './highlight'
 import { STOPWORDS } from './stopwords'
@@ -49,35 +49,40 @@ class Scratch {
 }
 const scratch = new Scratch()
 
-/** Keeps the best `k` of a stream by `better`, in order (a bounded binary heap, worst on top). */
-function topK<T>(items: Iterable<T>, k: number, better: (a: T, b: T) => boolean): T[] {
-  const heap: T[] = []
+/** The best `k` of `candidates` by `better`, best first (a bounded binary heap, worst on top). */
+function topK(candidates: readonly number[], k: number, better: (a: number, b: number) => boolean): number[] {
+  const heap = new Int32Array(Math.min(k, candidates.length))
+  let size = 0
   const worse = (i: number, j: number) => better(heap[j]!, heap[i]!)
-  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j]!, heap[i]!])
-  for (const item of items) {
-    if (heap.length < k) {
-      heap.push(item)
-      for (let i = heap.length - 1; i > 0; ) {
+  const swap = (i: number, j: number) => {
+    const t = heap[i]!
+    heap[i] = heap[j]!
+    heap[j] = t
+  }
+  for (const num of candidates) {
+    if (size < heap.length) {
+      heap[size] = num
+      for (let i = size++; i > 0; ) {
         const p = (i - 1) >> 1
         if (!worse(i, p)) break
         swap(i, p)
         i = p
       }
-    } else if (k > 0 && better(item, heap[0]!)) {
-      heap[0] = item
+    } else if (size > 0 && better(num, heap[0]!)) {
+      heap[0] = num
       for (let i = 0; ; ) {
         const l = 2 * i + 1
         const r = l + 1
         let m = i
-        if (l < heap.length && worse(l, m)) m = l
-        if (r < heap.length && worse(r, m)) m = r
+        if (l < size && worse(l, m)) m = l
+        if (r < size && worse(r, m)) m = r
         if (m === i) break
         swap(i, m)
         i = m
       }
     }
   }
-  return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
+  return Array.from(heap.subarray(0, size)).sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
 }
 
 /** Results of recent searches, valid while the public content is unchanged (same change number). */
@@ -164,39 +169,39 @@ export function rankSearch(model: ContentReadModel, query: SearchQuery, words: s
 
   // Candidates: every word matched; if no item has them all, at least half of them.
   const need = words.length
+  const matches = filterFor(query)
   const full: number[] = []
   const partial: number[] = []
   for (let i = 0; i < touchedCount; i++) {
     const num = s.touched[i]!
     const item = model.itemByNum(num)
-    if (item && matchesFilters(item, query)) {
+    if (item && matches(item)) {
       if (s.matched[num] === need) full.push(num)
       else if (s.matched[num]! * 2 >= need) partial.push(num)
     }
   }
   const candidates = full.length ? full : partial
-  const valid = (it: ReadItem) => (it.type !== 'policy' || it.validity === 'valid' ? 1 : 0)
-  const keyOf = (num: number) => {
-    const item = model.itemByNum(num)!
-    return { num, item, titleAll: s.inTitle[num] === need ? 1 : 0, valid: valid(item), matched: s.matched[num]!, score: s.score[num]! }
+  // rank: title has every word, valid document, words matched, score, newest
+  const titleAll = (n: number) => (s.inTitle[n] === need ? 1 : 0)
+  const valid = (n: number) => {
+    const it = model.itemByNum(n)!
+    return it.type !== 'policy' || it.validity === 'valid' ? 1 : 0
   }
-  type Key = ReturnType<typeof keyOf>
-  const better = (a: Key, b: Key) =>
-    a.titleAll !== b.titleAll ? a.titleAll > b.titleAll
-    : a.valid !== b.valid ? a.valid > b.valid
-    : a.matched !== b.matched ? a.matched > b.matched
-    : a.score !== b.score ? a.score > b.score
-    : a.item.publishedAtMs > b.item.publishedAtMs
+  const better = (a: number, b: number): boolean => {
+    const ta = titleAll(a)
+    const tb = titleAll(b)
+    if (ta !== tb) return ta > tb
+    const va = valid(a)
+    const vb = valid(b)
+    if (va !== vb) return va > vb
+    if (s.matched[a] !== s.matched[b]) return s.matched[a]! > s.matched[b]!
+    if (s.score[a] !== s.score[b]) return s.score[a]! > s.score[b]!
+    return model.itemByNum(a)!.publishedAtMs > model.itemByNum(b)!.publishedAtMs
+  }
 
   const cursor = query.cursor ? decodeCursor(query.cursor, isSearchCursor) : { o: 0, g: model.generation }
-  const ranked = topK(
-    (function* () {
-      for (const num of candidates) yield keyOf(num)
-    })(),
-    cursor.o + query.limit,
-    better,
-  )
-  const page = ranked.slice(cursor.o, cursor.o + query.limit)
+  const ranked = topK(candidates, cursor.o + query.limit, better)
+  const page = ranked.slice(cursor.o, cursor.o + query.limit).map((num) => ({ num, item: model.itemByNum(num)!, score: s.score[num]! }))
   const resultCount = candidates.length
 
   // reset the scratch space for the next search
