@@ -59,6 +59,7 @@ export function createApp(deps: AppDeps): Koa {
   )
   app.use(api.routes())
   app.use(api.allowedMethods({ throw: true }))
+  app.use(services.content.files.routes())
   app.use(docsRouter(() => buildOpenApiDocument({ version: API_VERSION })).routes())
   app.use(demoGraphicsRouter().routes())
   app.use(staticH5(config.H5_DIR, logger))

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const db = connectDatabase(uri, { logger, connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS })
   if (embedded) await db.ready
 
-  const services = createServices({ logger })
+  const services = createServices({ logger, dataDir: config.DATA_DIR })
   const app = createApp({ config, logger, db, services })
   const running = await listen(app, config.HOST, config.PORT)
 

@@ -9,9 +9,9 @@ export interface Services {
   stop(): Promise<void>
 }
 
-export function createServices(deps: { logger: Logger; now?: () => Date; contentPollMs?: number }): Services {
+export function createServices(deps: { logger: Logger; dataDir: string; now?: () => Date; contentPollMs?: number }): Services {
   const now = deps.now ?? (() => new Date())
-  const content = createContentModule({ logger: deps.logger, now, pollMs: deps.contentPollMs })
+  const content = createContentModule({ logger: deps.logger, now, dataDir: deps.dataDir, pollMs: deps.contentPollMs })
   return {
     content,
     start: () => content.start(),

@@ -4,6 +4,8 @@
  * client the mini-program uses.
  */
 import { Writable } from 'node:stream'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import type Koa from 'koa'
 import { createApiClient, fetchTransport, type ApiClient } from '@zw/shared'
@@ -44,7 +46,8 @@ export async function startTestApp(
   await db.ready
   await options.beforeStart?.()
   // No polling in tests: writers call services.content.readModel.syncNow() to apply changes.
-  const services = createServices({ logger, contentPollMs: 0 })
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zw-test-data-'))
+  const services = createServices({ logger, dataDir, contentPollMs: 0 })
   await services.start()
   const app = createApp({
     config: { BODY_LIMIT: options.bodyLimit ?? '1mb', H5_DIR: path.join(ROOT, 'miniapp', 'dist-h5'), TRUST_PROXY: false },
@@ -72,6 +75,7 @@ export async function startTestApp(
       await running.close(1000)
       await services.stop()
       await db.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }

@@ -1,4 +1,8 @@
+import path from 'node:path'
+import type Router from '@koa/router'
 import type { Logger } from '../platform/logger'
+import { LocalDiskStorage, type FileStorage } from './attachments/fileStorage'
+import { fileRouter } from './fileRoutes'
 import { ContentReadModel } from './readModel'
 import { contentHandlers } from './routes'
 import { warmUpTokenizer } from './search/tokenizer'
@@ -6,16 +10,22 @@ import { warmUpTokenizer } from './search/tokenizer'
 export interface ContentModule {
   readModel: ContentReadModel
   handlers: ReturnType<typeof contentHandlers>
+  /** Attachment files (local disk under DATA_DIR/files by default). */
+  storage: FileStorage
+  files: Router
   start(): Promise<void>
   stop(): Promise<void>
 }
 
 /** The content domain as the app uses it: read model, services, handlers. */
-export function createContentModule(deps: { logger: Logger; now: () => Date; pollMs?: number }): ContentModule {
+export function createContentModule(deps: { logger: Logger; now: () => Date; dataDir: string; pollMs?: number }): ContentModule {
   const readModel = new ContentReadModel(deps.logger, { pollMs: deps.pollMs })
+  const storage = new LocalDiskStorage(path.join(deps.dataDir, 'files'))
   return {
     readModel,
     handlers: contentHandlers(readModel, deps.now),
+    storage,
+    files: fileRouter(readModel, storage),
     async start() {
       warmUpTokenizer()
       await readModel.start()

@@ -6,6 +6,7 @@ import { buildDetailJson, fillDetailJson } from './detailJson'
 import { DetailStore } from './detailStore'
 import { ContentChange, ContentItem, currentSequence, type ContentItemDoc, type SnippetPart } from './model'
 import { PostingList } from './postings'
+import { fileKeyOf } from './attachments/attachmentStore'
 
 /** What the public reading paths know of a visible item, held in memory. */
 export interface ReadItem {
@@ -29,6 +30,8 @@ export interface ReadItem {
   policyIds?: string[]
   /** How many postings this version holds (counted dead when it is replaced). */
   termCount: number
+  /** Storage keys of the files it shows (attachments, pictures). */
+  files?: string[]
   supersededBy?: string
   /** Views as this instance knows them (loaded with the item, raised by local views). */
   views: number
@@ -67,6 +70,8 @@ export class ContentReadModel {
   private readonly interpretationsOf = new Map<string, Set<string>>()
   private sortedCache: ReadItem[] | undefined
   private readonly expansions = new Map<string, string[]>()
+  /** Files shown by public items: key → name, type and how many items show it. */
+  private readonly publicFiles = new Map<string, { name: string; mime: string; count: number }>()
   private expansionGeneration = -1
   private deadPostings = 0
   private livePostings = 0
@@ -171,6 +176,22 @@ export class ContentReadModel {
         : {}),
       ...(doc.type === 'interpretation' && doc.interpretation ? { form: doc.interpretation.form, policyIds: doc.interpretation.policyIds } : {}),
     }
+    const files: { key: string; name: string; mime: string }[] = []
+    for (const a of doc.attachments ?? []) {
+      const key = fileKeyOf(a.url)
+      if (key) files.push({ key, name: a.name, mime: a.mime })
+    }
+    const images = (doc.interpretation?.images ?? []) as { url: string; alt: string }[]
+    for (const im of images) {
+      const key = fileKeyOf(im.url)
+      if (key) files.push({ key, name: im.alt, mime: '' })
+    }
+    for (const f of files) {
+      const known = this.publicFiles.get(f.key)
+      if (known) known.count += 1
+      else this.publicFiles.set(f.key, { name: f.name, mime: f.mime, count: 1 })
+    }
+    if (files.length) item.files = files.map((f) => f.key)
     this.details.put(id, buildDetailJson(doc))
     this.details.put(`s:${id}`, JSON.stringify(trimSnippets(doc.snippetParts ?? [])))
     this.byNum.push(item)
@@ -192,6 +213,10 @@ export class ContentReadModel {
 
   private remove(item: ReadItem): void {
     this.byId.delete(item.id)
+    for (const key of item.files ?? []) {
+      const f = this.publicFiles.get(key)
+      if (f && --f.count === 0) this.publicFiles.delete(key)
+    }
     this.details.delete(item.id)
     this.details.delete(`s:${item.id}`)
     this.byNum[item.num] = undefined
@@ -284,6 +309,11 @@ export class ContentReadModel {
   snippetPartsOf(id: string): SnippetPart[] {
     const stored = this.details.get(`s:${id}`)
     return stored ? (JSON.parse(stored.toString('utf8')) as SnippetPart[]) : []
+  }
+
+  /** A stored file that some public item shows (attachments and pictures of drafts are not public). */
+  publicFile(key: string): { name: string; mime: string } | undefined {
+    return this.publicFiles.get(key)
   }
 
   /** Upper bound of item numbers (sizes per-item scratch arrays). */
