@@ -72,6 +72,7 @@ export const interpretationPartSchema = z.object({
     isHead: z.boolean().default(false),
   }),
   images: z.array(z.object({ url: z.string().max(500), alt: text(200), caption: z.string().max(300).optional() })).max(30).default([]),
+  /** `url` empty: the recording is not available (yet); the transcript always is. */
   media: z.object({ kind: z.enum(['audio', 'video']), url: z.string().max(500), transcript: text(20_000) }).optional(),
   qa: z.array(qaPairSchema).max(50).default([]),
 })

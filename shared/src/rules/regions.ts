@@ -75,5 +75,20 @@ export function regionCovers(area: string, code: string): boolean {
  * area that contains it (its city, its province).
  */
 export function regionMatches(itemRegions: readonly string[], query: string): boolean {
-  return itemRegions.some((r) => regionCovers(r, query) || regionCovers(query, r))
+  return regionMatcher(query)(itemRegions)
+}
+
+/**
+ * `regionMatches` for one query area, prepared once: for filtering many items, it avoids
+ * re-reading the query code for each. An item region matches when it is the query area
+ * or one above it (a code among the query's self-and-ancestors), or lies inside it
+ * (starts with the query's significant prefix).
+ */
+export function regionMatcher(query: string): (itemRegions: readonly string[]) => boolean {
+  const above = new Set(regionSelfAndAncestors(query))
+  const prefix = regionPrefix(query)
+  return (itemRegions) => {
+    for (const r of itemRegions) if (above.has(r) || r.startsWith(prefix)) return true
+    return false
+  }
 }

@@ -49,10 +49,12 @@ function Graphic({ item }: { item: Item }) {
 function Media({ item }: { item: Item }) {
   const media = item.interpretation.media
   if (!media) return <Body item={item} />
-  const src = resolveUrl(media.url)
+  const src = media.url ? resolveUrl(media.url) : ''
   return (
     <View className='media'>
-      {media.kind === 'video' ? (
+      {!src ? (
+        <Text className='media-missing'>{media.kind === 'video' ? '视频' : '音频'}暂未提供，请阅读下方文字稿。</Text>
+      ) : media.kind === 'video' ? (
         <Video className='media-video' src={src} controls showFullscreenBtn title={item.title} aria-label={`视频：${item.title}`} />
       ) : (
         <Audio className='media-audio' src={src} controls name={item.title} author={departmentFullName(item.department)} aria-label={`音频：${item.title}`} />

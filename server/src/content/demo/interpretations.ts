@@ -281,7 +281,7 @@ export const DEMO_INTERPRETATIONS: DemoInterpretation[] = [
         interpreter: { department: 'guiyang-hrss', isHead: false },
         media: {
           kind: 'audio',
-          url: '/static/demo/guiyang-2017-audio.mp3',
+          url: '', // demo: no recording exists; the page says so and shows the transcript
           transcript: [
             '各位听众，大家好。今天说一说贵阳市人社局政务公开工作方案里，和大家关系最近的五件事。',
             '第一件，补贴怎么领，公开讲清楚。就业创业的各项补贴，申领条件和申领程序都要公开，并且集中展示。农村劳动力、就业困难人员、高校毕业生的就业专项活动，也会及时公开。',
@@ -661,7 +661,7 @@ export const DEMO_INTERPRETATIONS: DemoInterpretation[] = [
         interpreter: { department: 'shandong-hrss', isHead: false },
         media: {
           kind: 'audio',
-          url: '/static/demo/shandong-2019-audio.mp3',
+          url: '', // demo: no recording exists; the page says so and shows the transcript
           transcript: [
             '各位听众，大家好。今天讲一讲，山东省人社厅2019年在政务公开上，要让大家看到哪些信息。',
             '先说就业创业。各项就业创业扶持政策适用于哪些人、各项补贴要什么条件、怎么申领，还有补贴是怎么管理、怎么审批的，都要公开。岗位供求、创业、职业培训的信息，会主动发布。高校毕业生、退役军人、下岗职工、农民工的就业专项活动，也会公开。',
