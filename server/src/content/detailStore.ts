@@ -12,7 +12,8 @@ export class DetailStore {
   private fd: number
   private size = 0
   private readonly file: string
-  private readonly entries = new Map<string, { offset: number; length: number }>()
+  /** key → where its two parts are: [offset, length of the first, length of the second]. */
+  private readonly entries = new Map<string, [number, number, number]>()
   private wasted = 0
 
   constructor(dir: string = os.tmpdir()) {
@@ -21,27 +22,40 @@ export class DetailStore {
     process.once('exit', () => this.close())
   }
 
-  put(key: string, json: string): void {
-    const buf = Buffer.from(json, 'utf8')
-    fs.writeSync(this.fd, buf, 0, buf.length, this.size)
+  /** Stores two texts under one key (for an item: its detail JSON and its snippet text). */
+  put(key: string, first: string, second = ''): void {
+    const a = Buffer.from(first, 'utf8')
+    const b = Buffer.from(second, 'utf8')
+    fs.writeSync(this.fd, a, 0, a.length, this.size)
+    fs.writeSync(this.fd, b, 0, b.length, this.size + a.length)
     const old = this.entries.get(key)
-    if (old) this.wasted += old.length
-    this.entries.set(key, { offset: this.size, length: buf.length })
-    this.size += buf.length
+    if (old) this.wasted += old[1] + old[2]
+    this.entries.set(key, [this.size, a.length, b.length])
+    this.size += a.length + b.length
   }
 
+  /** The first text stored under `key`. */
   get(key: string): Buffer | undefined {
     const e = this.entries.get(key)
-    if (!e) return undefined
-    const buf = Buffer.allocUnsafe(e.length)
-    fs.readSync(this.fd, buf, 0, e.length, e.offset)
+    return e ? this.read(e[0], e[1]) : undefined
+  }
+
+  /** The second text stored under `key`. */
+  getSecond(key: string): Buffer | undefined {
+    const e = this.entries.get(key)
+    return e ? this.read(e[0] + e[1], e[2]) : undefined
+  }
+
+  private read(offset: number, length: number): Buffer {
+    const buf = Buffer.allocUnsafe(length)
+    fs.readSync(this.fd, buf, 0, length, offset)
     return buf
   }
 
   delete(key: string): void {
     const e = this.entries.get(key)
     if (!e) return
-    this.wasted += e.length
+    this.wasted += e[1] + e[2]
     this.entries.delete(key)
   }
 

@@ -1,6 +1,6 @@
 /** A growable list of packed postings (`num << 4 | field mask`) in an Int32Array. */
 export class PostingList {
-  private data = new Int32Array(4)
+  private data: Int32Array<ArrayBufferLike> = new Int32Array(4)
   length = 0
 
   push(value: number): void {
@@ -16,6 +16,13 @@ export class PostingList {
     return this.data[i]!
   }
 
+  /** Moves the entries into `pool` at `offset` (no spare room, no allocation of its own). */
+  packInto(pool: Int32Array, offset: number): number {
+    pool.set(this.data.subarray(0, this.length), offset)
+    this.data = pool.subarray(offset, offset + this.length)
+    return offset + this.length
+  }
+
   /** Keeps the entries `keep` accepts; returns how many remain. */
   filter(keep: (value: number) => boolean): number {
     let n = 0
@@ -25,3 +32,15 @@ export class PostingList {
     return n
   }
 }
+
+/**
+ * Packs every list into one shared array: after a bulk load, the lists' spare room and
+ * per-array overhead go away (a list that grows later moves out to an array of its own).
+ */
+export function packPostings(lists: Iterable<PostingList>): void {
+  const all = [...lists]
+  const pool = new Int32Array(all.reduce((n, l) => n + l.length, 0))
+  let offset = 0
+  for (const list of all) offset = list.packInto(pool, offset)
+}
+

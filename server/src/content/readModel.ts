@@ -5,7 +5,7 @@ import { CHANGE_SEQUENCE } from './changes'
 import { buildDetailJson, fillDetailJson } from './detailJson'
 import { DetailStore } from './detailStore'
 import { ContentChange, ContentItem, currentSequence, type ContentItemDoc, type SnippetPart } from './model'
-import { PostingList } from './postings'
+import { PostingList, packPostings } from './postings'
 import { fileKeyOf } from './attachments/attachmentStore'
 
 /** What the public reading paths know of a visible item, held in memory. */
@@ -96,6 +96,7 @@ export class ContentReadModel {
     for await (const doc of ContentItem.find({ status: 'published' }).lean<ContentItemDoc>().cursor({ batchSize: 500 })) {
       this.apply(doc._id.toString(), doc as ContentItemDoc)
     }
+    packPostings(this.postings.values())
     this.ready = true
     this.logger.info({ items: this.byId.size, ms: Date.now() - started }, 'content read model loaded')
     const pollMs = this.options.pollMs ?? 1000
@@ -192,8 +193,7 @@ export class ContentReadModel {
       else this.publicFiles.set(f.key, { name: f.name, mime: f.mime, count: 1 })
     }
     if (files.length) item.files = files.map((f) => f.key)
-    this.details.put(id, buildDetailJson(doc))
-    this.details.put(`s:${id}`, JSON.stringify(trimSnippets(doc.snippetParts ?? [])))
+    this.details.put(id, buildDetailJson(doc), JSON.stringify(trimSnippets(doc.snippetParts ?? [])))
     this.byNum.push(item)
     this.byId.set(id, item)
     for (const { t, f } of doc.searchTerms ?? []) {
@@ -218,7 +218,6 @@ export class ContentReadModel {
       if (f && --f.count === 0) this.publicFiles.delete(key)
     }
     this.details.delete(item.id)
-    this.details.delete(`s:${item.id}`)
     this.byNum[item.num] = undefined
     for (const policyId of item.policyIds ?? []) this.interpretationsOf.get(policyId)?.delete(item.id)
     this.sortedCache = undefined
@@ -307,8 +306,8 @@ export class ContentReadModel {
 
   /** Snippet text of a visible item (kept off the heap, read for result pages only). */
   snippetPartsOf(id: string): SnippetPart[] {
-    const stored = this.details.get(`s:${id}`)
-    return stored ? (JSON.parse(stored.toString('utf8')) as SnippetPart[]) : []
+    const stored = this.details.getSecond(id)
+    return stored?.length ? (JSON.parse(stored.toString('utf8')) as SnippetPart[]) : []
   }
 
   /** A stored file that some public item shows (attachments and pictures of drafts are not public). */
