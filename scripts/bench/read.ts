@@ -125,7 +125,7 @@ const server = spawn(process.execPath, ['server/dist/main.js'], {
 })
 children.push(server)
 const loadStarted = Date.now()
-const loaded = await waitForLine(server, /"items":(\d+),"ms":(\d+),"msg":"content read model loaded"/, 600_000)
+const loaded = await waitForLine(server, /"items":(\d+),"ms":(\d+),[^\n]*"msg":"content read model loaded"/, 600_000)
 log(`server read model loaded ${loaded[1]} items in ${loaded[2]} ms (start-up ${((Date.now() - loadStarted) / 1000).toFixed(1)} s)`)
 const base = `http://127.0.0.1:${port}`
 

@@ -98,7 +98,12 @@ export class ContentReadModel {
     }
     packPostings(this.postings.values())
     this.ready = true
-    this.logger.info({ items: this.byId.size, ms: Date.now() - started }, 'content read model loaded')
+    const mem = process.memoryUsage()
+    const mb = (n: number) => Math.round(n / 1048576)
+    this.logger.info(
+      { items: this.byId.size, ms: Date.now() - started, rssMb: mb(mem.rss), heapMb: mb(mem.heapUsed), arrayBuffersMb: mb(mem.arrayBuffers) },
+      'content read model loaded',
+    )
     const pollMs = this.options.pollMs ?? 1000
     if (pollMs > 0) {
       this.timer = setInterval(() => void this.syncNow().catch((err: unknown) => this.logger.warn({ err: { message: (err as Error).message } }, 'content sync failed')), pollMs)
