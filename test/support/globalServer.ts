@@ -22,7 +22,8 @@ export default async function setup(project: TestProject) {
     throw new Error('e2e needs the h5 build: run `npm run build:h5` (npm test does).')
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zw-e2e-'))
-  const server = await startServer({ DATA_DIR: dataDir }, { entry: 'scripts/start.ts', timeoutMs: 180_000 })
+  // H5_DIR given: start.ts serves the build `npm test` just made instead of rebuilding.
+  const server = await startServer({ DATA_DIR: dataDir, H5_DIR: path.join(ROOT, 'miniapp/dist-h5') }, { entry: 'scripts/start.ts', timeoutMs: 180_000 })
   const dbLine = logLines(server.output()).find((l) => l.msg === 'embedded database (FerretDB/SQLite) ready')
   // The URL is printed at once; demo content is loaded just after. Wait for it.
   const deadline = Date.now() + 120_000
