@@ -125,8 +125,8 @@ const server = spawn(process.execPath, ['server/dist/main.js'], {
 })
 children.push(server)
 const loadStarted = Date.now()
-const loaded = await waitForLine(server, /"items":(\d+),"ms":(\d+),[^\n]*"msg":"content read model loaded"/, 600_000)
-log(`server read model loaded ${loaded[1]} items in ${loaded[2]} ms (start-up ${((Date.now() - loadStarted) / 1000).toFixed(1)} s)`)
+const loaded = await waitForLine(server, /"items":(\d+),"ms":(\d+),"rssMb":(\d+),"heapMb":(\d+),"arrayBuffersMb":(\d+)[^\n]*"msg":"content read model loaded"/, 600_000)
+log(`server read model loaded ${loaded[1]} items in ${loaded[2]} ms (start-up ${((Date.now() - loadStarted) / 1000).toFixed(1)} s); rss ${loaded[3]} MB, heap ${loaded[4]} MB, array buffers ${loaded[5]} MB`)
 const base = `http://127.0.0.1:${port}`
 
 const bare = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/bareServer.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -165,6 +165,7 @@ const report = {
   durationSeconds: DURATION,
   seedSeconds,
   readModelLoadMs: Number(loaded[2]),
+  serverMemoryAfterLoadMb: { rss: Number(loaded[3]), heap: Number(loaded[4]), arrayBuffers: Number(loaded[5]) },
   results,
   detailVsBare: Math.round((results.detail.requestsPerSecond / results.bare.requestsPerSecond) * 1000) / 1000,
   serverRssMb: { afterLoad: Math.round(rssAfterLoad), peak: Math.round(peakRss) },

@@ -34,6 +34,8 @@ class Scratch {
   inTitle = new Uint8Array(0)
   wordMask = new Uint8Array(0)
   score = new Float64Array(0)
+  /** Rank key of a candidate: title has every word, valid, words matched (bigger first). */
+  rank = new Float64Array(0)
   touched = new Int32Array(0)
   wordTouched = new Int32Array(0)
   ensure(size: number) {
@@ -43,6 +45,7 @@ class Scratch {
     this.inTitle = new Uint8Array(n)
     this.wordMask = new Uint8Array(n)
     this.score = new Float64Array(n)
+    this.rank = new Float64Array(n)
     this.touched = new Int32Array(n)
     this.wordTouched = new Int32Array(n)
   }
@@ -176,25 +179,17 @@ export function rankSearch(model: ContentReadModel, query: SearchQuery, words: s
     const num = s.touched[i]!
     const item = model.itemByNum(num)
     if (item && matches(item)) {
+      const titleAll = s.inTitle[num] === need ? 1 : 0
+      const valid = item.type !== 'policy' || item.validity === 'valid' ? 1 : 0
+      s.rank[num] = titleAll * 1_000_000 + valid * 1_000 + s.matched[num]!
       if (s.matched[num] === need) full.push(num)
       else if (s.matched[num]! * 2 >= need) partial.push(num)
     }
   }
   const candidates = full.length ? full : partial
-  // rank: title has every word, valid document, words matched, score, newest
-  const titleAll = (n: number) => (s.inTitle[n] === need ? 1 : 0)
-  const valid = (n: number) => {
-    const it = model.itemByNum(n)!
-    return it.type !== 'policy' || it.validity === 'valid' ? 1 : 0
-  }
+  // rank: title has every word, valid document, words matched, then score, then newest
   const better = (a: number, b: number): boolean => {
-    const ta = titleAll(a)
-    const tb = titleAll(b)
-    if (ta !== tb) return ta > tb
-    const va = valid(a)
-    const vb = valid(b)
-    if (va !== vb) return va > vb
-    if (s.matched[a] !== s.matched[b]) return s.matched[a]! > s.matched[b]!
+    if (s.rank[a] !== s.rank[b]) return s.rank[a]! > s.rank[b]!
     if (s.score[a] !== s.score[b]) return s.score[a]! > s.score[b]!
     return model.itemByNum(a)!.publishedAtMs > model.itemByNum(b)!.publishedAtMs
   }
@@ -210,6 +205,7 @@ export function rankSearch(model: ContentReadModel, query: SearchQuery, words: s
     s.matched[num] = 0
     s.inTitle[num] = 0
     s.score[num] = 0
+    s.rank[num] = 0
   }
 
   return {
