@@ -118,7 +118,7 @@ log(`seeded in ${seedSeconds.toFixed(1)} s`)
 const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-server.ts'], { cwd: ROOT, stdio: 'ignore' })
 if (built.status !== 0) throw new Error('npm run build:server failed')
 const port = await freePort()
-const server = spawn(process.execPath, ['server/dist/main.js'], {
+const server = spawn(process.execPath, ['--expose-gc', 'server/dist/main.js'], {
   cwd: ROOT,
   env: { ...process.env, NODE_ENV: 'production', MONGODB_URI: db.uri, PORT: String(port), LOG_LEVEL: 'info', SEED_DEMO_CONTENT: 'false' },
   stdio: ['ignore', 'pipe', 'pipe'],

@@ -97,6 +97,9 @@ export class ContentReadModel {
       this.apply(doc._id.toString(), doc as ContentItemDoc)
     }
     packPostings(this.postings.values())
+    // The bulk load leaves a lot of garbage (decoded documents, driver buffers): collect it
+    // now rather than carry it until the next big collection (when node runs with --expose-gc).
+    ;(globalThis as { gc?: () => void }).gc?.()
     this.ready = true
     const mem = process.memoryUsage()
     const mb = (n: number) => Math.round(n / 1048576)
