@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import mongoose from 'mongoose'
 import { apiErrorBodySchema } from '@zw/shared'
 import { freePort } from '../../server/src/platform/embeddedDb'
+import { freshDatabaseUri } from '../support/database'
 import { logLines, spawnServer, startServer, type ServerProcess } from '../support/serverProcess'
 
 let server: ServerProcess | undefined
@@ -49,6 +50,16 @@ describe('an operator starting the server', () => {
     await expect.poll(() => server!.output().includes('database unreachable'), { timeout: 10_000 }).toBe(true)
     expect(server.output()).not.toContain('hunter2secret')
     expect(server.output()).toContain('***@127.0.0.1')
+  })
+})
+
+describe('the production server', () => {
+  it('starts, answers and writes its (batched) log lines within a moment', async () => {
+    server = await startServer({ NODE_ENV: 'production', MONGODB_URI: freshDatabaseUri('prod') })
+    await expect.poll(async () => (await fetch(`${server!.url}/readyz`)).status, { timeout: 10_000 }).toBe(200)
+    await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': 'prod-log-1' } })
+    await expect.poll(() => logLines(server!.output()).some((l) => l.reqId === 'prod-log-1'), { timeout: 5_000 }).toBe(true)
+    expect(logLines(server.output()).some((l) => l.msg === 'content read model loaded')).toBe(true)
   })
 })
 
