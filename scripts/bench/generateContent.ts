@@ -33,10 +33,6 @@ const TITLE_SUBJECTS = ['就业创业补贴', '征地补偿', '城乡居民养�
 const TITLE_FORMS = ['关于做好{s}工作的通知', '{s}实施办法', '关于调整{s}标准的通知', '{s}工作要点', '关于印发{s}管理办法的通知', '{s}政策问答', '{s}申领指南']
 const REGIONS = ['640100000000', '640104000000', '520100000000', '520102000000', '520102016000', '410700000000', '350404000000', '370000000000', '370100000000']
 
-export interface GeneratedItem {
-  doc: Record<string, unknown>
-}
-
 export function* generateItems(count: number, seed = 20261121): Generator<Record<string, unknown>> {
   const rand = prng(seed)
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!

@@ -40,6 +40,12 @@ export function formatShanghaiDateTime(instant: Date | string): string {
   return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`
 }
 
+/** `2026-11-22`: the calendar date of an instant in Beijing. */
+export function formatShanghaiDate(instant: Date | string): string {
+  const p = toShanghaiParts(instant)
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`
+}
+
 /** `2026年11月22日` for an instant, as a date in Beijing. */
 export function formatShanghaiDateCn(instant: Date | string): string {
   const p = toShanghaiParts(instant)

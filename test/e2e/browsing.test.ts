@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import { openBrowser, screenshot, type BrowserSession } from '../support/browser'
+import { openBrowser, screenshot, visible, type BrowserSession } from '../support/browser'
 
 const baseUrl = inject('baseUrl')
 let b: BrowserSession
@@ -9,7 +8,6 @@ beforeAll(async () => {
 })
 afterAll(() => b?.close())
 
-const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`)
 
 describe('a citizen browsing by topic and getting a service done', () => {
   it('taps 涉农补贴 on the home page and sees only items of that topic', async () => {

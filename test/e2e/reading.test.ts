@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { openBrowser, screenshot, type BrowserSession } from '../support/browser'
+import { openBrowser, screenshot, visible, type BrowserSession } from '../support/browser'
 
 const baseUrl = inject('baseUrl')
 let b: BrowserSession
@@ -9,8 +9,6 @@ beforeAll(async () => {
 })
 afterAll(() => b?.close())
 
-/** h5 keeps earlier pages hidden in the document: look only at what is on screen. */
-const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`)
 const fontPx = (page: Page, selector: string) => visible(page, selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
 
 describe('a citizen looking for land compensation rules', () => {

@@ -50,6 +50,9 @@ export async function openBrowser(): Promise<BrowserSession> {
   }
 }
 
+/** h5 keeps earlier pages hidden in the document: look only at what is on screen. */
+export const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`)
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
   const file = path.join(SCREENSHOT_DIR, `${name}.png`)

@@ -4,6 +4,7 @@ import {
   createApiClient,
   fieldErrorsOf,
   fillPath,
+  formatShanghaiDate,
   formatShanghaiDateCn,
   formatShanghaiDateTime,
   PILOT_DOMAINS,
@@ -89,5 +90,12 @@ describe('typed API client', () => {
   it('reports a network failure plainly', async () => {
     const api = createApiClient({ baseUrl: 'http://x', transport: async () => { throw new Error('ECONNRESET') } })
     await expect(api.call('getSite', {})).rejects.toMatchObject({ code: 'NETWORK', message: expect.stringMatching(/网络/) })
+  })
+})
+
+describe('formatShanghaiDate', () => {
+  it('gives the Beijing calendar date of an instant', () => {
+    expect(formatShanghaiDate('2026-11-21T16:00:00Z')).toBe('2026-11-22')
+    expect(formatShanghaiDate('2026-11-21T15:59:59Z')).toBe('2026-11-21')
   })
 })

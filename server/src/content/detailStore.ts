@@ -14,7 +14,6 @@ export class DetailStore {
   private readonly file: string
   /** key → where its two parts are: [offset, length of the first, length of the second]. */
   private readonly entries = new Map<string, [number, number, number]>()
-  private wasted = 0
 
   constructor(dir: string = os.tmpdir()) {
     this.file = path.join(dir, `zw-details-${process.pid}-${Date.now().toString(36)}.bin`)
@@ -28,8 +27,6 @@ export class DetailStore {
     const b = Buffer.from(second, 'utf8')
     fs.writeSync(this.fd, a, 0, a.length, this.size)
     fs.writeSync(this.fd, b, 0, b.length, this.size + a.length)
-    const old = this.entries.get(key)
-    if (old) this.wasted += old[1] + old[2]
     this.entries.set(key, [this.size, a.length, b.length])
     this.size += a.length + b.length
   }
@@ -53,15 +50,9 @@ export class DetailStore {
   }
 
   delete(key: string): void {
-    const e = this.entries.get(key)
-    if (!e) return
-    this.wasted += e[1] + e[2]
     this.entries.delete(key)
   }
 
-  get bytes(): { used: number; wasted: number } {
-    return { used: this.size - this.wasted, wasted: this.wasted }
-  }
 
   close(): void {
     try {

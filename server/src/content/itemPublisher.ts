@@ -1,15 +1,10 @@
 import type { Types } from 'mongoose'
-import { toShanghaiParts } from '@zw/shared'
+import { formatShanghaiDate, toShanghaiParts } from '@zw/shared'
 import { recordContentChange } from './changes'
 import { allocateIndexNumber, reserveIndexNumber } from './indexNumbers'
 import { ContentItem } from './model'
 import { NotFoundError, ConflictError } from '../platform/errors'
 
-const pad = (n: number) => String(n).padStart(2, '0')
-const shanghaiDate = (d: Date) => {
-  const p = toShanghaiParts(d)
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}`
-}
 
 /**
  * Makes an item public at `at`: sets it published and, for a policy, its 发布日期 and
@@ -33,7 +28,7 @@ export async function publishItem(itemId: Types.ObjectId, at: Date, options: { o
       indexNumber = await allocateIndexNumber(item.department, year, itemId, at)
     }
     set['policy.indexNumber'] = indexNumber
-    set['policy.publishedOn'] = shanghaiDate(at)
+    set['policy.publishedOn'] = formatShanghaiDate(at)
   }
   const updated = await ContentItem.updateOne({ _id: itemId, status: { $ne: 'published' } }, { $set: set, $inc: { version: 1 } })
   if (updated.modifiedCount !== 1) throw new ConflictError('该内容已发布')

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose'
-import { toShanghaiParts, type ContentType } from '@zw/shared'
+import { formatShanghaiDate, type ContentType } from '@zw/shared'
 import type { Logger } from '../platform/logger'
 import { CHANGE_SEQUENCE } from './changes'
 import { buildDetailJson, fillDetailJson } from './detailJson'
@@ -40,8 +40,6 @@ export interface ReadItem {
 /** Snippet text kept per item, in characters. */
 const SNIPPET_CHARS = 240
 
-
-const pad = (n: number) => String(n).padStart(2, '0')
 
 /** Only published items, and of policies only 主动公开 ones, are ever public. */
 export function isPublic(doc: Pick<ContentItemDoc, 'status' | 'type' | 'policy'>): boolean {
@@ -164,7 +162,6 @@ export class ContentReadModel {
       if (old) this.generation += 1
       return
     }
-    const p = toShanghaiParts(doc.publishedAt)
     const item: ReadItem = {
       num: this.byNum.length,
       id,
@@ -175,7 +172,7 @@ export class ContentReadModel {
       topics: doc.topics,
       regions: doc.regions,
       publishedAtMs: doc.publishedAt.getTime(),
-      publishedOn: `${p.year}-${pad(p.month)}-${pad(p.day)}`,
+      publishedOn: formatShanghaiDate(doc.publishedAt),
       version: doc.version,
       termCount: doc.searchTerms?.length ?? 0,
       views: doc.views ?? 0,
@@ -287,10 +284,6 @@ export class ContentReadModel {
     return terms
   }
 
-  /** Number of live items that contain a term (for idf). */
-  documentFrequency(term: string): number {
-    return this.postings.get(term)?.length ?? 0
-  }
 
   /** The public detail JSON of a visible item, its links and view count filled in now. */
   detailJson(id: string): string | undefined {
@@ -334,10 +327,6 @@ export class ContentReadModel {
     if (item) item.views = views
   }
 
-  /** Heap-free bytes of the detail store. */
-  get detailBytes(): { used: number; wasted: number } {
-    return this.details.bytes
-  }
 }
 
 /** The snippet text kept in memory: the first SNIPPET_CHARS characters, across fields. */

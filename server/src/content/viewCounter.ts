@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { toShanghaiParts } from '@zw/shared'
+import { formatShanghaiDate } from '@zw/shared'
 import { NotFoundError } from '../platform/errors'
 import { ContentItem, ContentView } from './model'
 import type { ContentReadModel } from './readModel'
@@ -11,8 +11,7 @@ import type { ContentReadModel } from './readModel'
  */
 export async function recordView(model: ContentReadModel, id: string, visitorId: string, now: Date): Promise<{ views: number; counted: boolean }> {
   if (!model.get(id)) throw new NotFoundError('该内容不存在或已不再公开')
-  const p = toShanghaiParts(now)
-  const day = `${p.year}${String(p.month).padStart(2, '0')}${String(p.day).padStart(2, '0')}`
+  const day = formatShanghaiDate(now).replace(/-/g, '')
   const visitor = createHash('sha256').update(visitorId).digest('base64url').slice(0, 16)
   let counted = true
   try {

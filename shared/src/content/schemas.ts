@@ -129,17 +129,22 @@ export type ContentDraft = z.output<typeof contentDraftSchema>
 
 // ---------- public reading API ----------
 
+/** Fields every public view of an item carries, in list cards and details alike. */
+const publicItemShape = {
+  id: objectIdSchema,
+  title: z.string(),
+  summary: z.string(),
+  department: departmentCodeSchema,
+  departmentName: z.string(),
+  topics: z.array(topicCodeSchema),
+  regions: z.array(z.string()),
+  publishedAt: z.iso.datetime(),
+}
+
 export const contentSummarySchema = z
   .object({
-    id: objectIdSchema,
+    ...publicItemShape,
     type: z.enum(CONTENT_TYPES),
-    title: z.string(),
-    summary: z.string(),
-    department: departmentCodeSchema,
-    departmentName: z.string(),
-    topics: z.array(topicCodeSchema),
-    regions: z.array(z.string()),
-    publishedAt: z.iso.datetime(),
     /** Policies only. */
     indexNumber: z.string().optional(),
     docNumber: z.string().nullable().optional(),
@@ -155,17 +160,10 @@ export const relatedItemSchema = z
   .meta({ id: 'RelatedItem' })
 
 const detailCommon = {
-  id: objectIdSchema,
-  title: z.string(),
-  summary: z.string(),
-  department: departmentCodeSchema,
-  departmentName: z.string(),
-  topics: z.array(topicCodeSchema),
-  regions: z.array(z.string()),
+  ...publicItemShape,
   body: z.string(),
   attachments: z.array(attachmentSchema),
   links: z.array(linkSchema),
-  publishedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   views: z.number().int(),
 }
