@@ -12,6 +12,11 @@ export class PostingList {
     this.data[this.length++] = value
   }
 
+  /** The entries, in item-number order (a view, valid until the next push). */
+  values(): Int32Array {
+    return this.data.subarray(0, this.length)
+  }
+
   at(i: number): number {
     return this.data[i]!
   }

@@ -7,6 +7,8 @@ import { DetailStore } from './detailStore'
 import { ContentChange, ContentItem, currentSequence, type ContentItemDoc, type SnippetPart } from './model'
 import { PostingList, packPostings } from './postings'
 import { fileKeyOf } from './attachments/attachmentStore'
+import type { ContentFilters } from './filters'
+import { ItemColumns } from './itemColumns'
 
 /** What the public reading paths know of a visible item, held in memory. */
 export interface ReadItem {
@@ -61,6 +63,8 @@ export function isPublic(doc: Pick<ContentItemDoc, 'status' | 'type' | 'policy'>
 export class ContentReadModel {
   private readonly byId = new Map<string, ReadItem>()
   private readonly byNum: (ReadItem | undefined)[] = []
+  /** What search filters and ranks by, per item number. */
+  readonly columns = new ItemColumns()
   /** term → packed postings (num << 4 | field mask); entries of replaced versions stay until compaction. */
   private readonly postings = new Map<string, PostingList>()
   /** Serialised details, off the heap. */
@@ -201,6 +205,7 @@ export class ContentReadModel {
     this.details.put(id, buildDetailJson(doc), JSON.stringify(trimSnippets(doc.snippetParts ?? [])))
     this.byNum.push(item)
     this.byId.set(id, item)
+    this.columns.set(item)
     for (const { t, f } of doc.searchTerms ?? []) {
       let list = this.postings.get(t)
       if (!list) this.postings.set(t, (list = new PostingList()))
@@ -224,6 +229,7 @@ export class ContentReadModel {
     }
     this.details.delete(item.id)
     this.byNum[item.num] = undefined
+    this.columns.unset(item.num)
     for (const policyId of item.policyIds ?? []) this.interpretationsOf.get(policyId)?.delete(item.id)
     this.sortedCache = undefined
     // Its postings stay until compaction; count them dead.
@@ -314,6 +320,11 @@ export class ContentReadModel {
   /** A stored file that some public item shows (attachments and pictures of drafts are not public). */
   publicFile(key: string): { name: string; mime: string } | undefined {
     return this.publicFiles.get(key)
+  }
+
+  /** The visible items passing the list/search filters, as a bitset over item numbers. */
+  passing(filters: ContentFilters): Uint32Array {
+    return this.columns.passing(filters, this.generation, (num) => this.byNum[num], this.byNum.length)
   }
 
   /** Upper bound of item numbers (sizes per-item scratch arrays). */

@@ -1,18 +1,17 @@
 import type { SearchQuery, SearchResult } from '@zw/shared'
 import { ServiceUnavailableError } from '../../platform/errors'
 import { decodeCursor, encodeCursor } from '../cursor'
-import { filterFor } from '../filters'
-import { FIELD } from '../model'
+import type { ContentFilters } from '../filters'
 import type { ContentReadModel } from '../readModel'
 import { toSummary } from '../summary'
 import { findRanges, snippetAround } from './highlight'
+import { rank, type QueryWord } from './ranker'
 import { STOPWORDS } from './stopwords'
 import { queryTerms } from './tokenizer'
 
 const HAN = /^\p{Script=Han}$/u
 /** One-character queries look at the indexed words containing the character, most common first. */
 const SINGLE_CHAR_EXPANSION = 200
-const weightOf = (mask: number) => (mask & FIELD.title ? 8 : mask & FIELD.summary ? 3 : mask & FIELD.extra ? 2 : 1)
 
 type SearchCursor = { o: number; g: number }
 const isSearchCursor = (v: unknown): v is SearchCursor =>
@@ -25,68 +24,7 @@ export function searchWords(q: string): string[] {
   return meaningful.length ? meaningful : terms
 }
 
-/**
- * Scratch space reused by every search (searches run one at a time on the event loop):
- * per item number, the words matched, the words matched in the title, the score.
- */
-class Scratch {
-  matched = new Uint8Array(0)
-  inTitle = new Uint8Array(0)
-  wordMask = new Uint8Array(0)
-  score = new Float64Array(0)
-  /** Rank key of a candidate: title has every word, valid, words matched (bigger first). */
-  rank = new Float64Array(0)
-  touched = new Int32Array(0)
-  wordTouched = new Int32Array(0)
-  ensure(size: number) {
-    if (this.matched.length >= size) return
-    const n = Math.max(size, this.matched.length * 2, 1024)
-    this.matched = new Uint8Array(n)
-    this.inTitle = new Uint8Array(n)
-    this.wordMask = new Uint8Array(n)
-    this.score = new Float64Array(n)
-    this.rank = new Float64Array(n)
-    this.touched = new Int32Array(n)
-    this.wordTouched = new Int32Array(n)
-  }
-}
-const scratch = new Scratch()
-
-/** The best `k` of `candidates` by `better`, best first (a bounded binary heap, worst on top). */
-function topK(candidates: readonly number[], k: number, better: (a: number, b: number) => boolean): number[] {
-  const heap = new Int32Array(Math.min(k, candidates.length))
-  let size = 0
-  const worse = (i: number, j: number) => better(heap[j]!, heap[i]!)
-  const swap = (i: number, j: number) => {
-    const t = heap[i]!
-    heap[i] = heap[j]!
-    heap[j] = t
-  }
-  for (const num of candidates) {
-    if (size < heap.length) {
-      heap[size] = num
-      for (let i = size++; i > 0; ) {
-        const p = (i - 1) >> 1
-        if (!worse(i, p)) break
-        swap(i, p)
-        i = p
-      }
-    } else if (size > 0 && better(num, heap[0]!)) {
-      heap[0] = num
-      for (let i = 0; ; ) {
-        const l = 2 * i + 1
-        const r = l + 1
-        let m = i
-        if (l < size && worse(l, m)) m = l
-        if (r < size && worse(r, m)) m = r
-        if (m === i) break
-        swap(i, m)
-        i = m
-      }
-    }
-  }
-  return Array.from(heap.subarray(0, size)).sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
-}
+const hasFilter = (f: ContentFilters) => !!(f.type || f.topic || f.department || f.region || f.validity || f.from || f.to)
 
 /** Results of recent searches, valid while the public content is unchanged (same change number). */
 class ResultCache {
@@ -132,96 +70,37 @@ export function searchItems(model: ContentReadModel, query: SearchQuery): Search
 
 /**
  * Chinese full-text search over the read model's postings. An item must contain every
- * word (or, when none does, at least half of them). Ranking: title contains every word
- * first, then valid documents (repealed or expired policies after), then a tf-idf-like
- * score weighting title > summary > Q&A/guide fields > body, then newest.
+ * word (or, when none does, at least half of them); ranking is the ranker's (title has
+ * every word, valid, words matched, tf-idf-like score, newest).
  */
 export function rankSearch(model: ContentReadModel, query: SearchQuery, words: string[] = searchWords(query.q)): SearchResult {
   if (!words.length) return { items: [], nextCursor: null, terms: [], total: 0 }
-
-  const s = scratch
-  s.ensure(model.capacity)
-  const total = model.size || 1
-  let touchedCount = 0
-  for (const w of words) {
+  const size = model.size || 1
+  const queryWords: QueryWord[] = words.map((w) => {
     const variants = w.length === 1 && HAN.test(w) ? [w, ...model.termsContaining(w, SINGLE_CHAR_EXPANSION)] : [w]
-    let df = 0
-    let wordTouchedCount = 0
-    for (const v of variants) {
-      const list = model.postingsOf(v)
-      if (!list) continue
-      df = Math.max(df, list.length)
-      for (let i = 0; i < list.length; i++) {
-        const packed = list.at(i)
-        const num = packed >>> 4
-        if (s.wordMask[num] === 0) s.wordTouched[wordTouchedCount++] = num
-        s.wordMask[num] = s.wordMask[num]! | (packed & 15) | 16 // bit 16: seen for this word
-      }
-    }
-    const idf = Math.log(1 + total / (1 + df))
-    for (let i = 0; i < wordTouchedCount; i++) {
-      const num = s.wordTouched[i]!
-      const mask = s.wordMask[num]!
-      s.wordMask[num] = 0
-      if (s.matched[num] === 0) s.touched[touchedCount++] = num
-      s.matched[num]! += 1
-      if (mask & FIELD.title) s.inTitle[num]! += 1
-      s.score[num]! += idf * weightOf(mask & 15)
-    }
-  }
-
-  // Candidates: every word matched; if no item has them all, at least half of them.
-  const need = words.length
-  const matches = filterFor(query)
-  const full: number[] = []
-  const partial: number[] = []
-  for (let i = 0; i < touchedCount; i++) {
-    const num = s.touched[i]!
-    const item = model.itemByNum(num)
-    if (item && matches(item)) {
-      const titleAll = s.inTitle[num] === need ? 1 : 0
-      const valid = item.type !== 'policy' || item.validity === 'valid' ? 1 : 0
-      s.rank[num] = titleAll * 1_000_000 + valid * 1_000 + s.matched[num]!
-      if (s.matched[num] === need) full.push(num)
-      else if (s.matched[num]! * 2 >= need) partial.push(num)
-    }
-  }
-  const candidates = full.length ? full : partial
-  // rank: title has every word, valid document, words matched, then score, then newest
-  const better = (a: number, b: number): boolean => {
-    if (s.rank[a] !== s.rank[b]) return s.rank[a]! > s.rank[b]!
-    if (s.score[a] !== s.score[b]) return s.score[a]! > s.score[b]!
-    return model.itemByNum(a)!.publishedAtMs > model.itemByNum(b)!.publishedAtMs
-  }
-
+    const lists = variants.map((v) => model.postingsOf(v)?.values()).filter((l): l is Int32Array => !!l && l.length > 0)
+    const df = lists.reduce((m, l) => Math.max(m, l.length), 0)
+    return { lists, idf: Math.log(1 + size / (1 + df)) }
+  })
   const cursor = query.cursor ? decodeCursor(query.cursor, isSearchCursor) : { o: 0, g: model.generation }
-  const ranked = topK(candidates, cursor.o + query.limit, better)
-  const page = ranked.slice(cursor.o, cursor.o + query.limit).map((num) => ({ num, item: model.itemByNum(num)!, score: s.score[num]! }))
-  const resultCount = candidates.length
-
-  // reset the scratch space for the next search
-  for (let i = 0; i < touchedCount; i++) {
-    const num = s.touched[i]!
-    s.matched[num] = 0
-    s.inTitle[num] = 0
-    s.score[num] = 0
-    s.rank[num] = 0
-  }
+  const { best, total, scores } = rank(queryWords, hasFilter(query) ? model.passing(query) : undefined, model.columns, model.capacity, cursor.o + query.limit)
+  const page = best.slice(cursor.o, cursor.o + query.limit)
 
   return {
-    items: page.map((h) => {
-      const parts = model.snippetPartsOf(h.item.id)
+    items: page.map((num, i) => {
+      const item = model.itemByNum(num)!
+      const parts = model.snippetPartsOf(item.id)
       const part = parts.find((p) => findRanges(p.x, words).length > 0)
       const snip = part ? snippetAround(part.x, words) : null
       return {
-        ...toSummary(h.item),
-        score: Math.round(h.score * 1000) / 1000,
-        titleHighlights: findRanges(h.item.title, words),
+        ...toSummary(item),
+        score: Math.round(scores[cursor.o + i]! * 1000) / 1000,
+        titleHighlights: findRanges(item.title, words),
         snippet: snip && part ? { field: part.f, ...snip } : null,
       }
     }),
-    nextCursor: cursor.o + query.limit < resultCount ? encodeCursor({ o: cursor.o + query.limit, g: model.generation }) : null,
+    nextCursor: cursor.o + query.limit < total ? encodeCursor({ o: cursor.o + query.limit, g: model.generation }) : null,
     terms: words,
-    total: resultCount,
+    total,
   }
 }
