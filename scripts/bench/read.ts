@@ -24,6 +24,8 @@ const { values } = parseArgs({
     items: { type: 'string', default: '100000' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
+    // Keep the seeded database in this folder and reuse it on the next run with the same --items.
+    data: { type: 'string' },
   },
 })
 const ITEMS = Number(values.items)
@@ -55,6 +57,16 @@ function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): P
   })
 }
 
+async function waitForLogLine(file: string, pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
+  const until = Date.now() + timeoutMs
+  while (Date.now() < until) {
+    const m = pattern.exec(fs.readFileSync(file, 'utf8'))
+    if (m) return m
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`timed out waiting for ${pattern} in ${file}`)
+}
+
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024
@@ -65,7 +77,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 }
 
+/** Peak RSS of the server during the current load phase (sampled every 200 ms). */
+let phasePeakRss = 0
 async function load(name: string, base: string, paths: () => string) {
+  phasePeakRss = 0
   // warm-up, not measured
   await autocannon({ url: base, connections: CONNECTIONS, duration: 2, requests: [{ setupRequest: (r) => ({ ...r, path: paths() }) }] })
   const latencies: number[] = []
@@ -81,60 +96,89 @@ async function load(name: string, base: string, paths: () => string) {
     requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors,
+    serverPeakRssMb: base === bareUrlOf() ? undefined : Math.round(phasePeakRss),
   }
-  log(`${name}: ${summary.requestsPerSecond} req/s, p50 ${summary.latencyMs.p50} ms, p95 ${summary.latencyMs.p95} ms, p99 ${summary.latencyMs.p99} ms, non-2xx ${summary.non2xx}`)
+  log(`${name}: ${summary.requestsPerSecond} req/s, p50 ${summary.latencyMs.p50} ms, p95 ${summary.latencyMs.p95} ms, p99 ${summary.latencyMs.p99} ms, non-2xx ${summary.non2xx}${summary.serverPeakRssMb ? `, server peak RSS ${summary.serverPeakRssMb} MB` : ''}`)
   return summary
 }
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zw-bench-read-'))
+// The server as production runs it: the bundle, on plain node (built first, from the code as it is now).
+const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-server.ts'], { cwd: ROOT, stdio: 'ignore' })
+if (built.status !== 0) throw new Error('npm run build:server failed')
+
+const keep = values.data ? path.resolve(values.data) : undefined
+const dataDir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'zw-bench-read-'))
+fs.mkdirSync(dataDir, { recursive: true })
+const seededMarker = path.join(dataDir, `seeded-${ITEMS}.json`)
 const children: ChildProcess[] = []
 const cleanup = () => {
   for (const c of children) c.kill('SIGKILL')
-  fs.rmSync(dataDir, { recursive: true, force: true })
+  if (!keep) fs.rmSync(dataDir, { recursive: true, force: true })
 }
 process.on('exit', cleanup)
 
 const db = await startFerretDb({ dataDir, dbName: 'bench' })
-log(`FerretDB at ${db.uri}; generating and inserting ${ITEMS} items…`)
 const seedStarted = Date.now()
-await mongoose.connect(db.uri)
-const collection = mongoose.connection.collection('content_items')
-const ids: string[] = []
-let batch: Record<string, unknown>[] = []
-for (const doc of generateItems(ITEMS)) {
-  batch.push(doc)
-  if (ids.length < 5000 || Math.random() < 0.01) ids.push(String(doc._id))
-  if (batch.length === 1000) {
-    await collection.insertMany(batch, { ordered: false })
-    batch = []
-  }
+let ids: string[]
+let seedSeconds: number
+if (fs.existsSync(seededMarker)) {
+  ;({ ids, seedSeconds } = JSON.parse(fs.readFileSync(seededMarker, 'utf8')) as { ids: string[]; seedSeconds: number })
+  log(`FerretDB at ${db.uri}; reusing ${ITEMS} items seeded earlier in ${dataDir}`)
+} else {
+  log(`FerretDB at ${db.uri}; generating and inserting ${ITEMS} items…`)
+  ;({ ids, seedSeconds } = await seed())
+  if (keep) fs.writeFileSync(seededMarker, JSON.stringify({ ids, seedSeconds }))
 }
-if (batch.length) await collection.insertMany(batch, { ordered: false })
-await mongoose.disconnect()
-const seedSeconds = (Date.now() - seedStarted) / 1000
-log(`seeded in ${seedSeconds.toFixed(1)} s`)
 
-// The server as production runs it: the bundle, on plain node.
-const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-server.ts'], { cwd: ROOT, stdio: 'ignore' })
-if (built.status !== 0) throw new Error('npm run build:server failed')
+async function seed() {
+  await mongoose.connect(db.uri)
+  const collection = mongoose.connection.collection('content_items')
+  const ids: string[] = []
+  let batch: Record<string, unknown>[] = []
+  for (const doc of generateItems(ITEMS)) {
+    batch.push(doc)
+    if (ids.length < 5000 || Math.random() < 0.01) ids.push(String(doc._id))
+    if (batch.length === 1000) {
+      await collection.insertMany(batch, { ordered: false })
+      batch = []
+    }
+  }
+  if (batch.length) await collection.insertMany(batch, { ordered: false })
+  await mongoose.disconnect()
+  const seedSeconds = (Date.now() - seedStarted) / 1000
+  log(`seeded in ${seedSeconds.toFixed(1)} s`)
+  return { ids, seedSeconds }
+}
 const port = await freePort()
-const server = spawn(process.execPath, ['--expose-gc', 'server/dist/main.js'], {
+// Its log goes to a file, as in production (a log shipper reads it), not through this
+// process's event loop, which is busy driving the load.
+const serverLog = path.join(dataDir, 'server.log')
+const logFd = fs.openSync(serverLog, 'w')
+// Exactly the node options of `npm run start:prod`.
+const startProd = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start:prod']!
+const nodeArgs = startProd.split(/\s+/).slice(1)
+const server = spawn(process.execPath, nodeArgs, {
   cwd: ROOT,
   env: { ...process.env, NODE_ENV: 'production', MONGODB_URI: db.uri, PORT: String(port), LOG_LEVEL: 'info', SEED_DEMO_CONTENT: 'false' },
-  stdio: ['ignore', 'pipe', 'pipe'],
+  stdio: ['ignore', logFd, logFd],
 })
 children.push(server)
 const loadStarted = Date.now()
-const loaded = await waitForLine(server, /"items":(\d+),"ms":(\d+),"rssMb":(\d+),"heapMb":(\d+),"arrayBuffersMb":(\d+)[^\n]*"msg":"content read model loaded"/, 600_000)
+const loaded = await waitForLogLine(serverLog, /"items":(\d+),"ms":(\d+),"rssMb":(\d+),"heapMb":(\d+),"arrayBuffersMb":(\d+)[^\n]*"msg":"content read model loaded"/, 600_000)
 log(`server read model loaded ${loaded[1]} items in ${loaded[2]} ms (start-up ${((Date.now() - loadStarted) / 1000).toFixed(1)} s); rss ${loaded[3]} MB, heap ${loaded[4]} MB, array buffers ${loaded[5]} MB`)
 const base = `http://127.0.0.1:${port}`
 
 const bare = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/bareServer.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
 children.push(bare)
 const bareUrl = (await waitForLine(bare, /BARE_URL (\S+)/, 30_000))[1]!
+const bareUrlOf = () => bareUrl
 
 let peakRss = rssMb(server.pid!)
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.pid!))), 200)
+const sampler = setInterval(() => {
+  const now = rssMb(server.pid!)
+  peakRss = Math.max(peakRss, now)
+  phasePeakRss = Math.max(phasePeakRss, now)
+}, 200)
 const rssAfterLoad = rssMb(server.pid!)
 
 const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!

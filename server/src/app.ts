@@ -18,12 +18,17 @@ import { demoGraphicsRouter } from './content/demo/demoGraphics'
 
 export const API_VERSION = '0.1.0'
 
+/** The public reading API's GETs: counted in a summary line when they succeed quickly (docs/adr/0008). */
+const isPublicRead = (ctx: Koa.Context) => (ctx.method === 'GET' || ctx.method === 'HEAD') && (ctx.path.startsWith('/api/v1/items') || ctx.path === '/api/v1/search')
+
 export interface AppDeps {
   config: Pick<Config, 'BODY_LIMIT' | 'H5_DIR' | 'TRUST_PROXY'>
   logger: Logger
   db: Database
   services: Services
   now?: () => Date
+  /** How often the summary line of public reads is written (default a minute). */
+  readSummaryEveryMs?: number
 }
 
 /**
@@ -44,7 +49,7 @@ export function createApp(deps: AppDeps): Koa {
   const api = new Router()
   bindEndpoints(api, handlers)
 
-  app.use(requestLogging(logger))
+  app.use(requestLogging(logger, { summarised: isPublicRead, summaryEveryMs: deps.readSummaryEveryMs }))
   app.use(securityHeaders())
   app.use(errorHandler(logger, config.BODY_LIMIT))
   app.use(

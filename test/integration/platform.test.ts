@@ -9,6 +9,7 @@ let slowStarted: () => void = () => {}
 const slowHasStarted = new Promise<void>((resolve) => (slowStarted = resolve))
 beforeAll(async () => {
   t = await startTestApp({
+    readSummaryEveryMs: 300,
     extend: (app, logger) =>
       app.use(async (ctx) => {
         if (ctx.path === '/slow') {
@@ -90,6 +91,23 @@ describe('logging', () => {
     const line = t.logs().find((l) => l.reqId === 'req-log-2' && l.msg === 'request')
     expect(line).toMatchObject({ path: '/api/v1/site', status: 200 })
     expect(t.rawLogs()).not.toContain('13912345678')
+  })
+})
+
+describe('logging of public reads', () => {
+  it('counts quick successful public reads in a summary line and logs failed ones one by one', async () => {
+    for (const id of ['req-read-1', 'req-read-2', 'req-read-3']) {
+      const res = await fetch(`${t.url}/api/v1/items?limit=1`, { headers: { 'x-request-id': id } })
+      expect(res.status).toBe(200)
+    }
+    const missing = await fetch(`${t.url}/api/v1/items/0123456789abcdef01234567`, { headers: { 'x-request-id': 'req-read-404' } })
+    expect(missing.status).toBe(404)
+    await new Promise((r) => setTimeout(r, 700))
+    const logs = t.logs()
+    expect(logs.filter((l) => String(l.reqId).startsWith('req-read-') && l.msg === 'request').map((l) => l.reqId)).toEqual(['req-read-404'])
+    const summaries = logs.filter((l) => l.msg === 'public reads')
+    expect(summaries.reduce((n, l) => n + Number(l.reads), 0)).toBeGreaterThanOrEqual(3)
+    expect(summaries[0]).toMatchObject({ periodS: 0.3, p95UnderMs: expect.any(Number), maxMs: expect.any(Number) })
   })
 })
 

@@ -32,7 +32,7 @@ export interface TestApp {
 }
 
 export async function startTestApp(
-  options: { bodyLimit?: string; extend?: (app: Koa, logger: Logger) => void; beforeStart?: () => Promise<void> } = {},
+  options: { bodyLimit?: string; readSummaryEveryMs?: number; extend?: (app: Koa, logger: Logger) => void; beforeStart?: () => Promise<void> } = {},
 ): Promise<TestApp> {
   let raw = ''
   const destination = new Writable({
@@ -54,6 +54,7 @@ export async function startTestApp(
     logger,
     db,
     services,
+    readSummaryEveryMs: options.readSummaryEveryMs,
   })
   options.extend?.(app, logger)
   const running = await listen(app, '127.0.0.1', 0)

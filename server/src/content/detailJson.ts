@@ -1,23 +1,24 @@
 import { contentDetailSchema, departmentByCode, type ContentDetail } from '@zw/shared'
 import type { ContentItemDoc } from './model'
 
-/**
- * Placeholders in a stored detail for what changes without the item changing: its view
- * count and its links to other items (resolved when served).
- */
-export const SLOT = {
-  views: '"@@views@@"',
-  interpretations: '"@@interpretations@@"',
-  policies: '"@@policies@@"',
-  superseded: ',"supersededByItem":"@@superseded@@"',
-} as const
+/** What changes in a detail without the item changing: its view count and its links to other items. */
+export interface DetailLive {
+  views: number
+  interpretations?: unknown[]
+  policies?: unknown[]
+  supersededByItem?: unknown
+}
+
+/** `{"a":1}` → `{"a":1` (an object left open for more fields). */
+const open = (json: string) => json.slice(0, -1)
 
 /**
- * The public detail of a document as JSON with placeholders, validated against the
- * contract once, here, so serving it needs no further checks. Only fields the contract
- * names survive the parse.
+ * The public detail of a document as JSON text left open at its end, validated against
+ * the contract once, here, so serving it needs no further checks (only fields the contract
+ * names survive the parse). A policy's `policy` object comes last and is left open too,
+ * for `supersededByItem`. Served as this text followed by `detailTail`.
  */
-export function buildDetailJson(doc: ContentItemDoc): string {
+export function buildDetailHead(doc: ContentItemDoc): string {
   const common = {
     id: doc._id.toString(),
     title: doc.title,
@@ -33,31 +34,33 @@ export function buildDetailJson(doc: ContentItemDoc): string {
     updatedAt: doc.updatedAt.toISOString(),
     views: 0,
   }
-  const relatedPlaceholder = { id: '000000000000000000000000', type: 'policy', title: '' }
   const candidate =
     doc.type === 'policy'
-      ? { type: 'policy', ...common, policy: { ...doc.policy, supersededByItem: relatedPlaceholder }, interpretations: [] }
+      ? { type: 'policy', ...common, policy: doc.policy, interpretations: [] }
       : doc.type === 'interpretation'
         ? { type: 'interpretation', ...common, interpretation: doc.interpretation, policies: [] }
         : { type: 'guide', ...common, guide: doc.guide }
   const detail: ContentDetail = contentDetailSchema.parse(candidate)
-  const withSlots = {
-    ...detail,
-    views: '@@views@@',
-    ...(detail.type === 'policy' ? { policy: { ...detail.policy, supersededByItem: '@@superseded@@' }, interpretations: '@@interpretations@@' } : {}),
-    ...(detail.type === 'interpretation' ? { policies: '@@policies@@' } : {}),
+  if (detail.type === 'policy') {
+    const { views: _v, interpretations: _i, policy, ...rest } = detail
+    const { supersededByItem: _s, ...policyFields } = policy
+    return `${open(JSON.stringify(rest))},"policy":${open(JSON.stringify(policyFields))}`
   }
-  return JSON.stringify(withSlots)
+  if (detail.type === 'interpretation') {
+    const { views: _v, policies: _p, ...rest } = detail
+    return open(JSON.stringify(rest))
+  }
+  const { views: _v, ...rest } = detail
+  return open(JSON.stringify(rest))
 }
 
-/** Fills the placeholders of a stored detail. */
-export function fillDetailJson(
-  json: string,
-  values: { views: number; interpretations?: unknown[]; policies?: unknown[]; supersededByItem?: unknown },
-): string {
-  let out = json.replace(SLOT.views, String(values.views))
-  if (values.interpretations) out = out.replace(SLOT.interpretations, JSON.stringify(values.interpretations))
-  if (values.policies) out = out.replace(SLOT.policies, JSON.stringify(values.policies))
-  out = out.replace(SLOT.superseded, values.supersededByItem ? `,"supersededByItem":${JSON.stringify(values.supersededByItem)}` : '')
-  return out
+/** The end of a served detail: what `buildDetailHead` left out, filled in now. */
+export function detailTail(type: ContentDetail['type'], live: DetailLive): string {
+  const views = `,"views":${live.views}`
+  if (type === 'policy') {
+    const superseded = live.supersededByItem ? `,"supersededByItem":${JSON.stringify(live.supersededByItem)}` : ''
+    return `${superseded}}${views},"interpretations":${JSON.stringify(live.interpretations ?? [])}}`
+  }
+  if (type === 'interpretation') return `${views},"policies":${JSON.stringify(live.policies ?? [])}}`
+  return `${views}}`
 }

@@ -3,56 +3,64 @@ import os from 'node:os'
 import path from 'node:path'
 
 /**
- * Serialised public details, one per item version, in a local append-only file that this
- * process owns (created at start, removed at exit). Memory holds only offsets; reads come
- * from the page cache. This keeps every public detail one `pread` away without holding
- * bodies on the heap (docs/adr/0006).
+ * Texts of the public items, a few per item number, in a local append-only file that this
+ * process owns (created at start, removed at exit). Memory holds only offsets and lengths
+ * in typed arrays; reads come from the page cache. This keeps every public detail one
+ * `pread` away without holding bodies on the heap (docs/adr/0006).
  */
 export class DetailStore {
   private fd: number
   private size = 0
   private readonly file: string
-  /** key → where its two parts are: [offset, length of the first, length of the second]. */
-  private readonly entries = new Map<string, [number, number, number]>()
+  /** Per item number: where its texts start, and each text's length in bytes. */
+  private offsets = new Float64Array(1024)
+  private lengths = new Int32Array(1024)
 
-  constructor(dir: string = os.tmpdir()) {
+  constructor(
+    private readonly parts: number,
+    dir: string = os.tmpdir(),
+  ) {
+    this.lengths = new Int32Array(1024 * parts)
     this.file = path.join(dir, `zw-details-${process.pid}-${Date.now().toString(36)}.bin`)
     this.fd = fs.openSync(this.file, 'w+')
     process.once('exit', () => this.close())
   }
 
-  /** Stores two texts under one key (for an item: its detail JSON and its snippet text). */
-  put(key: string, first: string, second = ''): void {
-    const a = Buffer.from(first, 'utf8')
-    const b = Buffer.from(second, 'utf8')
-    fs.writeSync(this.fd, a, 0, a.length, this.size)
-    fs.writeSync(this.fd, b, 0, b.length, this.size + a.length)
-    this.entries.set(key, [this.size, a.length, b.length])
-    this.size += a.length + b.length
+  /** Stores the texts of item number `num` (replacing none: numbers are never reused). */
+  put(num: number, texts: string[]): void {
+    if (num >= this.offsets.length) {
+      const size = Math.max(num + 1, this.offsets.length * 2)
+      const offsets = new Float64Array(size)
+      offsets.set(this.offsets)
+      const lengths = new Int32Array(size * this.parts)
+      lengths.set(this.lengths)
+      this.offsets = offsets
+      this.lengths = lengths
+    }
+    this.offsets[num] = this.size
+    for (let p = 0; p < this.parts; p++) {
+      const written = fs.writeSync(this.fd, texts[p] ?? '', this.size, 'utf8')
+      this.lengths[num * this.parts + p] = written
+      this.size += written
+    }
   }
 
-  /** The first text stored under `key`. */
-  get(key: string): Buffer | undefined {
-    const e = this.entries.get(key)
-    return e ? this.read(e[0], e[1]) : undefined
+  /** Text `part` of item number `num` ('' if none was stored). */
+  get(num: number, part: number): string {
+    return this.bytes(num, part).toString('utf8')
   }
 
-  /** The second text stored under `key`. */
-  getSecond(key: string): Buffer | undefined {
-    const e = this.entries.get(key)
-    return e ? this.read(e[0] + e[1], e[2]) : undefined
-  }
-
-  private read(offset: number, length: number): Buffer {
-    const buf = Buffer.allocUnsafe(length)
-    fs.readSync(this.fd, buf, 0, length, offset)
+  /** Text `part` of item number `num` as UTF-8 bytes, followed by `tail` (one buffer, no copying). */
+  bytes(num: number, part: number, tail = ''): Buffer {
+    if (num >= this.offsets.length) return Buffer.from(tail, 'utf8')
+    let offset = this.offsets[num]!
+    for (let p = 0; p < part; p++) offset += this.lengths[num * this.parts + p]!
+    const length = this.lengths[num * this.parts + part]!
+    const buf = Buffer.allocUnsafe(length + Buffer.byteLength(tail, 'utf8'))
+    if (length) fs.readSync(this.fd, buf, 0, length, offset)
+    if (tail) buf.write(tail, length, 'utf8')
     return buf
   }
-
-  delete(key: string): void {
-    this.entries.delete(key)
-  }
-
 
   close(): void {
     try {

@@ -1,5 +1,5 @@
 import { regionMatcher, type ListQuery } from '@zw/shared'
-import type { ReadItem } from './readModel'
+import { dayNumber, type ReadItem } from './readModel'
 
 export type ContentFilters = Pick<ListQuery, 'type' | 'topic' | 'department' | 'region' | 'validity' | 'from' | 'to'>
 
@@ -9,12 +9,14 @@ export type ContentFilters = Pick<ListQuery, 'type' | 'topic' | 'department' | '
  */
 export function filterFor(f: ContentFilters): (item: ReadItem) => boolean {
   const inRegion = f.region ? regionMatcher(f.region) : undefined
+  const from = f.from ? dayNumber(f.from) : undefined
+  const to = f.to ? dayNumber(f.to) : undefined
   return (item) => {
     if (f.type && item.type !== f.type) return false
     if (f.department && item.department !== f.department) return false
     if (f.validity && item.validity !== f.validity) return false
-    if (f.from && item.publishedOn < f.from) return false
-    if (f.to && item.publishedOn > f.to) return false
+    if (from !== undefined && item.publishedDay < from) return false
+    if (to !== undefined && item.publishedDay > to) return false
     if (f.topic && !item.topics.includes(f.topic)) return false
     if (inRegion && !inRegion(item.regions)) return false
     return true

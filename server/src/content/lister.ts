@@ -3,7 +3,6 @@ import { ServiceUnavailableError } from '../platform/errors'
 import { decodeCursor, encodeCursor } from './cursor'
 import { filterFor } from './filters'
 import type { ContentReadModel, ReadItem } from './readModel'
-import { toSummary } from './summary'
 
 type ListCursor = [number, string]
 const isListCursor = (v: unknown): v is ListCursor => Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'string'
@@ -22,8 +21,8 @@ function startAfter(sorted: ReadItem[], [ms, id]: ListCursor): number {
   return lo
 }
 
-/** Lists public items with filters, newest or oldest first, a page at a time. */
-export function listItems(model: ContentReadModel, query: ListQuery) {
+/** Lists public items with filters, newest or oldest first, a page at a time; answers the JSON to send. */
+export function listItemsJson(model: ContentReadModel, query: ListQuery): string {
   if (!model.ready) throw new ServiceUnavailableError('内容服务正在启动，请稍后再试')
   const newestFirst = model.sorted()
   const cursor = query.cursor ? decodeCursor(query.cursor, isListCursor) : undefined
@@ -53,5 +52,7 @@ export function listItems(model: ContentReadModel, query: ListQuery) {
     }
   }
   const last = items[items.length - 1]
-  return { items: items.map(toSummary), nextCursor: more && last ? encodeCursor([last.publishedAtMs, last.id]) : null }
+  const nextCursor = more && last ? encodeCursor([last.publishedAtMs, last.id]) : null
+  // The cards are stored as JSON already (built field by field when the item was published).
+  return `{"items":[${items.map((item) => model.summaryJsonOf(item)).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`
 }

@@ -1,43 +1,53 @@
-import { Types } from 'mongoose'
-import { formatShanghaiDate, type ContentType } from '@zw/shared'
+import { formatShanghaiDate, type ContentSummary, type ContentType } from '@zw/shared'
 import type { Logger } from '../platform/logger'
 import { CHANGE_SEQUENCE } from './changes'
-import { buildDetailJson, fillDetailJson } from './detailJson'
+import { buildDetailHead, detailTail } from './detailJson'
 import { DetailStore } from './detailStore'
 import { ContentChange, ContentItem, currentSequence, type ContentItemDoc, type SnippetPart } from './model'
 import { PostingList, packPostings } from './postings'
+import { toSummary } from './summary'
 import { fileKeyOf } from './attachments/attachmentStore'
 import type { ContentFilters } from './filters'
 import { ItemColumns } from './itemColumns'
 
-/** What the public reading paths know of a visible item, held in memory. */
+/**
+ * What the public reading paths know of a visible item, held in memory: what lists,
+ * filters and links need. Its card (summary), detail and snippet text are in the
+ * DetailStore. Every item has every field (one object shape); repeated values (codes,
+ * topic and region lists) are shared between items.
+ */
 export interface ReadItem {
-  /** Dense number of this version of the item in the search index. */
+  /** Dense number of this version of the item (search index, columns, detail store). */
   num: number
   id: string
   type: ContentType
   title: string
-  summary: string
   department: string
-  topics: string[]
-  regions: string[]
+  topics: readonly string[]
+  regions: readonly string[]
   publishedAtMs: number
-  /** 发布日期 in Asia/Shanghai, YYYY-MM-DD: what date filters compare. */
-  publishedOn: string
+  /** 发布日期 in Asia/Shanghai as a number, YYYYMMDD: what date filters compare. */
+  publishedDay: number
   version: number
-  validity?: string
-  indexNumber?: string
-  docNumber?: string | null
-  form?: string
-  policyIds?: string[]
+  /** Of policies: 效力状态. */
+  validity: string | undefined
+  /** Of interpretations: the form, and the policies it interprets. */
+  form: string | undefined
+  policyIds: string[] | undefined
   /** How many postings this version holds (counted dead when it is replaced). */
   termCount: number
   /** Storage keys of the files it shows (attachments, pictures). */
-  files?: string[]
-  supersededBy?: string
+  files: string[] | undefined
+  supersededBy: string | undefined
   /** Views as this instance knows them (loaded with the item, raised by local views). */
   views: number
 }
+
+/** The texts kept per item in the DetailStore. */
+const TEXT = { detail: 0, card: 1, snippets: 2 } as const
+
+/** A Beijing date (YYYY-MM-DD) as the number date filters compare (YYYYMMDD). */
+export const dayNumber = (isoDate: string): number => Number(isoDate.slice(0, 4) + isoDate.slice(5, 7) + isoDate.slice(8, 10))
 
 /** Snippet text kept per item, in characters. */
 const SNIPPET_CHARS = 240
@@ -68,7 +78,10 @@ export class ContentReadModel {
   /** term → packed postings (num << 4 | field mask); entries of replaced versions stay until compaction. */
   private readonly postings = new Map<string, PostingList>()
   /** Serialised details, off the heap. */
-  private readonly details = new DetailStore()
+  private readonly details = new DetailStore(3)
+  /** One copy of each repeated string and list (codes, topic and region lists). */
+  private readonly shared = new Map<string, string>()
+  private readonly sharedLists = new Map<string, readonly string[]>()
   private readonly interpretationsOf = new Map<string, Set<string>>()
   private sortedCache: ReadItem[] | undefined
   private readonly expansions = new Map<string, string[]>()
@@ -166,25 +179,27 @@ export class ContentReadModel {
       if (old) this.generation += 1
       return
     }
+    const policy = doc.type === 'policy' ? doc.policy : undefined
+    const interpretation = doc.type === 'interpretation' ? doc.interpretation : undefined
+    const publishedOn = formatShanghaiDate(doc.publishedAt)
     const item: ReadItem = {
       num: this.byNum.length,
       id,
-      type: doc.type,
+      type: this.share(doc.type) as ContentType,
       title: doc.title,
-      summary: doc.summary,
-      department: doc.department,
-      topics: doc.topics,
-      regions: doc.regions,
+      department: this.share(doc.department),
+      topics: this.shareList(doc.topics),
+      regions: this.shareList(doc.regions),
       publishedAtMs: doc.publishedAt.getTime(),
-      publishedOn: formatShanghaiDate(doc.publishedAt),
+      publishedDay: dayNumber(publishedOn),
       version: doc.version,
+      validity: policy ? this.share(policy.validity.status) : undefined,
+      form: interpretation ? this.share(interpretation.form) : undefined,
+      policyIds: interpretation ? interpretation.policyIds : undefined,
       termCount: doc.searchTerms?.length ?? 0,
+      files: undefined,
+      supersededBy: policy?.validity.supersededBy ?? undefined,
       views: doc.views ?? 0,
-      ...(doc.type === 'policy' && doc.policy?.validity.supersededBy ? { supersededBy: doc.policy.validity.supersededBy } : {}),
-      ...(doc.type === 'policy' && doc.policy
-        ? { validity: doc.policy.validity.status, indexNumber: doc.policy.indexNumber, docNumber: (doc.policy.docNumber as string | null) ?? null }
-        : {}),
-      ...(doc.type === 'interpretation' && doc.interpretation ? { form: doc.interpretation.form, policyIds: doc.interpretation.policyIds } : {}),
     }
     const files: { key: string; name: string; mime: string }[] = []
     for (const a of doc.attachments ?? []) {
@@ -202,7 +217,7 @@ export class ContentReadModel {
       else this.publicFiles.set(f.key, { name: f.name, mime: f.mime, count: 1 })
     }
     if (files.length) item.files = files.map((f) => f.key)
-    this.details.put(id, buildDetailJson(doc), JSON.stringify(trimSnippets(doc.snippetParts ?? [])))
+    this.details.put(item.num, [buildDetailHead(doc), JSON.stringify(toSummary(doc)), JSON.stringify(trimSnippets(doc.snippetParts ?? []))])
     this.byNum.push(item)
     this.byId.set(id, item)
     this.columns.set(item)
@@ -227,7 +242,6 @@ export class ContentReadModel {
       const f = this.publicFiles.get(key)
       if (f && --f.count === 0) this.publicFiles.delete(key)
     }
-    this.details.delete(item.id)
     this.byNum[item.num] = undefined
     this.columns.unset(item.num)
     for (const policyId of item.policyIds ?? []) this.interpretationsOf.get(policyId)?.delete(item.id)
@@ -247,7 +261,7 @@ export class ContentReadModel {
   }
 
   get(id: string): ReadItem | undefined {
-    return Types.ObjectId.isValid(id) ? this.byId.get(id) : undefined
+    return this.byId.get(id)
   }
 
   itemByNum(num: number): ReadItem | undefined {
@@ -291,11 +305,10 @@ export class ContentReadModel {
   }
 
 
-  /** The public detail JSON of a visible item, its links and view count filled in now. */
-  detailJson(id: string): string | undefined {
+  /** The public detail JSON of a visible item (UTF-8), its links and view count filled in now. */
+  detailJson(id: string): Buffer | undefined {
     const item = this.get(id)
-    const stored = item && this.details.get(id)
-    if (!item || !stored) return undefined
+    if (!item) return undefined
     const related = (ids: string[]) =>
       ids
         .map((i) => this.byId.get(i))
@@ -303,18 +316,45 @@ export class ContentReadModel {
         .sort((a, b) => b.publishedAtMs - a.publishedAtMs)
         .map((r) => ({ id: r.id, type: r.type, title: r.title, ...(r.form ? { form: r.form } : {}) }))
     const successor = item.supersededBy ? this.byId.get(item.supersededBy) : undefined
-    return fillDetailJson(stored.toString('utf8'), {
+    const tail = detailTail(item.type, {
       views: item.views,
       ...(item.type === 'policy' ? { interpretations: related(this.interpretationIdsOf(id)) } : {}),
       ...(item.type === 'interpretation' ? { policies: related(item.policyIds ?? []) } : {}),
       ...(successor ? { supersededByItem: { id: successor.id, type: successor.type, title: successor.title } } : {}),
     })
+    return this.details.bytes(item.num, TEXT.detail, tail)
+  }
+
+  /** The list/search card of a visible item as JSON text (kept off the heap). */
+  summaryJsonOf(item: ReadItem): string {
+    return this.details.get(item.num, TEXT.card)
+  }
+
+  /** The list/search card of a visible item (kept off the heap). */
+  summaryOf(item: ReadItem): ContentSummary {
+    return JSON.parse(this.details.get(item.num, TEXT.card)) as ContentSummary
   }
 
   /** Snippet text of a visible item (kept off the heap, read for result pages only). */
-  snippetPartsOf(id: string): SnippetPart[] {
-    const stored = this.details.getSecond(id)
-    return stored?.length ? (JSON.parse(stored.toString('utf8')) as SnippetPart[]) : []
+  snippetPartsOf(item: ReadItem): SnippetPart[] {
+    const stored = this.details.get(item.num, TEXT.snippets)
+    return stored ? (JSON.parse(stored) as SnippetPart[]) : []
+  }
+
+  private share(value: string): string {
+    const known = this.shared.get(value)
+    if (known !== undefined) return known
+    this.shared.set(value, value)
+    return value
+  }
+
+  private shareList(values: string[]): readonly string[] {
+    const key = values.join('\u0001')
+    const known = this.sharedLists.get(key)
+    if (known) return known
+    const list = Object.freeze(values.map((v) => this.share(v)))
+    this.sharedLists.set(key, list)
+    return list
   }
 
   /** A stored file that some public item shows (attachments and pictures of drafts are not public). */

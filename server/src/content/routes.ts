@@ -1,9 +1,9 @@
 import type { Handlers } from '../platform/http/endpoints'
 import { isClientCopyFresh, NOT_MODIFIED, rawJson } from '../platform/http/conditional'
 import { NotFoundError } from '../platform/errors'
-import { listItems } from './lister'
+import { listItemsJson } from './lister'
 import type { ContentReadModel } from './readModel'
-import { searchItems } from './search/searcher'
+import { searchItemsJson } from './search/searcher'
 import { recordView } from './viewCounter'
 
 const LIST_CACHE = 'public, max-age=30'
@@ -15,12 +15,11 @@ export function contentHandlers(model: ContentReadModel, now: () => Date): Handl
   return {
     listItems: ({ query, ctx }) => {
       if (model.ready && isClientCopyFresh(ctx, `W/"s${model.seq}"`, LIST_CACHE)) return NOT_MODIFIED
-      // Summaries are built field by field (toSummary), nothing of a document passes through.
-      return rawJson(JSON.stringify(listItems(model, query)))
+      return rawJson(listItemsJson(model, query))
     },
     searchItems: ({ query, ctx }) => {
       if (model.ready && isClientCopyFresh(ctx, `W/"s${model.seq}"`, LIST_CACHE)) return NOT_MODIFIED
-      return rawJson(JSON.stringify(searchItems(model, query)))
+      return rawJson(searchItemsJson(model, query))
     },
     getItem: ({ params, ctx }) => {
       const item = model.get(params.id)

@@ -1,19 +1,21 @@
 import { departmentByCode, type ContentSummary } from '@zw/shared'
-import type { ReadItem } from './readModel'
+import type { ContentItemDoc } from './model'
 
-/** The list/search card of an item. */
-export function toSummary(item: ReadItem): ContentSummary {
+/** The list/search card of a published item, built from its document when it is published. */
+export function toSummary(doc: ContentItemDoc): ContentSummary {
   return {
-    id: item.id,
-    type: item.type,
-    title: item.title,
-    summary: item.summary,
-    department: item.department as ContentSummary['department'],
-    departmentName: departmentByCode(item.department)?.name ?? item.department,
-    topics: item.topics as ContentSummary['topics'],
-    regions: item.regions,
-    publishedAt: new Date(item.publishedAtMs).toISOString(),
-    ...(item.type === 'policy' ? { indexNumber: item.indexNumber, docNumber: item.docNumber ?? null, validity: item.validity as ContentSummary['validity'] } : {}),
-    ...(item.type === 'interpretation' ? { form: item.form as ContentSummary['form'] } : {}),
+    id: doc._id.toString(),
+    type: doc.type,
+    title: doc.title,
+    summary: doc.summary,
+    department: doc.department as ContentSummary['department'],
+    departmentName: departmentByCode(doc.department)?.name ?? doc.department,
+    topics: doc.topics as ContentSummary['topics'],
+    regions: doc.regions,
+    publishedAt: doc.publishedAt!.toISOString(),
+    ...(doc.type === 'policy' && doc.policy
+      ? { indexNumber: doc.policy.indexNumber, docNumber: (doc.policy.docNumber as string | null | undefined) ?? null, validity: doc.policy.validity.status as ContentSummary['validity'] }
+      : {}),
+    ...(doc.type === 'interpretation' && doc.interpretation ? { form: doc.interpretation.form as ContentSummary['form'] } : {}),
   }
 }

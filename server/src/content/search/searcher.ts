@@ -3,7 +3,6 @@ import { ServiceUnavailableError } from '../../platform/errors'
 import { decodeCursor, encodeCursor } from '../cursor'
 import type { ContentFilters } from '../filters'
 import type { ContentReadModel } from '../readModel'
-import { toSummary } from '../summary'
 import { findRanges, snippetAround } from './highlight'
 import { rank, type QueryWord } from './ranker'
 import { STOPWORDS } from './stopwords'
@@ -26,14 +25,19 @@ export function searchWords(q: string): string[] {
 
 const hasFilter = (f: ContentFilters) => !!(f.type || f.topic || f.department || f.region || f.validity || f.from || f.to)
 
-/** Results of recent searches, valid while the public content is unchanged (same change number). */
+/**
+ * Results of recent searches as the UTF-8 JSON sent, valid while the public content is
+ * unchanged (same change number); bounded by bytes, least recently used out first.
+ */
 class ResultCache {
   private seq = -1
-  private readonly entries = new Map<string, SearchResult>()
-  constructor(private readonly max: number) {}
-  get(seq: number, key: string): SearchResult | undefined {
+  private bytes = 0
+  private readonly entries = new Map<string, Buffer>()
+  constructor(private readonly maxBytes: number) {}
+  get(seq: number, key: string): Buffer | undefined {
     if (seq !== this.seq) {
       this.entries.clear()
+      this.bytes = 0
       this.seq = seq
       return undefined
     }
@@ -44,28 +48,35 @@ class ResultCache {
     }
     return hit
   }
-  set(seq: number, key: string, value: SearchResult): void {
-    if (seq !== this.seq) return
+  set(seq: number, key: string, value: Buffer): void {
+    if (seq !== this.seq || this.entries.has(key)) return
     this.entries.set(key, value)
-    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!)
+    this.bytes += value.length + key.length
+    for (const [k, v] of this.entries) {
+      if (this.bytes <= this.maxBytes) break
+      this.entries.delete(k)
+      this.bytes -= v.length + k.length
+    }
   }
 }
-const cache = new ResultCache(2000)
+/** 8 MB: about a thousand result pages. */
+const cache = new ResultCache(8 * 1024 * 1024)
 
 /**
- * Searches, answering a repeated search from the result cache. Popular queries repeat
- * (the same few policies are asked about by many people); any content change empties it.
+ * Searches and answers with the JSON to send, from the result cache for a repeated search.
+ * Popular queries repeat (the same few policies are asked about by many people); any
+ * content change empties it.
  */
-export function searchItems(model: ContentReadModel, query: SearchQuery): SearchResult {
+export function searchItemsJson(model: ContentReadModel, query: SearchQuery): Buffer {
   if (!model.ready) throw new ServiceUnavailableError('内容服务正在启动，请稍后再试')
   const words = searchWords(query.q)
   const { q: _q, ...rest } = query
   const key = JSON.stringify([words, rest])
   const hit = cache.get(model.seq, key)
   if (hit) return hit
-  const result = rankSearch(model, query, words)
-  cache.set(model.seq, key, result)
-  return result
+  const json = Buffer.from(JSON.stringify(rankSearch(model, query, words)), 'utf8')
+  cache.set(model.seq, key, json)
+  return json
 }
 
 /**
@@ -89,11 +100,11 @@ export function rankSearch(model: ContentReadModel, query: SearchQuery, words: s
   return {
     items: page.map((num, i) => {
       const item = model.itemByNum(num)!
-      const parts = model.snippetPartsOf(item.id)
+      const parts = model.snippetPartsOf(item)
       const part = parts.find((p) => findRanges(p.x, words).length > 0)
       const snip = part ? snippetAround(part.x, words) : null
       return {
-        ...toSummary(item),
+        ...model.summaryOf(item),
         score: Math.round(scores[cursor.o + i]! * 1000) / 1000,
         titleHighlights: findRanges(item.title, words),
         snippet: snip && part ? { field: part.f, ...snip } : null,

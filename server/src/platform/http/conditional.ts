@@ -24,8 +24,8 @@ export function isClientCopyFresh(ctx: Context, etag: string, cacheControl: stri
   return (ctx.method === 'GET' || ctx.method === 'HEAD') && etagMatches(ctx.get('if-none-match'), etag)
 }
 
-/** A JSON answer serialised (and checked against the contract) ahead of time. */
+/** A JSON answer serialised (and checked against the contract) ahead of time, as text or UTF-8 bytes. */
 export class RawJson {
-  constructor(readonly json: string) {}
+  constructor(readonly json: string | Buffer) {}
 }
-export const rawJson = (json: string) => new RawJson(json)
+export const rawJson = (json: string | Buffer) => new RawJson(json)
