@@ -156,10 +156,13 @@ const serverLog = path.join(dataDir, 'server.log')
 const logFd = fs.openSync(serverLog, 'w')
 // Exactly the node options of `npm run start:prod`.
 const startProd = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start:prod']!
-const nodeArgs = startProd.split(/\s+/).slice(1)
+const words = startProd.split(/\s+/)
+const nodeAt = words.indexOf('node')
+const prodEnv = Object.fromEntries(words.slice(0, nodeAt).map((w) => w.split('=') as [string, string]))
+const nodeArgs = words.slice(nodeAt + 1)
 const server = spawn(process.execPath, nodeArgs, {
   cwd: ROOT,
-  env: { ...process.env, NODE_ENV: 'production', MONGODB_URI: db.uri, PORT: String(port), LOG_LEVEL: 'info', SEED_DEMO_CONTENT: 'false' },
+  env: { ...process.env, ...prodEnv, NODE_ENV: 'production', MONGODB_URI: db.uri, PORT: String(port), LOG_LEVEL: 'info', SEED_DEMO_CONTENT: 'false' },
   stdio: ['ignore', logFd, logFd],
 })
 children.push(server)

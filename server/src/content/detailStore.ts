@@ -50,6 +50,25 @@ export class DetailStore {
     return this.bytes(num, part).toString('utf8')
   }
 
+  /** Texts `first` to `last` of item number `num`, read at once (they are stored one after another). */
+  getRange(num: number, first: number, last: number): string[] {
+    if (num >= this.offsets.length) return []
+    let offset = this.offsets[num]!
+    for (let p = 0; p < first; p++) offset += this.lengths[num * this.parts + p]!
+    let length = 0
+    for (let p = first; p <= last; p++) length += this.lengths[num * this.parts + p]!
+    const buf = Buffer.allocUnsafe(length)
+    if (length) fs.readSync(this.fd, buf, 0, length, offset)
+    const texts: string[] = []
+    let at = 0
+    for (let p = first; p <= last; p++) {
+      const n = this.lengths[num * this.parts + p]!
+      texts.push(buf.toString('utf8', at, at + n))
+      at += n
+    }
+    return texts
+  }
+
   /** Text `part` of item number `num` as UTF-8 bytes, followed by `tail` (one buffer, no copying). */
   bytes(num: number, part: number, tail = ''): Buffer {
     if (num >= this.offsets.length) return Buffer.from(tail, 'utf8')

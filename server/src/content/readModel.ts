@@ -108,13 +108,17 @@ export class ContentReadModel {
     const started = Date.now()
     this.lastSeq = await currentSequence(CHANGE_SEQUENCE)
     // Streamed, so memory holds one batch of documents at a time.
+    // The bulk load makes a lot of garbage (decoded documents, driver buffers). When node
+    // runs with --expose-gc (production does), it is collected every 5,000 documents and at
+    // the end, so the heap never grows to hold it all (a grown heap is not given back).
+    const gc = (globalThis as { gc?: () => void }).gc
+    let loaded = 0
     for await (const doc of ContentItem.find({ status: 'published' }).lean<ContentItemDoc>().cursor({ batchSize: 500 })) {
       this.apply(doc._id.toString(), doc as ContentItemDoc)
+      if (++loaded % 5000 === 0) gc?.()
     }
     packPostings(this.postings.values())
-    // The bulk load leaves a lot of garbage (decoded documents, driver buffers): collect it
-    // now rather than carry it until the next big collection (when node runs with --expose-gc).
-    ;(globalThis as { gc?: () => void }).gc?.()
+    gc?.()
     this.ready = true
     const mem = process.memoryUsage()
     const mb = (n: number) => Math.round(n / 1048576)
@@ -330,15 +334,10 @@ export class ContentReadModel {
     return this.details.get(item.num, TEXT.card)
   }
 
-  /** The list/search card of a visible item (kept off the heap). */
-  summaryOf(item: ReadItem): ContentSummary {
-    return JSON.parse(this.details.get(item.num, TEXT.card)) as ContentSummary
-  }
-
-  /** Snippet text of a visible item (kept off the heap, read for result pages only). */
-  snippetPartsOf(item: ReadItem): SnippetPart[] {
-    const stored = this.details.get(item.num, TEXT.snippets)
-    return stored ? (JSON.parse(stored) as SnippetPart[]) : []
+  /** The card and snippet text of a visible item, for a search result (kept off the heap, read at once). */
+  resultPartsOf(item: ReadItem): { summary: ContentSummary; snippets: SnippetPart[] } {
+    const [card, snippets] = this.details.getRange(item.num, TEXT.card, TEXT.snippets)
+    return { summary: JSON.parse(card!) as ContentSummary, snippets: snippets ? (JSON.parse(snippets) as SnippetPart[]) : [] }
   }
 
   private share(value: string): string {

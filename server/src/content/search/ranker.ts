@@ -74,6 +74,15 @@ class BestK {
     return ra !== rb ? ra > rb : this.cols.publishedAtMs(a) > this.cols.publishedAtMs(b)
   }
 
+  get isFull(): boolean {
+    return this.size === this.heap.length
+  }
+
+  /** The worst item kept (when any is). */
+  get worst(): number {
+    return this.heap[0]!
+  }
+
   offer(num: number): void {
     const heap = this.heap
     if (this.size < heap.length) {
@@ -110,12 +119,18 @@ class BestK {
 
 const passes = (p: Passes, cols: ItemColumns, num: number) => (p ? ((p[num >>> 5]! >>> (num & 31)) & 1) === 1 : cols.isLive(num))
 
-/** First index ≥ `from` whose item number is ≥ `num` (postings are in item-number order): galloping search. */
+/**
+ * First index ≥ `from` whose item number is ≥ `num` (postings are in item-number order):
+ * a few steps one by one (dense lists), then galloping (sparse ones).
+ */
 function seek(list: Int32Array, from: number, num: number): number {
-  if (from >= list.length || list[from]! >>> 4 >= num) return from
-  let lo = from
-  let step = 1
-  let hi = from + 1
+  const end = Math.min(list.length, from + 8)
+  let i = from
+  while (i < end && list[i]! >>> 4 < num) i++
+  if (i < end || i === list.length) return i
+  let lo = i - 1
+  let step = 8
+  let hi = i
   while (hi < list.length && list[hi]! >>> 4 < num) {
     lo = hi
     step *= 2
@@ -140,32 +155,40 @@ function rankEveryWord(lists: Int32Array[], idfs: number[], p: Passes, cols: Ite
   const s = scratch
   const order = lists.map((_, i) => i).sort((a, b) => lists[a]!.length - lists[b]!.length)
   const ls = order.map((i) => lists[i]!)
-  const idf = order.map((i) => idfs[i]!)
   const need = ls.length
+  // Score added by word w occurring in the fields of mask m: weights[w * 16 + m].
+  const weights = new Float64Array(need * 16)
+  for (let w = 0; w < need; w++) for (let m = 1; m < 16; m++) weights[w * 16 + m] = idfs[order[w]!]! * weightOf(m)
   const pos = new Int32Array(need)
   const best = new BestK(k, s.rank, cols)
   const driver = ls[0]!
   let total = 0
+  // Once k items are kept, a candidate ranked below the worst of them cannot get in.
+  let floor = -Infinity
   outer: for (let i = 0; i < driver.length; i++) {
     const first = driver[i]!
     const num = first >>> 4
-    if (!passes(p, cols, num)) continue
-    let inTitle = first & FIELD.title ? 1 : 0
-    let score = idf[0]! * weightOf(first & 15)
+    if (p !== undefined ? ((p[num >>> 5]! >>> (num & 31)) & 1) === 0 : !cols.isLive(num)) continue
+    let inTitle = first & FIELD.title
+    let score = weights[first & 15]!
     for (let w = 1; w < need; w++) {
       const list = ls[w]!
-      const j = seek(list, pos[w]!, num)
+      let j = pos[w]!
+      if (j < list.length && list[j]! >>> 4 < num) j = seek(list, j, num)
       pos[w] = j
       if (j === list.length) break outer
       const packed = list[j]!
       if (packed >>> 4 !== num) continue outer
-      if (packed & FIELD.title) inTitle += 1
-      score += idf[w]! * weightOf(packed & 15)
+      inTitle += packed & FIELD.title
+      score += weights[w * 16 + (packed & 15)]!
     }
     total += 1
+    const r = rankOf(inTitle === need, cols.isValid(num), need, score)
+    if (r < floor) continue
     s.score[num] = score
-    s.rank[num] = rankOf(inTitle === need, cols.isValid(num), need, score)
+    s.rank[num] = r
     best.offer(num)
+    if (best.isFull) floor = s.rank[best.worst]!
   }
   const ranked = best.sorted()
   return { best: ranked, total, scores: ranked.map((num) => s.score[num]!) }

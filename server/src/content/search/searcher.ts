@@ -100,11 +100,11 @@ export function rankSearch(model: ContentReadModel, query: SearchQuery, words: s
   return {
     items: page.map((num, i) => {
       const item = model.itemByNum(num)!
-      const parts = model.snippetPartsOf(item)
-      const part = parts.find((p) => findRanges(p.x, words).length > 0)
+      const { summary, snippets } = model.resultPartsOf(item)
+      const part = snippets.find((p) => findRanges(p.x, words).length > 0)
       const snip = part ? snippetAround(part.x, words) : null
       return {
-        ...model.summaryOf(item),
+        ...summary,
         score: Math.round(scores[cursor.o + i]! * 1000) / 1000,
         titleHighlights: findRanges(item.title, words),
         snippet: snip && part ? { field: part.f, ...snip } : null,
