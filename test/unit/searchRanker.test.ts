@@ -25,6 +25,13 @@ function randomIndex(seed: number, items: number, vocabulary: number) {
   return { cols, masks, lists, live }
 }
 
+/** Sparse postings as dense masks, two items a byte. */
+function toDense(list: Int32Array, capacity: number): Uint8Array {
+  const masks = new Uint8Array((capacity + 1) >> 1)
+  for (const v of list) masks[(v >>> 4) >> 1]! |= (v & 15) << (((v >>> 4) & 1) * 4)
+  return masks
+}
+
 /** The ranking spelt out plainly, item by item, as the search documentation states it. */
 function reference(index: ReturnType<typeof randomIndex>, terms: number[], idfs: number[], passes: (num: number) => boolean, k: number) {
   const rows = index.live
@@ -56,7 +63,7 @@ function reference(index: ReturnType<typeof randomIndex>, terms: number[], idfs:
 }
 
 describe('search ranking', () => {
-  it('finds and orders the same items as the plain reference, with and without a filter, through both ways of ranking', () => {
+  it('finds and orders the same items as the plain reference, with and without a filter, through every way of ranking and both forms of postings', () => {
     let checked = 0
     for (let seed = 1; seed <= 40; seed++) {
       const index = randomIndex(seed, 300, 6)
@@ -74,7 +81,10 @@ describe('search ranking', () => {
           const l = index.lists[t]!
           return { lists: [l.filter((_, j) => j % 2 === 0), l.filter((_, j) => j % 2 === 1)], idf: idfs[i]! }
         })
-        for (const words of [single, split]) {
+        // Every word dense (a 4-bit mask per item), and the first word dense, the others sparse.
+        const dense: QueryWord[] = terms.map((t, i) => ({ lists: [toDense(index.lists[t]!, 300)], idf: idfs[i]! }))
+        const mixed: QueryWord[] = terms.map((t, i) => (i === 0 ? dense[0]! : single[i]!))
+        for (const words of [single, split, dense, mixed]) {
           const got = rank(words, filtered ? filterBits : undefined, index.cols, 300, 10)
           expect(got.total).toBe(expected.total)
           // Compare by rank keys: items equal in every key may come in either order.
@@ -88,7 +98,7 @@ describe('search ranking', () => {
         }
       }
     }
-    expect(checked).toBe(160)
+    expect(checked).toBe(320)
   })
 
   it('falls back to items with at least half of the words when none has them all', () => {

@@ -117,7 +117,7 @@ export class ContentReadModel {
       this.apply(doc._id.toString(), doc as ContentItemDoc)
       if (++loaded % 5000 === 0) gc?.()
     }
-    packPostings(this.postings.values())
+    packPostings(this.postings.values(), this.byNum.length)
     gc?.()
     this.ready = true
     const mem = process.memoryUsage()
@@ -259,7 +259,7 @@ export class ContentReadModel {
   /** Drops postings of removed versions. */
   private compact(): void {
     for (const [term, list] of this.postings) {
-      if (list.filter((packed) => this.byNum[packed >>> 4] !== undefined) === 0) this.postings.delete(term)
+      if (list.filter((num) => this.byNum[num] !== undefined) === 0) this.postings.delete(term)
     }
     this.deadPostings = 0
   }

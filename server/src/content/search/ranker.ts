@@ -1,5 +1,6 @@
 import type { ItemColumns } from '../itemColumns'
 import { FIELD } from '../model'
+import { maskIn } from '../postings'
 
 /**
  * Ranking of search candidates over item numbers, in typed arrays. Order: the title has
@@ -10,9 +11,15 @@ import { FIELD } from '../model'
 
 const weightOf = (mask: number) => (mask & FIELD.title ? 8 : mask & FIELD.summary ? 3 : mask & FIELD.extra ? 2 : 1)
 
-/** One word of a query: its posting lists (the word, or for one character the words containing it) and idf. */
+/**
+ * Postings of a term as the ranker reads them: sparse (packed `num << 4 | mask` in
+ * item-number order) or dense (a 4-bit mask per item number, two per byte).
+ */
+export type Postings = Int32Array | Uint8Array
+
+/** One word of a query: its postings (the word, or for one character the words containing it) and idf. */
 export interface QueryWord {
-  lists: Int32Array[]
+  lists: Postings[]
   idf: number
 }
 
@@ -147,32 +154,54 @@ function seek(list: Int32Array, from: number, num: number): number {
 }
 
 /**
- * Items containing every word, each word with one posting list: the lists are walked
- * together from the shortest, skipping ahead in the others, so the work follows the
- * rarest word and no per-item scratch needs resetting.
+ * Items containing every word, each word with one posting list: the sparse lists are
+ * walked together from the shortest, galloping ahead in the others, and dense words are
+ * tested per item; so the work follows the rarest word and nothing needs resetting.
  */
-function rankEveryWord(lists: Int32Array[], idfs: number[], p: Passes, cols: ItemColumns, k: number): Ranked {
+function rankEveryWord(lists: Postings[], idfs: number[], p: Passes, cols: ItemColumns, capacity: number, k: number): Ranked {
   const s = scratch
-  const order = lists.map((_, i) => i).sort((a, b) => lists[a]!.length - lists[b]!.length)
-  const ls = order.map((i) => lists[i]!)
-  const need = ls.length
-  // Score added by word w occurring in the fields of mask m: weights[w * 16 + m].
+  const isSparse = (l: Postings) => l instanceof Int32Array
+  // Sparse lists first, shortest first; then dense ones.
+  const order = lists
+    .map((_, i) => i)
+    .sort((a, b) => Number(!isSparse(lists[a]!)) - Number(!isSparse(lists[b]!)) || lists[a]!.length - lists[b]!.length)
+  const sparse = order.filter((i) => isSparse(lists[i]!)).map((i) => lists[i] as Int32Array)
+  const dense = order.filter((i) => !isSparse(lists[i]!)).map((i) => lists[i] as Uint8Array)
+  const need = lists.length
+  // Score added by the word in position w of `order` occurring in the fields of mask m.
   const weights = new Float64Array(need * 16)
   for (let w = 0; w < need; w++) for (let m = 1; m < 16; m++) weights[w * 16 + m] = idfs[order[w]!]! * weightOf(m)
-  const pos = new Int32Array(need)
+  const pos = new Int32Array(sparse.length)
   const best = new BestK(k, s.rank, cols)
-  const driver = ls[0]!
+  const drivenBySparse = sparse.length > 0
+  const driver = drivenBySparse ? sparse[0]! : undefined
+  const steps = driver ? driver.length : Math.min(capacity, dense[0]!.length * 2)
+  const firstDense = sparse.length // weight row of dense[0]
   let total = 0
   // Once k items are kept, a candidate ranked below the worst of them cannot get in.
   let floor = -Infinity
-  outer: for (let i = 0; i < driver.length; i++) {
-    const first = driver[i]!
-    const num = first >>> 4
+  outer: for (let i = 0; i < steps; i++) {
+    let num: number
+    let inTitle: number
+    let score: number
+    let from: number
+    if (driver) {
+      const first = driver[i]!
+      num = first >>> 4
+      inTitle = first & FIELD.title
+      score = weights[first & 15]!
+      from = 1
+    } else {
+      num = i
+      const m = maskIn(dense[0]!, num)
+      if (m === 0) continue
+      inTitle = m & FIELD.title
+      score = weights[firstDense * 16 + m]!
+      from = 0
+    }
     if (p !== undefined ? ((p[num >>> 5]! >>> (num & 31)) & 1) === 0 : !cols.isLive(num)) continue
-    let inTitle = first & FIELD.title
-    let score = weights[first & 15]!
-    for (let w = 1; w < need; w++) {
-      const list = ls[w]!
+    for (let w = from; w < sparse.length; w++) {
+      const list = sparse[w]!
       let j = pos[w]!
       if (j < list.length && list[j]! >>> 4 < num) j = seek(list, j, num)
       pos[w] = j
@@ -181,6 +210,12 @@ function rankEveryWord(lists: Int32Array[], idfs: number[], p: Passes, cols: Ite
       if (packed >>> 4 !== num) continue outer
       inTitle += packed & FIELD.title
       score += weights[w * 16 + (packed & 15)]!
+    }
+    for (let d = drivenBySparse ? 0 : 1; d < dense.length; d++) {
+      const m = maskIn(dense[d]!, num)
+      if (m === 0) continue outer
+      inTitle += m & FIELD.title
+      score += weights[(firstDense + d) * 16 + m]!
     }
     total += 1
     const r = rankOf(inTitle === need, cols.isValid(num), need, score)
@@ -204,11 +239,20 @@ function rankByCounting(words: QueryWord[], p: Passes, cols: ItemColumns, k: num
   for (const { lists, idf } of words) {
     let wordTouchedCount = 0
     for (const list of lists) {
-      for (let i = 0; i < list.length; i++) {
-        const packed = list[i]!
-        const num = packed >>> 4
-        if (s.wordMask[num] === 0) s.wordTouched[wordTouchedCount++] = num
-        s.wordMask[num] = s.wordMask[num]! | (packed & 15) | 16 // 16: seen for this word
+      if (list instanceof Int32Array) {
+        for (let i = 0; i < list.length; i++) {
+          const packed = list[i]!
+          const num = packed >>> 4
+          if (s.wordMask[num] === 0) s.wordTouched[wordTouchedCount++] = num
+          s.wordMask[num] = s.wordMask[num]! | (packed & 15) | 16 // 16: seen for this word
+        }
+      } else {
+        for (let num = 0; num < list.length * 2; num++) {
+          const m = maskIn(list, num)
+          if (m === 0) continue
+          if (s.wordMask[num] === 0) s.wordTouched[wordTouchedCount++] = num
+          s.wordMask[num] = s.wordMask[num]! | m | 16
+        }
       }
     }
     for (let i = 0; i < wordTouchedCount; i++) {
@@ -258,6 +302,7 @@ export function rank(words: QueryWord[], p: Passes, cols: ItemColumns, capacity:
       words.map((w) => w.idf),
       p,
       cols,
+      capacity,
       k,
     )
     if (everyWord.total > 0 || words.length === 1) return everyWord

@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor } from '../cursor'
 import type { ContentFilters } from '../filters'
 import type { ContentReadModel } from '../readModel'
 import { findRanges, snippetAround } from './highlight'
-import { rank, type QueryWord } from './ranker'
+import { rank, type Postings, type QueryWord } from './ranker'
 import { STOPWORDS } from './stopwords'
 import { queryTerms } from './tokenizer'
 
@@ -89,8 +89,9 @@ export function rankSearch(model: ContentReadModel, query: SearchQuery, words: s
   const size = model.size || 1
   const queryWords: QueryWord[] = words.map((w) => {
     const variants = w.length === 1 && HAN.test(w) ? [w, ...model.termsContaining(w, SINGLE_CHAR_EXPANSION)] : [w]
-    const lists = variants.map((v) => model.postingsOf(v)?.values()).filter((l): l is Int32Array => !!l && l.length > 0)
-    const df = lists.reduce((m, l) => Math.max(m, l.length), 0)
+    const postings = variants.map((v) => model.postingsOf(v)).filter((l) => l !== undefined && l.length > 0)
+    const lists: Postings[] = postings.map((l) => l!.masks() ?? l!.values())
+    const df = postings.reduce((m, l) => Math.max(m, l!.length), 0)
     return { lists, idf: Math.log(1 + size / (1 + df)) }
   })
   const cursor = query.cursor ? decodeCursor(query.cursor, isSearchCursor) : { o: 0, g: model.generation }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { FIELD } from '../../server/src/content/model'
+import { maskIn, packPostings, PostingList } from '../../server/src/content/postings'
+
+const entry = (num: number, mask: number) => (num << 4) | mask
+
+describe('posting lists', () => {
+  it('hold terms found in at least an eighth of the items densely, the rest packed sparsely, with the same content', () => {
+    const common = new PostingList()
+    const rare = new PostingList()
+    for (let num = 0; num < 100; num++) if (num % 3 === 0) common.push(entry(num, num % 2 ? FIELD.title : FIELD.body))
+    rare.push(entry(7, FIELD.summary))
+    rare.push(entry(90, FIELD.title | FIELD.body))
+    packPostings([common, rare], 100)
+    expect(common.isDense).toBe(true)
+    expect(rare.isDense).toBe(false)
+    expect(common.length).toBe(34)
+    const masks = common.masks()!
+    expect(maskIn(masks, 3)).toBe(FIELD.title)
+    expect(maskIn(masks, 6)).toBe(FIELD.body)
+    expect(maskIn(masks, 4)).toBe(0)
+    expect(Array.from(rare.values())).toEqual([entry(7, FIELD.summary), entry(90, FIELD.title | FIELD.body)])
+  })
+
+  it('keep growing after packing, and drop removed items on compaction', () => {
+    const common = new PostingList()
+    for (let num = 0; num < 10; num++) common.push(entry(num, FIELD.body))
+    packPostings([common], 10)
+    expect(common.isDense).toBe(true)
+    common.push(entry(250, FIELD.title)) // an item published later, far beyond the packed size
+    expect(maskIn(common.masks()!, 250)).toBe(FIELD.title)
+    expect(common.length).toBe(11)
+    expect(common.filter((num) => num % 2 === 0)).toBe(6)
+    expect(maskIn(common.masks()!, 3)).toBe(0)
+    expect(maskIn(common.masks()!, 4)).toBe(FIELD.body)
+    expect(maskIn(common.masks()!, 250)).toBe(FIELD.title)
+  })
+})
