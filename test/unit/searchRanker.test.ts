@@ -83,7 +83,7 @@ describe('search ranking', () => {
         })
         // Every word dense (a 4-bit mask per item), and the first word dense, the others sparse.
         const dense: QueryWord[] = terms.map((t, i) => ({ lists: [toDense(index.lists[t]!, 300)], idf: idfs[i]! }))
-        const mixed: QueryWord[] = terms.map((t, i) => (i === 0 ? dense[0]! : single[i]!))
+        const mixed: QueryWord[] = terms.map((_, i) => (i === 0 ? dense[0]! : single[i]!))
         for (const words of [single, split, dense, mixed]) {
           const got = rank(words, filtered ? filterBits : undefined, index.cols, 300, 10)
           expect(got.total).toBe(expected.total)
