@@ -26,17 +26,15 @@ export function searchWords(q: string): string[] {
 const hasFilter = (f: ContentFilters) => !!(f.type || f.topic || f.department || f.region || f.validity || f.from || f.to)
 
 /**
- * Results of recent searches as the JSON text sent, valid while the public content is
- * unchanged (same change number); bounded by size (two bytes a character), least recently
- * used out first. Kept as text, not bytes: node writes a string body straight to the
- * socket, where a Buffer per answer would be memory outside the heap to collect.
+ * Results of recent searches as the UTF-8 JSON sent, valid while the public content is
+ * unchanged (same change number); bounded by bytes, least recently used out first.
  */
 class ResultCache {
   private seq = -1
   private bytes = 0
-  private readonly entries = new Map<string, string>()
+  private readonly entries = new Map<string, Buffer>()
   constructor(private readonly maxBytes: number) {}
-  get(seq: number, key: string): string | undefined {
+  get(seq: number, key: string): Buffer | undefined {
     if (seq !== this.seq) {
       this.entries.clear()
       this.bytes = 0
@@ -50,14 +48,14 @@ class ResultCache {
     }
     return hit
   }
-  set(seq: number, key: string, value: string): void {
+  set(seq: number, key: string, value: Buffer): void {
     if (seq !== this.seq || this.entries.has(key)) return
     this.entries.set(key, value)
-    this.bytes += 2 * (value.length + key.length)
+    this.bytes += value.length + key.length
     for (const [k, v] of this.entries) {
       if (this.bytes <= this.maxBytes) break
       this.entries.delete(k)
-      this.bytes -= 2 * (v.length + k.length)
+      this.bytes -= v.length + k.length
     }
   }
 }
@@ -69,14 +67,14 @@ const cache = new ResultCache(8 * 1024 * 1024)
  * Popular queries repeat (the same few policies are asked about by many people); any
  * content change empties it.
  */
-export function searchItemsJson(model: ContentReadModel, query: SearchQuery): string {
+export function searchItemsJson(model: ContentReadModel, query: SearchQuery): Buffer {
   if (!model.ready) throw new ServiceUnavailableError('内容服务正在启动，请稍后再试')
   const words = searchWords(query.q)
   const { q: _q, ...rest } = query
   const key = JSON.stringify([words, rest])
   const hit = cache.get(model.seq, key)
   if (hit) return hit
-  const json = JSON.stringify(rankSearch(model, query, words))
+  const json = Buffer.from(JSON.stringify(rankSearch(model, query, words)), 'utf8')
   cache.set(model.seq, key, json)
   return json
 }
