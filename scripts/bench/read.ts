@@ -96,7 +96,7 @@ async function load(name: string, base: string, paths: () => string) {
     requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors,
-    serverPeakRssMb: base === bareUrlOf() ? undefined : Math.round(phasePeakRss),
+    serverPeakRssMb: base === bareUrl ? undefined : Math.round(phasePeakRss),
   }
   log(`${name}: ${summary.requestsPerSecond} req/s, p50 ${summary.latencyMs.p50} ms, p95 ${summary.latencyMs.p95} ms, p99 ${summary.latencyMs.p99} ms, non-2xx ${summary.non2xx}${summary.serverPeakRssMb ? `, server peak RSS ${summary.serverPeakRssMb} MB` : ''}`)
   return summary
@@ -174,7 +174,6 @@ const base = `http://127.0.0.1:${port}`
 const bare = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/bareServer.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
 children.push(bare)
 const bareUrl = (await waitForLine(bare, /BARE_URL (\S+)/, 30_000))[1]!
-const bareUrlOf = () => bareUrl
 
 let peakRss = rssMb(server.pid!)
 const sampler = setInterval(() => {

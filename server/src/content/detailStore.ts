@@ -45,24 +45,33 @@ export class DetailStore {
     }
   }
 
+  /** Where text `part` of item number `num` starts in the file. */
+  private offsetOf(num: number, part: number): number {
+    let offset = this.offsets[num]!
+    for (let p = 0; p < part; p++) offset += this.lengths[num * this.parts + p]!
+    return offset
+  }
+
+  private lengthOf(num: number, part: number): number {
+    return this.lengths[num * this.parts + part]!
+  }
+
   /** Text `part` of item number `num` ('' if none was stored). */
   get(num: number, part: number): string {
-    return this.bytes(num, part).toString('utf8')
+    return this.getRange(num, part, part)[0] ?? ''
   }
 
   /** Texts `first` to `last` of item number `num`, read at once (they are stored one after another). */
   getRange(num: number, first: number, last: number): string[] {
     if (num >= this.offsets.length) return []
-    let offset = this.offsets[num]!
-    for (let p = 0; p < first; p++) offset += this.lengths[num * this.parts + p]!
     let length = 0
-    for (let p = first; p <= last; p++) length += this.lengths[num * this.parts + p]!
+    for (let p = first; p <= last; p++) length += this.lengthOf(num, p)
     const buf = Buffer.allocUnsafe(length)
-    if (length) fs.readSync(this.fd, buf, 0, length, offset)
+    if (length) fs.readSync(this.fd, buf, 0, length, this.offsetOf(num, first))
     const texts: string[] = []
     let at = 0
     for (let p = first; p <= last; p++) {
-      const n = this.lengths[num * this.parts + p]!
+      const n = this.lengthOf(num, p)
       texts.push(buf.toString('utf8', at, at + n))
       at += n
     }
@@ -72,11 +81,9 @@ export class DetailStore {
   /** Text `part` of item number `num` as UTF-8 bytes, followed by `tail` (one buffer, no copying). */
   bytes(num: number, part: number, tail = ''): Buffer {
     if (num >= this.offsets.length) return Buffer.from(tail, 'utf8')
-    let offset = this.offsets[num]!
-    for (let p = 0; p < part; p++) offset += this.lengths[num * this.parts + p]!
-    const length = this.lengths[num * this.parts + part]!
+    const length = this.lengthOf(num, part)
     const buf = Buffer.allocUnsafe(length + Buffer.byteLength(tail, 'utf8'))
-    if (length) fs.readSync(this.fd, buf, 0, length, offset)
+    if (length) fs.readSync(this.fd, buf, 0, length, this.offsetOf(num, part))
     if (tail) buf.write(tail, length, 'utf8')
     return buf
   }

@@ -49,14 +49,17 @@ export class ItemColumns {
 
   /**
    * The live items passing `filters` as a bitset over item numbers, built once per
-   * filter while content is unchanged (`generation`), for the most recent 64 filters.
+   * filter while content is unchanged (`generation`), for the most recent 64 filters;
+   * undefined when no filter is set (every live item passes: see `isLive`).
    */
-  passing(filters: ContentFilters, generation: number, items: (num: number) => ReadItem | undefined, capacity: number): Uint32Array {
+  passing(filters: ContentFilters, generation: number, items: (num: number) => ReadItem | undefined, capacity: number): Uint32Array | undefined {
+    const values = [filters.type, filters.topic, filters.department, filters.region, filters.validity, filters.from, filters.to]
+    if (values.every((v) => v === undefined || v === '')) return undefined
     if (generation !== this.generation) {
       this.bitsets.clear()
       this.generation = generation
     }
-    const key = JSON.stringify([filters.type, filters.topic, filters.department, filters.region, filters.validity, filters.from, filters.to])
+    const key = JSON.stringify(values)
     let bits = this.bitsets.get(key)
     if (bits) {
       this.bitsets.delete(key)

@@ -361,8 +361,8 @@ export class ContentReadModel {
     return this.publicFiles.get(key)
   }
 
-  /** The visible items passing the list/search filters, as a bitset over item numbers. */
-  passing(filters: ContentFilters): Uint32Array {
+  /** The visible items passing the list/search filters, as a bitset over item numbers (undefined: no filter set). */
+  passing(filters: ContentFilters): Uint32Array | undefined {
     return this.columns.passing(filters, this.generation, (num) => this.byNum[num], this.byNum.length)
   }
 

@@ -1,7 +1,6 @@
 import type { SearchQuery, SearchResult } from '@zw/shared'
 import { ServiceUnavailableError } from '../../platform/errors'
 import { decodeCursor, encodeCursor } from '../cursor'
-import type { ContentFilters } from '../filters'
 import type { ContentReadModel } from '../readModel'
 import { findRanges, snippetAround } from './highlight'
 import { rank, type Postings, type QueryWord } from './ranker'
@@ -22,8 +21,6 @@ export function searchWords(q: string): string[] {
   const meaningful = terms.filter((t) => !STOPWORDS.has(t))
   return meaningful.length ? meaningful : terms
 }
-
-const hasFilter = (f: ContentFilters) => !!(f.type || f.topic || f.department || f.region || f.validity || f.from || f.to)
 
 /**
  * Results of recent searches as the UTF-8 JSON sent, valid while the public content is
@@ -95,7 +92,7 @@ export function rankSearch(model: ContentReadModel, query: SearchQuery, words: s
     return { lists, idf: Math.log(1 + size / (1 + df)) }
   })
   const cursor = query.cursor ? decodeCursor(query.cursor, isSearchCursor) : { o: 0, g: model.generation }
-  const { best, total, scores } = rank(queryWords, hasFilter(query) ? model.passing(query) : undefined, model.columns, model.capacity, cursor.o + query.limit)
+  const { best, total, scores } = rank(queryWords, model.passing(query), model.columns, model.capacity, cursor.o + query.limit)
   const page = best.slice(cursor.o, cursor.o + query.limit)
 
   return {
