@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { FIELD } from '../../server/src/content/model'
-import { maskIn, packPostings, PostingList } from '../../server/src/content/postings'
+import { GrowthArena, maskIn, packPostings, PostingList } from '../../server/src/content/postings'
 
 const entry = (num: number, mask: number) => (num << 4) | mask
 
@@ -34,5 +34,32 @@ describe('posting lists', () => {
     expect(maskIn(common.masks()!, 3)).toBe(0)
     expect(maskIn(common.masks()!, 4)).toBe(FIELD.body)
     expect(maskIn(common.masks()!, 250)).toBe(FIELD.title)
+  })
+
+  it('grown in a shared arena during a bulk load, hold the same entries as lists grown alone, before and after packing', () => {
+    const arena = new GrowthArena()
+    const capacity = 3_000_000
+    // Many small lists, one over a slab's size (8 MB of entries), all interleaved.
+    const grownIn = Array.from({ length: 50 }, () => new PostingList(arena))
+    const alone = Array.from({ length: 50 }, () => new PostingList())
+    const big = new PostingList(arena)
+    for (let num = 0; num < capacity; num++) {
+      if (num % 7 === 0) big.push(entry(num, FIELD.body))
+      if (num % 997 === 0) {
+        const t = (num / 997) % 50
+        grownIn[t]!.push(entry(num, FIELD.summary))
+        alone[t]!.push(entry(num, FIELD.summary))
+      }
+    }
+    expect(big.length).toBe(Math.ceil(capacity / 7))
+    grownIn.forEach((l, t) => expect(Array.from(l.values())).toEqual(Array.from(alone[t]!.values())))
+    packPostings([...grownIn, big], capacity)
+    expect(big.isDense).toBe(true)
+    expect(maskIn(big.masks()!, 7 * 1000)).toBe(FIELD.body)
+    expect(maskIn(big.masks()!, 7 * 1000 + 1)).toBe(0)
+    grownIn.forEach((l, t) => expect(Array.from(l.values())).toEqual(Array.from(alone[t]!.values())))
+    // After packing, a list grows on its own again.
+    grownIn[0]!.push(entry(capacity, FIELD.title))
+    expect(grownIn[0]!.values().at(-1)).toBe(entry(capacity, FIELD.title))
   })
 })

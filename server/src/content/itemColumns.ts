@@ -12,6 +12,11 @@ const VALID = 2
 export class ItemColumns {
   private flags = new Uint8Array(1024)
   private published = new Float64Array(1024)
+  /** The live and the valid items as bitsets (search ranks 32 items at a time with them). */
+  private live = new Uint32Array(32)
+  private valid = new Uint32Array(32)
+  /** Live item numbers, newest first; rebuilt after a change. */
+  private newest: Int32Array | undefined
   /** Filter → bitset of the items that pass it, for the current content only. */
   private readonly bitsets = new Map<string, Uint32Array>()
   private generation = -1
@@ -25,13 +30,45 @@ export class ItemColumns {
       published.set(this.published)
       this.flags = flags
       this.published = published
+      this.live = grown(this.live, size)
+      this.valid = grown(this.valid, size)
     }
-    this.flags[item.num] = LIVE | (item.type !== 'policy' || item.validity === 'valid' ? VALID : 0)
+    const valid = item.type !== 'policy' || item.validity === 'valid'
+    this.flags[item.num] = LIVE | (valid ? VALID : 0)
     this.published[item.num] = item.publishedAtMs
+    const bit = 1 << (item.num & 31)
+    this.live[item.num >>> 5]! |= bit
+    if (valid) this.valid[item.num >>> 5]! |= bit
+    else this.valid[item.num >>> 5]! &= ~bit
+    this.newest = undefined
   }
 
   unset(num: number): void {
     this.flags[num] = 0
+    this.live[num >>> 5]! &= ~(1 << (num & 31))
+    this.valid[num >>> 5]! &= ~(1 << (num & 31))
+    this.newest = undefined
+  }
+
+  /** Live items as a bitset over item numbers (32 a word; may be longer than needed). */
+  get liveBits(): Uint32Array {
+    return this.live
+  }
+
+  /** Valid live items as a bitset (see `isValid`). */
+  get validBits(): Uint32Array {
+    return this.valid
+  }
+
+  /** Live item numbers, newest first (ties in any order). */
+  newestFirst(): Int32Array {
+    if (!this.newest) {
+      const nums: number[] = []
+      for (let num = 0; num < this.flags.length; num++) if (this.flags[num]! & LIVE) nums.push(num)
+      const published = this.published
+      this.newest = Int32Array.from(nums).sort((a, b) => published[b]! - published[a]!)
+    }
+    return this.newest
   }
 
   isLive(num: number): boolean {
@@ -76,4 +113,10 @@ export class ItemColumns {
     if (this.bitsets.size > 64) this.bitsets.delete(this.bitsets.keys().next().value!)
     return bits
   }
+}
+
+function grown(bits: Uint32Array, size: number): Uint32Array<ArrayBuffer> {
+  const bigger = new Uint32Array((size + 31) >>> 5)
+  bigger.set(bits)
+  return bigger
 }

@@ -1,35 +1,38 @@
 /**
  * The postings of one term: which item numbers contain it, with the fields it occurs in
- * (a 4-bit mask). Two forms:
+ * (a 4-bit mask, see FIELD). Two forms:
  * - sparse: packed entries `num << 4 | mask` in item-number order, in an Int32Array;
- * - dense: one 4-bit mask per item number (0 = absent), two per byte. Used for terms in
- *   at least an eighth of all items, where it is smaller (≤ 4 bytes a posting) and lets
- *   search test an item in one step (docs/adr/0007).
+ * - dense: four bit planes, one per field (title, summary, extra, body), interleaved by
+ *   32-item word: `planes[4w + f]` holds field f of items 32w … 32w+31. Used for terms
+ *   in at least an eighth of all items, where it is smaller (≤ 4 bytes a posting), lets
+ *   search test an item in one step and rank whole words of 32 items at once
+ *   (docs/adr/0007).
  */
 export class PostingList {
-  private data: Int32Array<ArrayBufferLike> = new Int32Array(4)
-  private nibbles: Uint8Array | undefined
+  private data: Int32Array<ArrayBufferLike>
+  private planes: Uint32Array | undefined
   /** How many items hold the term (live or not yet compacted away). */
   length = 0
 
+  /** `arena`: where the list grows until it is packed (during a bulk load). */
+  constructor(private arena?: GrowthArena) {
+    this.data = arena ? arena.alloc(4) : new Int32Array(4)
+  }
+
   get isDense(): boolean {
-    return this.nibbles !== undefined
+    return this.planes !== undefined
   }
 
   push(value: number): void {
-    if (this.nibbles) {
+    if (this.planes) {
       const num = value >>> 4
-      if (num >> 1 >= this.nibbles.length) {
-        const bigger = new Uint8Array(Math.max((num >> 1) + 1, this.nibbles.length * 2))
-        bigger.set(this.nibbles)
-        this.nibbles = bigger
-      }
-      if (maskIn(this.nibbles, num) === 0) this.length += 1
-      this.nibbles[num >> 1]! |= (value & 15) << ((num & 1) << 2)
+      if (((num >>> 5) << 2) >= this.planes.length) this.planes = grownPlanes(this.planes, num + 1)
+      if (maskIn(this.planes, num) === 0) this.length += 1
+      setMask(this.planes, num, value & 15)
       return
     }
     if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2)
+      const bigger = this.arena ? this.arena.alloc(this.data.length * 2) : new Int32Array(this.data.length * 2)
       bigger.set(this.data)
       this.data = bigger
     }
@@ -38,17 +41,18 @@ export class PostingList {
 
   /** Sparse form: the entries, in item-number order (a view, valid until the next push). */
   values(): Int32Array {
-    return this.data.subarray(0, this.nibbles ? 0 : this.length)
+    return this.data.subarray(0, this.planes ? 0 : this.length)
   }
 
-  /** Dense form: the masks, two per byte (see `maskIn`). */
-  masks(): Uint8Array | undefined {
-    return this.nibbles
+  /** Dense form: the bit planes (see `maskIn`). */
+  masks(): Uint32Array | undefined {
+    return this.planes
   }
 
   /** Moves the entries into `pool` at `offset` (no spare room, no allocation of its own). */
   packInto(pool: Int32Array, offset: number): number {
-    if (this.nibbles) return offset
+    this.arena = undefined
+    if (this.planes) return offset
     pool.set(this.data.subarray(0, this.length), offset)
     this.data = pool.subarray(offset, offset + this.length)
     return offset + this.length
@@ -56,25 +60,31 @@ export class PostingList {
 
   /** Turns a sparse list into the dense form for item numbers below `capacity`. */
   densify(capacity: number): void {
-    if (this.nibbles) return
-    const nibbles = new Uint8Array((capacity + 1) >> 1)
+    if (this.planes) return
+    const planes = new Uint32Array(((capacity + 31) >>> 5) << 2)
     for (let i = 0; i < this.length; i++) {
       const v = this.data[i]!
-      const num = v >>> 4
-      nibbles[num >> 1]! |= (v & 15) << ((num & 1) << 2)
+      setMask(planes, v >>> 4, v & 15)
     }
-    this.nibbles = nibbles
+    this.planes = planes
     this.data = new Int32Array(0)
+    this.arena = undefined
   }
 
   /** Keeps the items `keep` accepts (by item number); returns how many remain. */
   filter(keep: (num: number) => boolean): number {
-    if (this.nibbles) {
+    if (this.planes) {
+      const planes = this.planes
       let n = 0
-      for (let num = 0; num < this.nibbles.length * 2; num++) {
-        if (maskIn(this.nibbles, num) === 0) continue
-        if (keep(num)) n += 1
-        else this.nibbles[num >> 1]! &= (num & 1) === 0 ? 0xf0 : 0x0f
+      for (let at = 0; at < planes.length; at += 4) {
+        let any = planes[at]! | planes[at + 1]! | planes[at + 2]! | planes[at + 3]!
+        while (any !== 0) {
+          const bit = any & -any
+          any ^= bit
+          const num = (at << 3) + (31 - Math.clz32(bit))
+          if (keep(num)) n += 1
+          else for (let f = 0; f < 4; f++) planes[at + f]! &= ~bit
+        }
       }
       this.length = n
       return n
@@ -87,10 +97,54 @@ export class PostingList {
   }
 }
 
-/** The field mask of item `num` in dense masks (0: the term is not in it). */
-export function maskIn(nibbles: Uint8Array, num: number): number {
-  const at = num >> 1
-  return at < nibbles.length ? (nibbles[at]! >> ((num & 1) << 2)) & 15 : 0
+/** The field mask of item `num` in dense postings (0: the term is not in it). */
+export function maskIn(planes: Uint32Array, num: number): number {
+  const at = (num >>> 5) << 2
+  if (at >= planes.length) return 0
+  const b = num & 31
+  return ((planes[at]! >>> b) & 1) | (((planes[at + 1]! >>> b) & 1) << 1) | (((planes[at + 2]! >>> b) & 1) << 2) | (((planes[at + 3]! >>> b) & 1) << 3)
+}
+
+/** How many item numbers dense postings cover. */
+export const denseCapacity = (planes: Uint32Array): number => (planes.length >>> 2) << 5
+
+function setMask(planes: Uint32Array, num: number, mask: number): void {
+  const at = (num >>> 5) << 2
+  const bit = 1 << (num & 31)
+  for (let f = 0; f < 4; f++) if (mask & (1 << f)) planes[at + f]! |= bit
+}
+
+function grownPlanes(planes: Uint32Array, capacity: number): Uint32Array {
+  // Interleaved by word, so the old planes are the start of the new ones.
+  const bigger = new Uint32Array(Math.max(((capacity + 31) >>> 5) << 2, planes.length * 2))
+  bigger.set(planes)
+  return bigger
+}
+
+/** Ints per slab of a GrowthArena (8 MB: its own memory mapping, returned whole when freed). */
+const SLAB_INTS = 1 << 21
+
+/**
+ * Where posting lists grow during a bulk load: big slabs handed out by bumping a pointer.
+ * The lists move into one packed array afterwards (`packPostings`) and the slabs, no
+ * longer referenced, go back to the system whole. Growing each list in small arrays of
+ * its own instead left ~75 MB of freed holes in the C heap at 100,000 items, which the
+ * process keeps (docs/adr/0007).
+ */
+export class GrowthArena {
+  private slab = new Int32Array(0)
+  private used = 0
+
+  alloc(ints: number): Int32Array {
+    if (ints > SLAB_INTS / 4) return new Int32Array(ints)
+    if (this.used + ints > this.slab.length) {
+      this.slab = new Int32Array(SLAB_INTS)
+      this.used = 0
+    }
+    const block = this.slab.subarray(this.used, this.used + ints)
+    this.used += ints
+    return block
+  }
 }
 
 /** Terms in at least this share of all items are held densely. */

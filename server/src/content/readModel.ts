@@ -1,10 +1,10 @@
-import { formatShanghaiDate, type ContentSummary, type ContentType } from '@zw/shared'
+import { formatShanghaiDate, type ContentType } from '@zw/shared'
 import type { Logger } from '../platform/logger'
 import { CHANGE_SEQUENCE } from './changes'
 import { buildDetailHead, detailTail } from './detailJson'
 import { DetailStore } from './detailStore'
 import { ContentChange, ContentItem, currentSequence, type ContentItemDoc, type SnippetPart } from './model'
-import { PostingList, packPostings } from './postings'
+import { GrowthArena, PostingList, packPostings } from './postings'
 import { toSummary } from './summary'
 import { fileKeyOf } from './attachments/attachmentStore'
 import type { ContentFilters } from './filters'
@@ -90,6 +90,8 @@ export class ContentReadModel {
   private expansionGeneration = -1
   private deadPostings = 0
   private livePostings = 0
+  /** Where posting lists grow during the bulk load at start (see GrowthArena). */
+  private arena: GrowthArena | undefined
   private lastSeq = 0
   private missingSince = new Map<number, number>()
   private timer: NodeJS.Timeout | undefined
@@ -113,11 +115,12 @@ export class ContentReadModel {
     // the end, so the heap never grows to hold it all (a grown heap is not given back).
     const gc = (globalThis as { gc?: () => void }).gc
     let loaded = 0
+    this.arena = new GrowthArena()
     for await (const doc of ContentItem.find({ status: 'published' }).lean<ContentItemDoc>().cursor({ batchSize: 500 })) {
       this.apply(doc._id.toString(), doc as ContentItemDoc)
       if (++loaded % 5000 === 0) gc?.()
     }
-    packPostings(this.postings.values(), this.byNum.length)
+    this.packPostings()
     gc?.()
     this.ready = true
     const mem = process.memoryUsage()
@@ -221,13 +224,13 @@ export class ContentReadModel {
       else this.publicFiles.set(f.key, { name: f.name, mime: f.mime, count: 1 })
     }
     if (files.length) item.files = files.map((f) => f.key)
-    this.details.put(item.num, [buildDetailHead(doc), JSON.stringify(toSummary(doc)), JSON.stringify(trimSnippets(doc.snippetParts ?? []))])
+    this.details.put(item.num, [buildDetailHead(doc), JSON.stringify(toSummary(doc)), packSnippets(trimSnippets(doc.snippetParts ?? []))])
     this.byNum.push(item)
     this.byId.set(id, item)
     this.columns.set(item)
     for (const { t, f } of doc.searchTerms ?? []) {
       let list = this.postings.get(t)
-      if (!list) this.postings.set(t, (list = new PostingList()))
+      if (!list) this.postings.set(t, (list = new PostingList(this.arena)))
       list.push((item.num << 4) | f)
       this.livePostings += 1
     }
@@ -254,6 +257,12 @@ export class ContentReadModel {
     this.deadPostings += item.termCount
     this.livePostings -= item.termCount
     if (this.deadPostings > 10_000 && this.deadPostings > this.livePostings / 4) this.compact()
+  }
+
+  /** After a bulk load: common terms dense, the rest in one packed array; growth space freed. */
+  packPostings(): void {
+    packPostings(this.postings.values(), this.byNum.length)
+    this.arena = undefined
   }
 
   /** Drops postings of removed versions. */
@@ -334,10 +343,10 @@ export class ContentReadModel {
     return this.details.get(item.num, TEXT.card)
   }
 
-  /** The card and snippet text of a visible item, for a search result (kept off the heap, read at once). */
-  resultPartsOf(item: ReadItem): { summary: ContentSummary; snippets: SnippetPart[] } {
+  /** The card (JSON text) and snippet text of a visible item, for a search result (kept off the heap, read at once). */
+  resultPartsOf(item: ReadItem): { card: string; snippets: SnippetPart[] } {
     const [card, snippets] = this.details.getRange(item.num, TEXT.card, TEXT.snippets)
-    return { summary: JSON.parse(card!) as ContentSummary, snippets: snippets ? (JSON.parse(snippets) as SnippetPart[]) : [] }
+    return { card: card!, snippets: unpackSnippets(snippets ?? '') }
   }
 
   private share(value: string): string {
@@ -379,7 +388,20 @@ export class ContentReadModel {
 
 }
 
-/** The snippet text kept in memory: the first SNIPPET_CHARS characters, across fields. */
+/** Snippet parts as stored: `field \u0001 text`, parts separated by \u0000 (cheaper to read back than JSON). */
+function packSnippets(parts: SnippetPart[]): string {
+  return parts.map((p) => `${p.f}\u0001${p.x.replace(/[\u0000\u0001]/g, ' ')}`).join('\u0000')
+}
+
+function unpackSnippets(packed: string): SnippetPart[] {
+  if (!packed) return []
+  return packed.split('\u0000').map((part) => {
+    const at = part.indexOf('\u0001')
+    return { f: part.slice(0, at) as SnippetPart['f'], x: part.slice(at + 1) }
+  })
+}
+
+/** The snippet text kept: the first SNIPPET_CHARS characters, across fields. */
 function trimSnippets(parts: SnippetPart[]): SnippetPart[] {
   const out: SnippetPart[] = []
   let budget = SNIPPET_CHARS

@@ -1,6 +1,6 @@
 import type { ItemColumns } from '../itemColumns'
 import { FIELD } from '../model'
-import { maskIn } from '../postings'
+import { denseCapacity, maskIn } from '../postings'
 
 /**
  * Ranking of search candidates over item numbers, in typed arrays. Order: the title has
@@ -13,9 +13,9 @@ const weightOf = (mask: number) => (mask & FIELD.title ? 8 : mask & FIELD.summar
 
 /**
  * Postings of a term as the ranker reads them: sparse (packed `num << 4 | mask` in
- * item-number order) or dense (a 4-bit mask per item number, two per byte).
+ * item-number order) or dense (four bit planes, see PostingList).
  */
-export type Postings = Int32Array | Uint8Array
+export type Postings = Int32Array | Uint32Array
 
 /** One word of a query: its postings (the word, or for one character the words containing it) and idf. */
 export interface QueryWord {
@@ -45,6 +45,13 @@ class Scratch {
   rank = new Float64Array(0)
   touched = new Int32Array(0)
   wordTouched = new Int32Array(0)
+  /** Per 32-item word, the items of each combination of fields (rankAllDense). */
+  comboBits = new Uint32Array(0)
+  combos(size: number): Uint32Array {
+    if (this.comboBits.length < size) this.comboBits = new Uint32Array(size)
+    else this.comboBits.fill(0, 0, size)
+    return this.comboBits
+  }
   ensure(size: number) {
     if (this.size >= size) return
     const n = Math.max(size, this.size * 2, 1024)
@@ -166,7 +173,7 @@ function rankEveryWord(lists: Postings[], idfs: number[], p: Passes, cols: ItemC
     .map((_, i) => i)
     .sort((a, b) => Number(!isSparse(lists[a]!)) - Number(!isSparse(lists[b]!)) || lists[a]!.length - lists[b]!.length)
   const sparse = order.filter((i) => isSparse(lists[i]!)).map((i) => lists[i] as Int32Array)
-  const dense = order.filter((i) => !isSparse(lists[i]!)).map((i) => lists[i] as Uint8Array)
+  const dense = order.filter((i) => !isSparse(lists[i]!)).map((i) => lists[i] as Uint32Array)
   const need = lists.length
   // Score added by the word in position w of `order` occurring in the fields of mask m.
   const weights = new Float64Array(need * 16)
@@ -175,7 +182,7 @@ function rankEveryWord(lists: Postings[], idfs: number[], p: Passes, cols: ItemC
   const best = new BestK(k, s.rank, cols)
   const drivenBySparse = sparse.length > 0
   const driver = drivenBySparse ? sparse[0]! : undefined
-  const steps = driver ? driver.length : Math.min(capacity, dense[0]!.length * 2)
+  const steps = driver ? driver.length : Math.min(capacity, denseCapacity(dense[0]!))
   const firstDense = sparse.length // weight row of dense[0]
   let total = 0
   // Once k items are kept, a candidate ranked below the worst of them cannot get in.
@@ -247,11 +254,15 @@ function rankByCounting(words: QueryWord[], p: Passes, cols: ItemColumns, k: num
           s.wordMask[num] = s.wordMask[num]! | (packed & 15) | 16 // 16: seen for this word
         }
       } else {
-        for (let num = 0; num < list.length * 2; num++) {
-          const m = maskIn(list, num)
-          if (m === 0) continue
-          if (s.wordMask[num] === 0) s.wordTouched[wordTouchedCount++] = num
-          s.wordMask[num] = s.wordMask[num]! | m | 16
+        for (let at = 0; at < list.length; at += 4) {
+          let any = list[at]! | list[at + 1]! | list[at + 2]! | list[at + 3]!
+          while (any !== 0) {
+            const bit = any & -any
+            any ^= bit
+            const num = (at << 3) + (31 - Math.clz32(bit))
+            if (s.wordMask[num] === 0) s.wordTouched[wordTouchedCount++] = num
+            s.wordMask[num] = s.wordMask[num]! | maskIn(list, num) | 16
+          }
         }
       }
     }
@@ -293,9 +304,161 @@ function rankByCounting(words: QueryWord[], p: Passes, cols: ItemColumns, k: num
   return { best: ranked, total: full || partial, scores }
 }
 
+const popcount = (x: number) => {
+  x -= (x >>> 1) & 0x55555555
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
+}
+
+/** Score weight of a word's best field, by level: 0 body, 1 Q&A/guide fields, 2 summary, 3 title. */
+const LEVEL_WEIGHT = [1, 2, 3, 8]
+
+/** Queries of at most this many words, every one dense, are ranked 32 items at a time. */
+export const MAX_DENSE_WORDS = 3
+
+/**
+ * Every word dense (common words: the other ways would visit nearly every item). An
+ * item's rank depends only on the best field each word is in: for n words that is one of
+ * 4ⁿ combinations, each a set of items found for 32 items at once from the bit planes.
+ * The combinations are taken best first (title has every word; then valid; then score),
+ * each set counted, and its newest items taken until k are found; then it stops.
+ */
+function rankAllDense(planes: Uint32Array[], idfs: number[], p: Passes, cols: ItemColumns, k: number): Ranked {
+  const n = planes.length
+  const live = p ?? cols.liveBits
+  const validBits = cols.validBits
+  let words = Math.min(live.length, validBits.length)
+  for (const pl of planes) words = Math.min(words, pl.length >>> 2)
+  const combos = 1 << (2 * n)
+  // bits[w * combos + c]: items of word w whose fields are combination c (level of word i in bits 2i, 2i+1).
+  const bits = scratch.combos(words * combos)
+  const present = new Uint8Array(combos)
+  const lv = new Int32Array(12)
+  let total = 0
+  for (let w = 0; w < words; w++) {
+    let m = live[w]!
+    const at = w << 2
+    for (let i = 0; i < n && m !== 0; i++) {
+      const pl = planes[i]!
+      const t = pl[at]!
+      const su = pl[at + 1]!
+      const ex = pl[at + 2]!
+      const bo = pl[at + 3]!
+      m &= t | su | ex | bo
+      lv[i * 4 + 3] = t
+      lv[i * 4 + 2] = su & ~t
+      lv[i * 4 + 1] = ex & ~(t | su)
+      lv[i * 4] = bo & ~(t | su | ex)
+    }
+    if (m === 0) continue
+    total += popcount(m)
+    const row = w * combos
+    for (let a = 0; a < 4; a++) {
+      const x1 = m & lv[a]!
+      if (x1 === 0) continue
+      if (n === 1) {
+        bits[row + a] = x1
+        present[a] = 1
+        continue
+      }
+      for (let b = 0; b < 4; b++) {
+        const x2 = x1 & lv[4 + b]!
+        if (x2 === 0) continue
+        if (n === 2) {
+          bits[row + a + 4 * b] = x2
+          present[a + 4 * b] = 1
+          continue
+        }
+        for (let c = 0; c < 4; c++) {
+          const x3 = x2 & lv[8 + c]!
+          if (x3 === 0) continue
+          bits[row + a + 4 * b + 16 * c] = x3
+          present[a + 4 * b + 16 * c] = 1
+        }
+      }
+    }
+  }
+  if (total === 0) return { best: [], total: 0, scores: [] }
+
+  // Tiers best first: title has every word (valid, then not), then the other combinations
+  // by score (equal scores to 1/1000 together), valid ones before the others.
+  const titleAll = combos - 1
+  const byScore = new Map<number, number[]>()
+  for (let c = 0; c < titleAll; c++) {
+    if (!present[c]) continue
+    let score = 0
+    for (let i = 0; i < n; i++) score += idfs[i]! * LEVEL_WEIGHT[(c >> (2 * i)) & 3]!
+    const key = Math.round(score * 1000)
+    byScore.get(key)?.push(c) ?? byScore.set(key, [c])
+  }
+  const classes = [...byScore.entries()].sort((x, y) => y[0] - x[0]).map(([, cs]) => cs)
+  const tiers: { combos: number[]; valid: boolean }[] = []
+  if (present[titleAll]) tiers.push({ combos: [titleAll], valid: true }, { combos: [titleAll], valid: false })
+  for (const valid of [true, false]) for (const cs of classes) tiers.push({ combos: cs, valid })
+
+  const best: number[] = []
+  const newest = cols.newestFirst()
+  for (const tier of tiers) {
+    if (best.length >= k) break
+    const need = k - best.length
+    const cs = tier.combos
+    const wordOf = (w: number) => {
+      let x = 0
+      for (let j = 0; j < cs.length; j++) x |= bits[w * combos + cs[j]!]!
+      return x & (tier.valid ? validBits[w]! : ~validBits[w]!)
+    }
+    let count = 0
+    for (let w = 0; w < words; w++) {
+      const x = wordOf(w)
+      if (x !== 0) count += popcount(x)
+    }
+    if (count === 0) continue
+    if (count > need && count * count > need * newest.length) {
+      // A large set: its newest items come soon when walking all items newest first.
+      for (let i = 0, found = 0; i < newest.length && found < need; i++) {
+        const num = newest[i]!
+        if (num >>> 5 < words && ((wordOf(num >>> 5) >>> (num & 31)) & 1) === 1) {
+          best.push(num)
+          found += 1
+        }
+      }
+      continue
+    }
+    // A small set: all of it, newest first (the newest `need` of it).
+    const members: number[] = []
+    for (let w = 0; w < words; w++) {
+      let x = wordOf(w)
+      while (x !== 0) {
+        const bit = x & -x
+        x ^= bit
+        members.push((w << 5) + (31 - Math.clz32(bit)))
+      }
+    }
+    members.sort((a, b) => cols.publishedAtMs(b) - cols.publishedAtMs(a))
+    for (let i = 0; i < need && i < members.length; i++) best.push(members[i]!)
+  }
+  const scores = best.map((num) => {
+    let score = 0
+    for (let i = 0; i < n; i++) score += idfs[i]! * weightOf(maskIn(planes[i]!, num))
+    return score
+  })
+  return { best, total, scores }
+}
+
 /** The best `k` items for the query words among those that pass, and how many match. */
 export function rank(words: QueryWord[], p: Passes, cols: ItemColumns, capacity: number, k: number): Ranked {
   scratch.ensure(capacity)
+  if (words.length <= MAX_DENSE_WORDS && words.every((w) => w.lists.length === 1 && w.lists[0] instanceof Uint32Array)) {
+    const dense = rankAllDense(
+      words.map((w) => w.lists[0] as Uint32Array),
+      words.map((w) => w.idf),
+      p,
+      cols,
+      k,
+    )
+    if (dense.total > 0 || words.length === 1) return dense
+    return rankByCounting(words, p, cols, k)
+  }
   if (words.every((w) => w.lists.length === 1)) {
     const everyWord = rankEveryWord(
       words.map((w) => w.lists[0]!),

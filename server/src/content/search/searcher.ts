@@ -1,4 +1,4 @@
-import type { SearchQuery, SearchResult } from '@zw/shared'
+import type { SearchQuery } from '@zw/shared'
 import { ServiceUnavailableError } from '../../platform/errors'
 import { decodeCursor, encodeCursor } from '../cursor'
 import type { ContentReadModel } from '../readModel'
@@ -71,18 +71,20 @@ export function searchItemsJson(model: ContentReadModel, query: SearchQuery): Bu
   const key = JSON.stringify([words, rest])
   const hit = cache.get(model.seq, key)
   if (hit) return hit
-  const json = Buffer.from(JSON.stringify(rankSearch(model, query, words)), 'utf8')
+  const json = Buffer.from(searchResultJson(model, query, words), 'utf8')
   cache.set(model.seq, key, json)
   return json
 }
 
 /**
- * Chinese full-text search over the read model's postings. An item must contain every
- * word (or, when none does, at least half of them); ranking is the ranker's (title has
- * every word, valid, words matched, tf-idf-like score, newest).
+ * Chinese full-text search over the read model's postings, answered as SearchResult
+ * JSON. An item must contain every word (or, when none does, at least half of them);
+ * ranking is the ranker's (title has every word, valid, words matched, tf-idf-like
+ * score, newest). Each result is its stored card JSON with score, highlights and
+ * snippet added (the card is never parsed).
  */
-export function rankSearch(model: ContentReadModel, query: SearchQuery, words: string[] = searchWords(query.q)): SearchResult {
-  if (!words.length) return { items: [], nextCursor: null, terms: [], total: 0 }
+export function searchResultJson(model: ContentReadModel, query: SearchQuery, words: string[] = searchWords(query.q)): string {
+  if (!words.length) return '{"items":[],"nextCursor":null,"terms":[],"total":0}'
   const size = model.size || 1
   const queryWords: QueryWord[] = words.map((w) => {
     const variants = w.length === 1 && HAN.test(w) ? [w, ...model.termsContaining(w, SINGLE_CHAR_EXPANSION)] : [w]
@@ -94,22 +96,21 @@ export function rankSearch(model: ContentReadModel, query: SearchQuery, words: s
   const cursor = query.cursor ? decodeCursor(query.cursor, isSearchCursor) : { o: 0, g: model.generation }
   const { best, total, scores } = rank(queryWords, model.passing(query), model.columns, model.capacity, cursor.o + query.limit)
   const page = best.slice(cursor.o, cursor.o + query.limit)
-
-  return {
-    items: page.map((num, i) => {
-      const item = model.itemByNum(num)!
-      const { summary, snippets } = model.resultPartsOf(item)
-      const part = snippets.find((p) => findRanges(p.x, words).length > 0)
-      const snip = part ? snippetAround(part.x, words) : null
-      return {
-        ...summary,
-        score: Math.round(scores[cursor.o + i]! * 1000) / 1000,
-        titleHighlights: findRanges(item.title, words),
-        snippet: snip && part ? { field: part.f, ...snip } : null,
+  const items = page.map((num, i) => {
+    const item = model.itemByNum(num)!
+    const { card, snippets } = model.resultPartsOf(item)
+    let snippet: string = 'null'
+    for (const part of snippets) {
+      const snip = snippetAround(part.x, words)
+      if (snip) {
+        snippet = JSON.stringify({ field: part.f, ...snip })
+        break
       }
-    }),
-    nextCursor: cursor.o + query.limit < total ? encodeCursor({ o: cursor.o + query.limit, g: model.generation }) : null,
-    terms: words,
-    total,
-  }
+    }
+    const score = Math.round(scores[cursor.o + i]! * 1000) / 1000
+    // The card is a JSON object: its closing brace makes way for the result's own fields.
+    return `${card.slice(0, -1)},"score":${score},"titleHighlights":${JSON.stringify(findRanges(item.title, words))},"snippet":${snippet}}`
+  })
+  const nextCursor = cursor.o + query.limit < total ? JSON.stringify(encodeCursor({ o: cursor.o + query.limit, g: model.generation })) : 'null'
+  return `{"items":[${items.join(',')}],"nextCursor":${nextCursor},"terms":${JSON.stringify(words)},"total":${total}}`
 }

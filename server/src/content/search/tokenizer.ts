@@ -1,14 +1,25 @@
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
 import { Jieba } from '@node-rs/jieba'
-import { dict } from '@node-rs/jieba/dict.js'
 import { GOV_TERMS } from './govTerms'
 import { STOPWORDS } from './stopwords'
 
 let jieba: Jieba | undefined
 
+/**
+ * jieba's own dictionary, read here rather than through `@node-rs/jieba/dict.js`: that
+ * module keeps it (and an idf table we do not use) in memory for good, 11 MB.
+ */
+function jiebaDictionary(): Buffer {
+  const pkg = createRequire(import.meta.url).resolve('@node-rs/jieba/package.json')
+  return fs.readFileSync(path.join(path.dirname(pkg), 'dict.txt'))
+}
+
 /** The segmenter: jieba's dictionary plus our government terms (loaded once, ~0.3 s). */
 function segmenter(): Jieba {
   if (!jieba) {
-    jieba = Jieba.withDict(dict)
+    jieba = Jieba.withDict(jiebaDictionary())
     jieba.loadDict(Buffer.from(GOV_TERMS.map((t) => `${t} 200000 n`).join('\n')))
   }
   return jieba
@@ -17,8 +28,13 @@ function segmenter(): Jieba {
 const WORD_CHAR = /[\p{Script=Han}\p{L}\p{N}]/u
 const HAN = /\p{Script=Han}/u
 
+/** Characters `normalise` changes: upper case (toLowerCase changes nothing else), full-width forms, ideographic space. */
+const NEEDS_NORMALISING = /[\p{Uppercase}\p{Lt}\uFF01-\uFF5E\u3000]/u
+
 /** Full-width letters and digits to ASCII, ASCII lower-cased: `ＷｉＦｉ２０２６` → `wifi2026`. */
 export function normalise(text: string): string {
+  // Most text (Chinese) has nothing to change: checked once rather than rewritten three times.
+  if (!NEEDS_NORMALISING.test(text)) return text
   return text
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')
