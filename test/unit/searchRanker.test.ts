@@ -17,7 +17,7 @@ function randomIndex(seed: number, items: number, vocabulary: number) {
   const live: boolean[] = []
   for (let num = 0; num < items; num++) {
     const valid = rand() < 0.8
-    cols.set({ num, type: 'policy', validity: valid ? 'valid' : 'repealed', publishedAtMs: Math.floor(rand() * 20) * 86_400_000 } as ReadItem)
+    cols.set({ num, type: 'policy', validity: valid ? 'valid' : 'repealed', publishedAtMs: Math.floor(rand() * 200) * 86_400_000 } as ReadItem)
     live.push(rand() < 0.95)
     if (!live[num]) cols.unset(num)
     for (let t = 0; t < vocabulary; t++) if (rand() < (t + 1) / (vocabulary + 2)) masks[t]!.set(num, 1 + Math.floor(rand() * 15))
@@ -71,12 +71,13 @@ describe('search ranking', () => {
       const index = randomIndex(seed, 300, 6)
       const rand = prng(seed * 7)
       const terms = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => Math.floor(rand() * 6))
-      const idfs = terms.map((t) => Math.log(1 + 300 / (1 + index.lists[t]!.length)))
+      // Odd seeds give every word the same idf, so different combinations of fields tie on score.
+      const idfs = terms.map((t) => (seed % 2 ? 1.5 : Math.log(1 + 300 / (1 + index.lists[t]!.length))))
       const filterBits = new Uint32Array(10)
       for (let num = 0; num < 300; num++) if (index.live[num] && rand() < 0.5) filterBits[num >>> 5]! |= 1 << (num & 31)
-      for (const filtered of [false, true]) {
+      // A short page, a long one (reaching lower tiers), and a filtered one.
+      for (const [filtered, k] of [[false, 3], [false, 60], [true, 25]] as const) {
         const passes = (num: number) => !filtered || ((filterBits[num >>> 5]! >>> (num & 31)) & 1) === 1
-        const k = filtered ? 25 : 3
         const expected = reference(index, terms, idfs, passes, k)
         // One list per word (walked together), and each word's list split in two (counted per item).
         const single: QueryWord[] = terms.map((t, i) => ({ lists: [index.lists[t]!], idf: idfs[i]! }))
@@ -101,7 +102,7 @@ describe('search ranking', () => {
         }
       }
     }
-    expect(checked).toBe(320)
+    expect(checked).toBe(480)
   })
 
   it('falls back to items with at least half of the words when none has them all', () => {
@@ -113,5 +114,26 @@ describe('search ranking', () => {
     expect(got.total).toBe(3)
     expect(got.best[0]).toBe(1) // title weight first, then newest
     expect(got.best.slice(1)).toEqual([2, 0])
+  })
+
+  it('takes the newest items of a large tier made of several combinations of fields with equal scores', () => {
+    // 公开 in the title of even items and the body of odd ones, 信息 the other way round:
+    // with equal idf every item scores the same, in two combinations of fields.
+    const cols = new ItemColumns()
+    const a = new PostingList()
+    const b = new PostingList()
+    const items = 1000
+    for (let num = 0; num < items; num++) {
+      cols.set({ num, type: 'guide', publishedAtMs: ((num * 7919) % items) * 1000 } as ReadItem)
+      a.push((num << 4) | (num % 2 ? FIELD.body : FIELD.title))
+      b.push((num << 4) | (num % 2 ? FIELD.title : FIELD.body))
+    }
+    a.densify(items)
+    b.densify(items)
+    const got = rank([{ lists: [a.masks()!], idf: 1 }, { lists: [b.masks()!], idf: 1 }], undefined, cols, items, 6)
+    const newest = Array.from({ length: items }, (_, num) => num).sort((x, y) => cols.publishedAtMs(y) - cols.publishedAtMs(x))
+    expect(got.total).toBe(items)
+    expect(got.best).toEqual(newest.slice(0, 6))
+    expect(new Set(got.best.map((num) => num % 2)).size).toBe(2)
   })
 })

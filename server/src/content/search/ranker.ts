@@ -45,12 +45,13 @@ class Scratch {
   rank = new Float64Array(0)
   touched = new Int32Array(0)
   wordTouched = new Int32Array(0)
-  /** Per 32-item word, the items of each combination of fields (rankAllDense). */
+  /** rankAllDense: per combination of fields, the 32-item words holding any of its items, and those items. */
+  comboWords = new Int32Array(0)
   comboBits = new Uint32Array(0)
-  combos(size: number): Uint32Array {
-    if (this.comboBits.length < size) this.comboBits = new Uint32Array(size)
-    else this.comboBits.fill(0, 0, size)
-    return this.comboBits
+  combos(size: number): void {
+    if (this.comboBits.length >= size) return
+    this.comboWords = new Int32Array(size)
+    this.comboBits = new Uint32Array(size)
   }
   ensure(size: number) {
     if (this.size >= size) return
@@ -330,10 +331,18 @@ function rankAllDense(planes: Uint32Array[], idfs: number[], p: Passes, cols: It
   let words = Math.min(live.length, validBits.length)
   for (const pl of planes) words = Math.min(words, pl.length >>> 2)
   const combos = 1 << (2 * n)
-  // bits[w * combos + c]: items of word w whose fields are combination c (level of word i in bits 2i, 2i+1).
-  const bits = scratch.combos(words * combos)
-  const present = new Uint8Array(combos)
+  // Combination c (the level of word i in bits 2i, 2i+1) occupies rows c*words … : in
+  // `wordAt` the 32-item words holding some of its items, in order, in `bitsAt` those items.
+  scratch.combos(words * combos)
+  const wordAt = scratch.comboWords
+  const bitsAt = scratch.comboBits
+  const used = new Int32Array(combos)
   const lv = new Int32Array(12)
+  const put = (c: number, w: number, x: number) => {
+    const at = c * words + used[c]!++
+    wordAt[at] = w
+    bitsAt[at] = x
+  }
   let total = 0
   for (let w = 0; w < words; w++) {
     let m = live[w]!
@@ -352,28 +361,23 @@ function rankAllDense(planes: Uint32Array[], idfs: number[], p: Passes, cols: It
     }
     if (m === 0) continue
     total += popcount(m)
-    const row = w * combos
     for (let a = 0; a < 4; a++) {
       const x1 = m & lv[a]!
       if (x1 === 0) continue
       if (n === 1) {
-        bits[row + a] = x1
-        present[a] = 1
+        put(a, w, x1)
         continue
       }
       for (let b = 0; b < 4; b++) {
         const x2 = x1 & lv[4 + b]!
         if (x2 === 0) continue
         if (n === 2) {
-          bits[row + a + 4 * b] = x2
-          present[a + 4 * b] = 1
+          put(a + 4 * b, w, x2)
           continue
         }
         for (let c = 0; c < 4; c++) {
           const x3 = x2 & lv[8 + c]!
-          if (x3 === 0) continue
-          bits[row + a + 4 * b + 16 * c] = x3
-          present[a + 4 * b + 16 * c] = 1
+          if (x3 !== 0) put(a + 4 * b + 16 * c, w, x3)
         }
       }
     }
@@ -385,7 +389,7 @@ function rankAllDense(planes: Uint32Array[], idfs: number[], p: Passes, cols: It
   const titleAll = combos - 1
   const byScore = new Map<number, number[]>()
   for (let c = 0; c < titleAll; c++) {
-    if (!present[c]) continue
+    if (used[c] === 0) continue
     let score = 0
     for (let i = 0; i < n; i++) score += idfs[i]! * LEVEL_WEIGHT[(c >> (2 * i)) & 3]!
     const key = Math.round(score * 1000)
@@ -393,49 +397,55 @@ function rankAllDense(planes: Uint32Array[], idfs: number[], p: Passes, cols: It
   }
   const classes = [...byScore.entries()].sort((x, y) => y[0] - x[0]).map(([, cs]) => cs)
   const tiers: { combos: number[]; valid: boolean }[] = []
-  if (present[titleAll]) tiers.push({ combos: [titleAll], valid: true }, { combos: [titleAll], valid: false })
+  if (used[titleAll]! > 0) tiers.push({ combos: [titleAll], valid: true }, { combos: [titleAll], valid: false })
   for (const valid of [true, false]) for (const cs of classes) tiers.push({ combos: cs, valid })
 
   const best: number[] = []
   const newest = cols.newestFirst()
+  // Per 32-item word, its items in the tier being taken (for the walk newest first).
+  const tierBits = new Uint32Array(words)
   for (const tier of tiers) {
     if (best.length >= k) break
     const need = k - best.length
-    const cs = tier.combos
-    const wordOf = (w: number) => {
-      let x = 0
-      for (let j = 0; j < cs.length; j++) x |= bits[w * combos + cs[j]!]!
-      return x & (tier.valid ? validBits[w]! : ~validBits[w]!)
-    }
+    const members: number[] = []
     let count = 0
-    for (let w = 0; w < words; w++) {
-      const x = wordOf(w)
-      if (x !== 0) count += popcount(x)
+    for (const c of tier.combos) {
+      for (let at = c * words, end = at + used[c]!; at < end; at++) {
+        const w = wordAt[at]!
+        const x = bitsAt[at]! & (tier.valid ? validBits[w]! : ~validBits[w]!)
+        if (x === 0) continue
+        count += popcount(x)
+        tierBits[w]! |= x
+      }
     }
     if (count === 0) continue
     if (count > need && count * count > need * newest.length) {
       // A large set: its newest items come soon when walking all items newest first.
       for (let i = 0, found = 0; i < newest.length && found < need; i++) {
         const num = newest[i]!
-        if (num >>> 5 < words && ((wordOf(num >>> 5) >>> (num & 31)) & 1) === 1) {
+        if (num >>> 5 < words && ((tierBits[num >>> 5]! >>> (num & 31)) & 1) === 1) {
           best.push(num)
           found += 1
         }
       }
-      continue
-    }
-    // A small set: all of it, newest first (the newest `need` of it).
-    const members: number[] = []
-    for (let w = 0; w < words; w++) {
-      let x = wordOf(w)
-      while (x !== 0) {
-        const bit = x & -x
-        x ^= bit
-        members.push((w << 5) + (31 - Math.clz32(bit)))
+    } else {
+      // A small set: all of it, newest first (the newest `need` of it).
+      for (const c of tier.combos) {
+        for (let at = c * words, end = at + used[c]!; at < end; at++) {
+          const w = wordAt[at]!
+          let x = bitsAt[at]! & (tier.valid ? validBits[w]! : ~validBits[w]!)
+          while (x !== 0) {
+            const bit = x & -x
+            x ^= bit
+            members.push((w << 5) + (31 - Math.clz32(bit)))
+          }
+        }
       }
+      members.sort((a, b) => cols.publishedAtMs(b) - cols.publishedAtMs(a))
+      for (let i = 0; i < need && i < members.length; i++) best.push(members[i]!)
     }
-    members.sort((a, b) => cols.publishedAtMs(b) - cols.publishedAtMs(a))
-    for (let i = 0; i < need && i < members.length; i++) best.push(members[i]!)
+    // Clear what this tier set (the next tier sets other words).
+    for (const c of tier.combos) for (let at = c * words, end = at + used[c]!; at < end; at++) tierBits[wordAt[at]!] = 0
   }
   const scores = best.map((num) => {
     let score = 0
