@@ -42,12 +42,12 @@ export function createApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: config.TRUST_PROXY })
   app.silent = true // errors are logged by errorHandler, not by Koa's default printer
 
-  const handlers: Handlers = { ...healthHandlers(db), ...siteHandlers(now), ...services.content.handlers }
+  const handlers: Handlers = { ...healthHandlers(db), ...siteHandlers(now), ...services.content.handlers, ...services.auth.handlers }
   const missing = unboundOperations(handlers)
   if (missing.length) throw new Error(`endpoints without a handler: ${missing.join(', ')}`)
 
   const api = new Router()
-  bindEndpoints(api, handlers)
+  bindEndpoints(api, handlers, (ctx) => services.auth.authenticator.authenticate(ctx))
 
   app.use(requestLogging(logger, { summarised: isPublicRead, summaryEveryMs: deps.readSummaryEveryMs }))
   app.use(securityHeaders())

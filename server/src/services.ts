@@ -1,9 +1,11 @@
 import type { Logger } from './platform/logger'
 import { createContentModule, type ContentModule } from './content/module'
+import { createAuthModule, type AuthModule } from './auth/module'
 
 /** Every domain module of the server, built once per process (the composition root). */
 export interface Services {
   content: ContentModule
+  auth: AuthModule
   /** Starts what needs the database (read models); call after it connects. */
   start(): Promise<void>
   stop(): Promise<void>
@@ -12,9 +14,14 @@ export interface Services {
 export function createServices(deps: { logger: Logger; dataDir: string; now?: () => Date; contentPollMs?: number }): Services {
   const now = deps.now ?? (() => new Date())
   const content = createContentModule({ logger: deps.logger, now, dataDir: deps.dataDir, pollMs: deps.contentPollMs })
+  const auth = createAuthModule({ now })
   return {
     content,
-    start: () => content.start(),
+    auth,
+    start: async () => {
+      await auth.start()
+      await content.start()
+    },
     stop: () => content.stop(),
   }
 }

@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   MALFORMED_JSON: { status: 400, message: '请求内容不是有效的 JSON' },
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   FORBIDDEN: { status: 403, message: '没有权限进行此操作' },
+  ACCOUNT_LOCKED: { status: 423, message: '登录失败次数过多，账号已临时锁定，请稍后再试' },
   NOT_FOUND: { status: 404, message: '请求的内容不存在' },
   METHOD_NOT_ALLOWED: { status: 405, message: '不支持该请求方式' },
   CONFLICT: { status: 409, message: '操作与当前状态冲突，请刷新后重试' },

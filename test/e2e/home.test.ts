@@ -77,7 +77,7 @@ describe('a citizen opening the h5 app', () => {
     const { page } = b
     await page.goto(`${baseUrl}/`)
     await page.getByText('工作人员入口').click()
-    await page.getByText('供各部门编辑、审核人员使用', { exact: false }).waitFor()
+    await page.getByText('工作台登录').locator('visible=true').first().waitFor()
     expect(page.url()).toContain('#/workbench/pages/index/index')
     await screenshot(page, 'workbench')
   })

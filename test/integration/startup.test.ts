@@ -59,7 +59,7 @@ describe('the production server', () => {
     await expect.poll(async () => (await fetch(`${server!.url}/readyz`)).status, { timeout: 10_000 }).toBe(200)
     await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': 'prod-log-1' } })
     await expect.poll(() => logLines(server!.output()).some((l) => l.reqId === 'prod-log-1'), { timeout: 5_000 }).toBe(true)
-    expect(logLines(server.output()).some((l) => l.msg === 'content read model loaded')).toBe(true)
+    await expect.poll(() => logLines(server!.output()).some((l) => l.msg === 'content read model loaded'), { timeout: 5_000 }).toBe(true)
   })
 })
 

@@ -19,7 +19,11 @@ import { ROOT } from './serverProcess'
 
 export interface TestApp {
   url: string
+  /** The app's own fresh database. */
+  dbUri: string
   api: ApiClient
+  /** The typed client, sending a staff access token. */
+  asStaff(accessToken: string): ApiClient
   app: Koa
   db: Database
   services: Services
@@ -42,7 +46,8 @@ export async function startTestApp(
     },
   })
   const logger = createLogger({ level: 'debug', destination })
-  const db = connectDatabase(freshDatabaseUri(), { logger, connectTimeoutMs: 5000 })
+  const dbUri = freshDatabaseUri()
+  const db = connectDatabase(dbUri, { logger, connectTimeoutMs: 5000 })
   await db.ready
   await options.beforeStart?.()
   // No polling in tests: writers call services.content.readModel.syncNow() to apply changes.
@@ -60,7 +65,9 @@ export async function startTestApp(
   const running = await listen(app, '127.0.0.1', 0)
   return {
     url: running.url,
+    dbUri,
     api: createApiClient({ baseUrl: running.url, transport: fetchTransport() }),
+    asStaff: (accessToken) => createApiClient({ baseUrl: running.url, transport: fetchTransport(), headers: () => ({ authorization: `Bearer ${accessToken}` }) }),
     app,
     db,
     services,

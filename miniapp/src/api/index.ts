@@ -5,7 +5,7 @@ import { createApiClient, z, type Transport } from '@zw/shared'
 z.config({ jitless: true })
 
 /** Taro.request as the client's transport: one code path for weapp and h5. */
-const taroTransport: Transport = async ({ method, url, headers, body }) => {
+export const taroTransport: Transport = async ({ method, url, headers, body }) => {
   const res = await Taro.request<string>({
     url,
     method: method as keyof Taro.request.Method,
@@ -23,8 +23,10 @@ const taroTransport: Transport = async ({ method, url, headers, body }) => {
   return { status: res.statusCode, data }
 }
 
+const baseUrl = process.env.TARO_APP_API_BASE_URL ?? ''
+
 /** The typed API client of the mini-program, checked against the shared contract. */
-export const api = createApiClient({
-  baseUrl: process.env.TARO_APP_API_BASE_URL ?? '',
-  transport: taroTransport,
-})
+export const api = createApiClient({ baseUrl, transport: taroTransport })
+
+/** The same client sending a staff access token (workbench). */
+export const apiWithToken = (accessToken: string) => createApiClient({ baseUrl, transport: taroTransport, headers: () => ({ authorization: `Bearer ${accessToken}` }) })

@@ -25,6 +25,8 @@ export interface Endpoint<
   response: R
   /** HTTP status of success; 200 unless said. */
   status?: number
+  /** `staff`: needs a staff access token (`Authorization: Bearer …`); public otherwise. */
+  auth?: 'staff'
   /** Error codes this endpoint documents beyond the common ones. */
   errors?: readonly string[]
 }
@@ -34,8 +36,9 @@ export function defineEndpoint<
   Q extends z.ZodType = z.ZodNever,
   B extends z.ZodType = z.ZodNever,
   R extends z.ZodType = z.ZodType,
->(endpoint: Endpoint<P, Q, B, R>): Endpoint<P, Q, B, R> {
-  return endpoint
+  A extends 'staff' | undefined = undefined,
+>(endpoint: Endpoint<P, Q, B, R> & { auth?: A }): Endpoint<P, Q, B, R> & { auth: A } {
+  return endpoint as Endpoint<P, Q, B, R> & { auth: A }
 }
 
 type InputOf<S, K extends string> = S extends z.ZodNever ? {} : S extends z.ZodType ? { [k in K]: z.input<S> } : {}

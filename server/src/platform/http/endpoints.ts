@@ -3,6 +3,7 @@ import type { Context } from 'koa'
 import { endpoints, type Endpoints, type OperationId, type z } from '@zw/shared'
 import { ValidationError } from '../errors'
 import { NOT_MODIFIED, RawJson } from './conditional'
+import type { StaffPrincipal } from '../../auth/principal'
 
 type SchemaOutput<S> = S extends z.ZodNever ? undefined : S extends z.ZodType ? z.output<S> : undefined
 
@@ -11,8 +12,13 @@ export interface HandlerInput<K extends OperationId> {
   params: SchemaOutput<NonNullable<Endpoints[K]['params']>>
   query: SchemaOutput<NonNullable<Endpoints[K]['query']>>
   body: SchemaOutput<NonNullable<Endpoints[K]['body']>>
+  /** Who a staff endpoint acts for (authenticated before the handler runs). */
+  staff: Endpoints[K]['auth'] extends 'staff' ? StaffPrincipal : undefined
   ctx: Context
 }
+
+/** Finds who a staff request acts for, or throws UNAUTHENTICATED. */
+export type Authenticate = (ctx: Context) => Promise<StaffPrincipal>
 type HandlerResult<K extends OperationId> = z.input<Endpoints[K]['response']> | typeof NOT_MODIFIED | RawJson
 export type Handler<K extends OperationId> = (input: HandlerInput<K>) => Promise<HandlerResult<K>> | HandlerResult<K>
 export type Handlers = { [K in OperationId]?: Handler<K> }
@@ -34,15 +40,19 @@ export function routerPath(path: string): string {
  * service), and the answer is parsed with the response schema, so fields a model holds
  * but the contract does not name never leave the server.
  */
-export function bindEndpoints(router: Router, handlers: Handlers): void {
+export function bindEndpoints(router: Router, handlers: Handlers, authenticate: Authenticate): void {
   for (const [operation, handler] of Object.entries(handlers) as [OperationId, Handler<OperationId>][]) {
     const endpoint = endpoints[operation] as Endpoints[OperationId] & {
       params?: z.ZodType
       query?: z.ZodType
       body?: z.ZodType
+      auth?: 'staff'
     }
     router.register(routerPath(endpoint.path), [endpoint.method], async (ctx: Context) => {
+      // Who first: an unauthenticated caller learns nothing about the input it sent.
+      const staff = endpoint.auth === 'staff' ? await authenticate(ctx) : undefined
       const input = {
+        staff,
         params: parseInput(endpoint.params, ctx.params, 'params'),
         query: parseInput(endpoint.query, ctx.query, 'query'),
         body: parseInput(endpoint.body, (ctx.request as { body?: unknown }).body, 'body'),

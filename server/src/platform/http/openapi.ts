@@ -71,6 +71,7 @@ export function buildOpenApiDocument(info: { version: string }): JsonSchema {
       operationId,
       summary: endpoint.summary,
       tags: [endpoint.tag],
+      ...(endpoint.auth === 'staff' ? { security: [{ staffToken: [] }] } : {}),
       parameters: [...parametersOf(endpoint.params, 'path', components), ...parametersOf(endpoint.query, 'query', components)],
       ...(endpoint.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(endpoint.body, 'input', components) } } } }
@@ -95,6 +96,9 @@ export function buildOpenApiDocument(info: { version: string }): JsonSchema {
       description: '公众端（小程序、H5）与工作台的接口。错误统一为 { error: { code, message, details? } }。',
     },
     paths,
-    components: { schemas: components },
+    components: {
+      schemas: components,
+      securitySchemes: { staffToken: { type: 'http', scheme: 'bearer', description: '工作人员访问令牌（登录或刷新所得，15 分钟有效）' } },
+    },
   }
 }

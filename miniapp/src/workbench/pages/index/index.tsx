@@ -1,15 +1,92 @@
-import { Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import { STAFF_ROLE_LABELS, type StaffProfile } from '@zw/shared'
+import { errorMessage } from '@/lib/errors'
+import { asStaff, logIn, logOut, savedSession } from '../../lib/session'
 import './index.css'
 
 /**
- * 工作台 (staff workbench) subpackage. Sign-in, drafting and review arrive with the
- * editorial-workflow issue; this page exists so the subpackage is built and measured.
+ * 工作台 (staff workbench): log-in, then who is logged in. Drafting and review pages
+ * are built on this session (issue 4).
  */
 export default function WorkbenchIndex() {
+  const [staff, setStaff] = useState<StaffProfile | undefined>(() => savedSession()?.staff)
+  const [checking, setChecking] = useState(() => !!savedSession())
+
+  // A saved session may have been revoked or expired: ask the server who we are.
+  useEffect(() => {
+    if (!savedSession()) return
+    asStaff((c) => c.call('getStaffMe', {}))
+      .then(setStaff)
+      .catch(() => setStaff(undefined))
+      .finally(() => setChecking(false))
+  }, [])
+
+  if (checking) return <View className='workbench'><Text className='workbench-text'>正在确认登录状态…</Text></View>
+  return staff ? <Signedin staff={staff} onLogOut={() => setStaff(undefined)} /> : <LogInForm onLoggedIn={setStaff} />
+}
+
+function LogInForm({ onLoggedIn }: { onLoggedIn: (s: StaffProfile) => void }) {
+  const [username, setUsername] = useState('')
+  const [password, setPassword] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const submit = async () => {
+    if (busy) return
+    setBusy(true)
+    setError('')
+    try {
+      const session = await logIn(username.trim(), password)
+      onLoggedIn(session.staff)
+    } catch (err) {
+      setError(errorMessage(err, '登录失败，请稍后再试'))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='workbench'>
+      <Text className='workbench-title'>工作台登录</Text>
+      <Text className='workbench-text'>供各部门编辑、审核人员和管理员使用。</Text>
+      <View className='wb-field'>
+        <Text className='wb-label'>用户名</Text>
+        <Input className='wb-input' type='text' value={username} aria-label='用户名' placeholder='请输入用户名' onInput={(e) => setUsername(e.detail.value)} />
+      </View>
+      <View className='wb-field'>
+        <Text className='wb-label'>密码</Text>
+        <Input className='wb-input' password value={password} aria-label='密码' placeholder='请输入密码' onInput={(e) => setPassword(e.detail.value)} onConfirm={submit} />
+      </View>
+      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <View className={'wb-button' + (busy ? ' wb-busy' : '')} role='button' onClick={submit}>
+        <Text>{busy ? '正在登录…' : '登录'}</Text>
+      </View>
+    </View>
+  )
+}
+
+function Signedin({ staff, onLogOut }: { staff: StaffProfile; onLogOut: () => void }) {
+  const [busy, setBusy] = useState(false)
+  const out = async () => {
+    setBusy(true)
+    try {
+      await logOut()
+    } catch {
+      // The session is forgotten here either way.
+    }
+    onLogOut()
+  }
   return (
     <View className='workbench'>
       <Text className='workbench-title'>工作台</Text>
-      <Text className='workbench-text'>供各部门编辑、审核人员使用。登录与稿件审核功能建设中。</Text>
+      <View className='wb-card' data-testid='staff-card'>
+        <Text className='wb-name'>{staff.displayName}</Text>
+        <Text className='workbench-text'>{staff.departmentName}</Text>
+        <Text className='workbench-text'>角色：{staff.roles.map((r) => STAFF_ROLE_LABELS[r]).join('、')}</Text>
+        <Text className='workbench-text'>用户名：{staff.username}</Text>
+      </View>
+      <View className='wb-button wb-secondary' role='button' onClick={busy ? undefined : out}>
+        <Text>退出登录</Text>
+      </View>
     </View>
   )
 }

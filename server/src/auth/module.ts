@@ -1,0 +1,39 @@
+import { ServiceUnavailableError } from '../platform/errors'
+import { AccessTokens } from './accessTokens'
+import { accessTokenKey } from './authKeys'
+import { LoginThrottle } from './loginThrottle'
+import { authHandlers } from './routes'
+import { StaffAccounts } from './staffAccounts'
+import { StaffAuthenticator } from './staffAuthenticator'
+import { StaffLogIn } from './staffLogIn'
+
+export interface AuthModule {
+  /** Log-in, refresh, log-out (ready once the signing key is loaded at start). */
+  logIn(): StaffLogIn
+  accounts: StaffAccounts
+  authenticator: StaffAuthenticator
+  handlers: ReturnType<typeof authHandlers>
+  start(): Promise<void>
+}
+
+/** The auth domain: staff accounts, sessions, and who a staff request acts for. */
+export function createAuthModule(deps: { now: () => Date }): AuthModule {
+  let tokens: AccessTokens | undefined
+  let logIn: StaffLogIn | undefined
+  const throttle = new LoginThrottle()
+  const module: AuthModule = {
+    logIn: () => {
+      if (!logIn) throw new ServiceUnavailableError('服务正在启动，请稍后再试')
+      return logIn
+    },
+    accounts: new StaffAccounts(deps.now),
+    authenticator: new StaffAuthenticator(() => tokens, deps.now),
+    handlers: {} as ReturnType<typeof authHandlers>,
+    async start() {
+      tokens = new AccessTokens(await accessTokenKey())
+      logIn = new StaffLogIn(tokens, throttle, deps.now)
+    },
+  }
+  module.handlers = authHandlers(module)
+  return module
+}

@@ -1,0 +1,23 @@
+import type { Context } from 'koa'
+import type { Handlers } from '../platform/http/endpoints'
+import type { AuthModule } from './module'
+import { principalProfile } from './staffProfile'
+
+const clientOf = (ctx: Context) => ({ ip: ctx.ip, userAgent: ctx.get('user-agent').slice(0, 300) })
+
+/** Staff log-in and account endpoints: thin — the binding parsed and authenticated; services decide. */
+export function authHandlers(auth: Pick<AuthModule, 'logIn' | 'accounts'>): Handlers {
+  return {
+    staffLogIn: ({ body, ctx }) => auth.logIn().logIn(body, clientOf(ctx)),
+    staffRefresh: ({ body, ctx }) => auth.logIn().refresh(body.refreshToken, clientOf(ctx)),
+    staffLogOut: async ({ staff }) => {
+      await auth.logIn().logOut(staff)
+      return { ok: true as const }
+    },
+    getStaffMe: ({ staff }) => principalProfile(staff),
+    listStaff: async ({ staff, query }) => ({ items: await auth.accounts.list(staff, query.department) }),
+    createStaff: ({ staff, body }) => auth.accounts.create(staff, body),
+    revokeStaffSessions: async ({ staff, params }) => ({ revoked: await auth.accounts.revokeSessions(staff, params.id) }),
+    unlockStaff: ({ staff, params }) => auth.accounts.unlock(staff, params.id),
+  }
+}

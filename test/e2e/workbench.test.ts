@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { openBrowser, screenshot, visible, type BrowserSession } from '../support/browser'
+import { ROOT } from '../support/serverProcess'
+
+const baseUrl = inject('baseUrl')
+const serverDatabase = inject('serverDatabase')
+let b: BrowserSession
+beforeAll(async () => {
+  b = await openBrowser()
+})
+afterAll(() => b?.close())
+
+const WORKBENCH = `${baseUrl}/#/workbench/pages/index/index`
+
+describe('a platform administrator using the workbench for the first time', () => {
+  it('is created on the command line, logs in on the h5 workbench, stays logged in, and logs out', async () => {
+    const made = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/admin-create.ts', '--username', 'wang.admin', '--name', '王管理', '--department', 'xinxiang-gov-office'], {
+      cwd: ROOT,
+      env: { ...process.env, MONGODB_URI: serverDatabase, ADMIN_PASSWORD: 'Xinxiang2026ok' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    })
+    expect(made.stderr).toBe('')
+    expect(made.status).toBe(0)
+
+    const { page } = b
+    await page.goto(WORKBENCH)
+    await page.getByText('工作台登录').locator('visible=true').first().waitFor()
+    await visible(page, '.wb-input input').nth(0).fill('wang.admin')
+    await visible(page, '.wb-input input').nth(1).fill('not-the-password1')
+    await visible(page, '.wb-button').first().click()
+    await expect.poll(() => visible(page, '.wb-error').first().innerText().catch(() => '')).toBe('用户名或密码不正确')
+    await screenshot(page, 'workbench-login-wrong-password')
+
+    await visible(page, '.wb-input input').nth(1).fill('Xinxiang2026ok')
+    await visible(page, '.wb-button').first().click()
+    const card = visible(page, '[data-testid=staff-card]').first()
+    await card.waitFor()
+    expect(await card.innerText()).toMatch(/王管理[\s\S]*新乡市人民政府办公室[\s\S]*平台管理员/)
+    await screenshot(page, 'workbench-logged-in')
+
+    // A reload keeps the session; its token works against the API.
+    await page.reload()
+    await visible(page, '[data-testid=staff-card]').first().waitFor()
+    const token = await page.evaluate(() => {
+      const raw = localStorage.getItem('zw-staff-session')!
+      const stored = JSON.parse(raw) as { data?: string } | string
+      const session = JSON.parse(typeof stored === 'string' ? stored : stored.data!) as { accessToken: string }
+      return session.accessToken
+    })
+    const me = await fetch(`${baseUrl}/api/v1/staff/me`, { headers: { authorization: `Bearer ${token}` } })
+    expect(me.status).toBe(200)
+
+    await visible(page, '.wb-button').filter({ hasText: '退出登录' }).first().click()
+    await page.getByText('工作台登录').locator('visible=true').first().waitFor()
+    const after = await fetch(`${baseUrl}/api/v1/staff/me`, { headers: { authorization: `Bearer ${token}` } })
+    expect(after.status).toBe(401)
+  }, 120_000)
+})
