@@ -15,6 +15,7 @@ import { healthHandlers } from './platform/health'
 import { siteHandlers } from './content/siteRoutes'
 import type { Services } from './services'
 import { demoGraphicsRouter } from './content/demo/demoGraphics'
+import { auditExportRouter, auditHandlers } from './platform/audit/auditRoutes'
 
 export const API_VERSION = '0.1.0'
 
@@ -42,12 +43,13 @@ export function createApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: config.TRUST_PROXY })
   app.silent = true // errors are logged by errorHandler, not by Koa's default printer
 
-  const handlers: Handlers = { ...healthHandlers(db), ...siteHandlers(now), ...services.content.handlers, ...services.auth.handlers }
+  const handlers: Handlers = { ...healthHandlers(db), ...siteHandlers(now), ...services.content.handlers, ...services.auth.handlers, ...auditHandlers(services.audit.search) }
   const missing = unboundOperations(handlers)
   if (missing.length) throw new Error(`endpoints without a handler: ${missing.join(', ')}`)
 
   const api = new Router()
-  bindEndpoints(api, handlers, (ctx) => services.auth.authenticator.authenticate(ctx))
+  const authenticate = (ctx: Koa.Context) => services.auth.authenticator.authenticate(ctx)
+  bindEndpoints(api, handlers, authenticate)
 
   app.use(requestLogging(logger, { summarised: isPublicRead, summaryEveryMs: deps.readSummaryEveryMs }))
   app.use(securityHeaders())
@@ -65,6 +67,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(api.routes())
   app.use(api.allowedMethods({ throw: true }))
   app.use(services.content.files.routes())
+  app.use(auditExportRouter(services.audit.search, authenticate).routes())
   app.use(docsRouter(() => buildOpenApiDocument({ version: API_VERSION })).routes())
   app.use(demoGraphicsRouter().routes())
   app.use(staticH5(config.H5_DIR, logger))

@@ -1,11 +1,14 @@
 import type { Logger } from './platform/logger'
 import { createContentModule, type ContentModule } from './content/module'
 import { createAuthModule, type AuthModule } from './auth/module'
+import { AuditSearch } from './platform/audit/auditSearch'
 
 /** Every domain module of the server, built once per process (the composition root). */
 export interface Services {
   content: ContentModule
   auth: AuthModule
+  /** The audit trail as platform admins search and export it. */
+  audit: { search: AuditSearch }
   /** Starts what needs the database (read models); call after it connects. */
   start(): Promise<void>
   stop(): Promise<void>
@@ -18,6 +21,7 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
   return {
     content,
     auth,
+    audit: { search: new AuditSearch() },
     start: async () => {
       await auth.start()
       await content.start()

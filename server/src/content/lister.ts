@@ -1,6 +1,6 @@
 import type { ListQuery } from '@zw/shared'
 import { ServiceUnavailableError } from '../platform/errors'
-import { decodeCursor, encodeCursor } from './cursor'
+import { decodeCursor, encodeCursor } from '../platform/http/cursor'
 import { filterFor } from './filters'
 import type { ContentReadModel, ReadItem } from './readModel'
 

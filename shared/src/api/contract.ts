@@ -10,6 +10,7 @@ import {
   viewBodySchema,
   viewResultSchema,
 } from '../content/schemas'
+import { auditPageSchema, auditQuerySchema } from '../audit/schemas'
 import {
   createStaffBodySchema,
   loginBodySchema,
@@ -166,6 +167,16 @@ export const endpoints = {
     params: staffParamsSchema,
     response: staffAccountSchema,
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'],
+  }),
+  listAudit: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/audit',
+    summary: '审计记录查询（按对象、操作人、操作、北京时间日期范围；新的在前）。导出 CSV：同样的参数请求 /api/v1/audit/export.csv',
+    tag: 'staff',
+    auth: 'staff',
+    query: auditQuerySchema,
+    response: auditPageSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN'],
   }),
 } as const
 

@@ -1,6 +1,6 @@
 import type { SearchQuery } from '@zw/shared'
 import { ServiceUnavailableError } from '../../platform/errors'
-import { decodeCursor, encodeCursor } from '../cursor'
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor'
 import type { ContentReadModel } from '../readModel'
 import { findRanges, snippetAround } from './highlight'
 import { rank, type Postings, type QueryWord } from './ranker'

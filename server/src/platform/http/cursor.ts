@@ -1,4 +1,4 @@
-import { ValidationError } from '../platform/errors'
+import { ValidationError } from '../errors'
 
 /** Opaque cursors: base64url of a small JSON value. A tampered cursor is a 400. */
 export function encodeCursor(value: unknown): string {
