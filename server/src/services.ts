@@ -2,11 +2,13 @@ import type { Logger } from './platform/logger'
 import { createContentModule, type ContentModule } from './content/module'
 import { createAuthModule, type AuthModule } from './auth/module'
 import { AuditSearch } from './platform/audit/auditSearch'
+import { createReviewModule, type ReviewModule } from './review/module'
 
 /** Every domain module of the server, built once per process (the composition root). */
 export interface Services {
   content: ContentModule
   auth: AuthModule
+  review: ReviewModule
   /** The audit trail as platform admins search and export it. */
   audit: { search: AuditSearch }
   /** Starts what needs the database (read models); call after it connects. */
@@ -22,6 +24,7 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
     content,
     auth,
     audit: { search: new AuditSearch() },
+    review: createReviewModule({ now }),
     start: async () => {
       await auth.start()
       await content.start()

@@ -1,0 +1,27 @@
+import type { StaffPrincipal } from '../auth/principal'
+import { publishItem } from '../content/itemPublisher'
+import { writeItemContent } from '../content/itemContentWriter'
+import { AppError } from '../platform/errors'
+import type { EditionDoc } from './model'
+import { findingsOf } from './editionView'
+import { loadEdition, transition } from './editionTransition'
+
+/**
+ * Publishes an approved edition now: the checks run again (a blocking finding must have
+ * been overridden at approval), the edition moves to published, and its item takes its
+ * content and goes public.
+ */
+export class EditionPublisher {
+  constructor(private readonly now: () => Date) {}
+
+  async publishNow(staff: StaffPrincipal, id: string): Promise<EditionDoc> {
+    const doc = await loadEdition(id)
+    const now = this.now()
+    const open = findingsOf(doc, now).filter((f) => f.blocking && !f.overriddenBy)
+    if (open.length) throw new AppError('CONFLICT', `发布前检查未通过：${open[0]!.message}`, { findings: open })
+    const published = await transition(doc, 'publish', staff, now, { $set: { publishedAt: now } })
+    await writeItemContent(doc.itemId, doc.content, now)
+    await publishItem(doc.itemId, now)
+    return published
+  }
+}

@@ -1,0 +1,25 @@
+import type { StaffPrincipal } from '../auth/principal'
+import { AppError } from '../platform/errors'
+import type { EditionDoc } from './model'
+import { findingsOf } from './editionView'
+import { loadEdition, transition } from './editionTransition'
+
+/**
+ * Submits an edition for review. The automatic checks run first: a finding no one may
+ * override (not 主动公开) stops it; other blocking findings (personal data, 错敏词) stop
+ * it too unless the editor explains in `note` why it should go to a reviewer as it is.
+ */
+export class EditionSubmitter {
+  constructor(private readonly now: () => Date) {}
+
+  async submit(staff: StaffPrincipal, id: string, note?: string): Promise<EditionDoc> {
+    const doc = await loadEdition(id)
+    const now = this.now()
+    const blocking = findingsOf(doc, now).filter((f) => f.blocking)
+    const fixedOnly = blocking.filter((f) => !f.overridable)
+    if (fixedOnly.length || (blocking.length && !note?.trim())) {
+      throw new AppError('CONFLICT', `发布前检查未通过：${blocking[0]!.message}`, { findings: blocking })
+    }
+    return transition(doc, 'submit', staff, now, { $set: { submittedBy: staff.id, submittedAt: now, submitNote: note?.trim() || null, rejection: null }, $addToSet: { makers: staff.id } })
+  }
+}
