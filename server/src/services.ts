@@ -24,7 +24,7 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
     content,
     auth,
     audit: { search: new AuditSearch() },
-    review: createReviewModule({ now }),
+    review: createReviewModule({ now, contentChanged: () => content.readModel.syncNow() }),
     start: async () => {
       await auth.start()
       await content.start()

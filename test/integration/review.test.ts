@@ -62,7 +62,7 @@ describe('先审后发: an editor writes, a different reviewer approves, then it
     const published = await reviewer.api.call('publishEdition', { params: { id: created.id } })
     expect(published.state).toBe('published')
 
-    await t.services.content.readModel.syncNow()
+    // Publishing brought the read model up to date: the page is public at once.
     const publicItem = await t.api.call('getItem', { params: { id: created.itemId } })
     expect(publicItem.title).toBe('关于发放2026年一次性扩岗补助的通知')
     expect(publicItem.body).toContain('520102********1234')

@@ -12,7 +12,11 @@ import { loadEdition, transition } from './editionTransition'
  * content and goes public.
  */
 export class EditionPublisher {
-  constructor(private readonly now: () => Date) {}
+  constructor(
+    private readonly now: () => Date,
+    /** Brings this instance's public read model up to date (other instances poll). */
+    private readonly contentChanged: () => Promise<void>,
+  ) {}
 
   async publishNow(staff: StaffPrincipal, id: string): Promise<EditionDoc> {
     const doc = await loadEdition(id)
@@ -22,6 +26,7 @@ export class EditionPublisher {
     const published = await transition(doc, 'publish', staff, now, { $set: { publishedAt: now } })
     await writeItemContent(doc.itemId, doc.content, now)
     await publishItem(doc.itemId, now)
+    await this.contentChanged()
     return published
   }
 }
