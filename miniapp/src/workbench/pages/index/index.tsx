@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
-import { STAFF_ROLE_LABELS, type StaffProfile } from '@zw/shared'
+import { can, EDITION_STATE_LABELS, STAFF_ROLE_LABELS, type Edition, type StaffProfile } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { asStaff, logIn, logOut, savedSession } from '../../lib/session'
 import './index.css'
@@ -64,8 +65,35 @@ function LogInForm({ onLoggedIn }: { onLoggedIn: (s: StaffProfile) => void }) {
   )
 }
 
+const openEdition = (id: string) => void Taro.navigateTo({ url: `/workbench/pages/edition/index?id=${id}` })
+
+function EditionRows({ title, editions, testId }: { title: string; editions: Edition[]; testId: string }) {
+  return (
+    <View className='wb-field' data-testid={testId}>
+      <Text className='wb-label'>{title}</Text>
+      {editions.length === 0 ? <Text className='workbench-text'>暂无</Text> : null}
+      {editions.map((e) => (
+        <View key={e.id} className='wb-list-row' role='link' onClick={() => openEdition(e.id)}>
+          <Text>{e.content.title}（{EDITION_STATE_LABELS[e.state]}）</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
 function Signedin({ staff, onLogOut }: { staff: StaffProfile; onLogOut: () => void }) {
   const [busy, setBusy] = useState(false)
+  const writes = can(staff, 'content.write', staff.department)
+  const reviews = can(staff, 'content.review', staff.department)
+  const [mine, setMine] = useState<Edition[]>([])
+  const [queue, setQueue] = useState<Edition[]>([])
+  const refresh = () => {
+    if (writes) void asStaff((c) => c.call('listMyEditions', {})).then((r) => setMine(r.items)).catch(() => undefined)
+    if (reviews) void asStaff((c) => c.call('listReviewQueue', {})).then((r) => setQueue(r.items)).catch(() => undefined)
+  }
+  // On log-in, and whenever the page shows again (coming back from an edition).
+  useEffect(refresh, [])
+  Taro.useDidShow(refresh)
   const out = async () => {
     setBusy(true)
     try {
@@ -84,6 +112,13 @@ function Signedin({ staff, onLogOut }: { staff: StaffProfile; onLogOut: () => vo
         <Text className='workbench-text'>角色：{staff.roles.map((r) => STAFF_ROLE_LABELS[r]).join('、')}</Text>
         <Text className='workbench-text'>用户名：{staff.username}</Text>
       </View>
+      {writes ? (
+        <View className='wb-button' role='button' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/new/index' })}>
+          <Text>新建政策文件</Text>
+        </View>
+      ) : null}
+      {reviews ? <EditionRows title='待审核' editions={queue} testId='review-queue' /> : null}
+      {writes ? <EditionRows title='我的稿件' editions={mine} testId='my-editions' /> : null}
       <View className='wb-button wb-secondary' role='button' onClick={busy ? undefined : out}>
         <Text>退出登录</Text>
       </View>

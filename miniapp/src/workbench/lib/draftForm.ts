@@ -1,0 +1,52 @@
+import { DEPARTMENTS, formatShanghaiDate, type ContentDraft, type ContentDraftInput, type TopicCode } from '@zw/shared'
+
+/** What the simple policy form edits. */
+export interface PolicyForm {
+  title: string
+  summary: string
+  /** Plain text; each line becomes a paragraph. */
+  bodyText: string
+  topic: TopicCode
+  docNumber: string
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+/** The policy draft a form describes, for the staff member's department. */
+export function policyDraftOf(form: PolicyForm, department: string, existing?: ContentDraft): ContentDraftInput {
+  const dept = DEPARTMENTS.find((d) => d.code === department)
+  const body = form.bodyText
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => `<p>${escapeHtml(l)}</p>`)
+    .join('')
+  const policy = existing?.type === 'policy' ? existing.policy : undefined
+  return {
+    type: 'policy',
+    title: form.title.trim(),
+    department: department as ContentDraftInput['department'],
+    topics: [form.topic],
+    regions: existing?.regions ?? [dept?.region ?? '000000000000'],
+    summary: form.summary.trim(),
+    body,
+    policy: {
+      docNumber: form.docNumber.trim() || null,
+      writtenOn: policy?.writtenOn ?? formatShanghaiDate(new Date()),
+      issuer: policy?.issuer ?? dept?.name ?? department,
+      validity: policy?.validity ?? { status: 'valid' },
+      disclosure: 'proactive',
+    },
+  }
+}
+
+/** The form for an existing policy draft (paragraphs back to lines). */
+export function formOf(draft: ContentDraft): PolicyForm {
+  const text = draft.body
+    .replace(/<\/p>\s*<p>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+  return { title: draft.title, summary: draft.summary, bodyText: text, topic: draft.topics[0]!, docNumber: draft.type === 'policy' ? (draft.policy.docNumber ?? '') : '' }
+}

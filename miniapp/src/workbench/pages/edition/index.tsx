@@ -1,0 +1,110 @@
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, Textarea, View } from '@tarojs/components'
+import { EDITION_STATE_LABELS, REVIEW_CHECK_LABELS, REVIEW_CHECKS, type Edition, type ReviewCheck } from '@zw/shared'
+import { errorMessage } from '@/lib/errors'
+import { itemPath } from '@/lib/routes'
+import { formOf, policyDraftOf, type PolicyForm } from '../../lib/draftForm'
+import { PolicyFields } from '../../lib/PolicyFields'
+import { asStaff, savedSession } from '../../lib/session'
+import '../index/index.css'
+
+/**
+ * One edition: its state, the automatic check findings, and the steps this person may
+ * take now (the server's `actions`: the author never sees 审核通过 or 发布).
+ */
+export default function EditionPage() {
+  const id = useRouter().params.id ?? ''
+  const staff = savedSession()?.staff
+  const [edition, setEdition] = useState<Edition>()
+  const [form, setForm] = useState<PolicyForm>()
+  const [checked, setChecked] = useState<ReviewCheck[]>([])
+  const [reasons, setReasons] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const show = (e: Edition) => {
+    setEdition(e)
+    setForm(formOf(e.content))
+  }
+  useEffect(() => {
+    asStaff((c) => c.call('getEdition', { params: { id } }))
+      .then(show)
+      .catch((err: unknown) => setError(errorMessage(err)))
+  }, [id])
+
+  const step = async (run: () => Promise<Edition>) => {
+    setBusy(true)
+    setError('')
+    try {
+      show(await run())
+    } catch (err) {
+      setError(errorMessage(err, '操作失败，请稍后再试'))
+    } finally {
+      setBusy(false)
+    }
+  }
+  if (!staff) return <View className='workbench'><Text className='workbench-text'>请先登录工作台。</Text></View>
+  if (!edition || !form) return <View className='workbench'>{error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : <Text className='workbench-text'>正在加载…</Text>}</View>
+  const can = (a: Edition['actions'][number]) => edition.actions.includes(a)
+  const button = (label: string, run: () => Promise<Edition>, secondary = false) => (
+    <View key={label} className={'wb-button' + (secondary ? ' wb-secondary' : '') + (busy ? ' wb-busy' : '')} role='button' onClick={busy ? undefined : () => void step(run)}>
+      <Text>{label}</Text>
+    </View>
+  )
+  return (
+    <View className='workbench'>
+      <Text className='workbench-title'>{edition.content.title}</Text>
+      <Text className='wb-state' data-state={edition.state}>状态：{EDITION_STATE_LABELS[edition.state]}</Text>
+      {edition.rejection ? (
+        <View className='wb-card'>
+          <Text className='workbench-text'>退回理由：{edition.rejection.reasons}（未通过：{edition.rejection.failed.map((c) => REVIEW_CHECK_LABELS[c]).join('、')}）</Text>
+        </View>
+      ) : null}
+      {edition.findings.length ? (
+        <View className='wb-findings'>
+          {edition.findings.map((f) => (
+            <View key={f.key} className='wb-finding'>
+              <Text>{f.message}{f.suggestion ? `，建议改为：${f.suggestion}` : ''}{f.overriddenBy ? `（${f.overriddenBy.name} 已确认：${f.overriddenBy.reason}）` : ''}</Text>
+            </View>
+          ))}
+        </View>
+      ) : (
+        <Text className='wb-ok'>发布前检查：未发现问题</Text>
+      )}
+      {can('edit') ? (
+        <View>
+          <PolicyFields form={form} onChange={setForm} />
+          {button('保存修改', () => asStaff((c) => c.call('updateEdition', { params: { id }, body: policyDraftOf(form, edition.department, edition.content) })), true)}
+        </View>
+      ) : (
+        <View className='wb-card'>
+          <Text className='workbench-text'>{form.bodyText}</Text>
+        </View>
+      )}
+      {can('submit') ? button('提交审核', () => asStaff((c) => c.call('submitEdition', { params: { id }, body: {} }))) : null}
+      {can('approve') || can('reject') ? (
+        <View className='wb-card'>
+          <Text className='wb-label'>审核（四关）</Text>
+          {REVIEW_CHECKS.map((c) => (
+            <View key={c} className={'wb-check' + (checked.includes(c) ? ' wb-check-on' : '')} role='checkbox' aria-checked={checked.includes(c)} onClick={() => setChecked(checked.includes(c) ? checked.filter((x) => x !== c) : [...checked, c])}>
+              <Text>{checked.includes(c) ? '☑' : '☐'} {REVIEW_CHECK_LABELS[c]}</Text>
+            </View>
+          ))}
+          {can('approve')
+            ? button('审核通过', () => asStaff((c) => c.call('approveEdition', { params: { id }, body: { checklist: Object.fromEntries(checked.map((k) => [k, true])) as never } })))
+            : null}
+          <Textarea className='wb-textarea' aria-label='退回理由' placeholder='退回时写明理由；未勾选的审核项视为未通过' value={reasons} onInput={(e) => setReasons(e.detail.value)} />
+          {can('reject') ? button('退回修改', () => asStaff((c) => c.call('rejectEdition', { params: { id }, body: { failed: REVIEW_CHECKS.filter((k) => !checked.includes(k)), reasons } })), true) : null}
+        </View>
+      ) : null}
+      {can('publish') ? button('立即发布', () => asStaff((c) => c.call('publishEdition', { params: { id } }))) : null}
+      {edition.state === 'published' ? (
+        <View className='wb-button wb-secondary' role='button' onClick={() => void Taro.navigateTo({ url: itemPath(edition.content.type, edition.itemId) })}>
+          <Text>查看公开页面</Text>
+        </View>
+      ) : null}
+      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+    </View>
+  )
+}

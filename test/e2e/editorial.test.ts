@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import mongoose from 'mongoose'
+import { residentIdCheckChar } from '@zw/shared'
+import { createAccount } from '../../server/src/auth/staffAccounts'
+import { openBrowser, screenshot, visible, type BrowserSession } from '../support/browser'
+
+const baseUrl = inject('baseUrl')
+const serverDatabase = inject('serverDatabase')
+const PASSWORD = 'Guiyang2026draft'
+const ID = '52010219800101123' + residentIdCheckChar('52010219800101123')
+let b: BrowserSession
+
+beforeAll(async () => {
+  b = await openBrowser()
+  // Two people of one department: an editor, and a reviewer (as a department admin would create them).
+  await mongoose.connect(serverDatabase)
+  try {
+    const actor = { id: 'e2e', name: 'e2e setup' }
+    await createAccount({ username: 'li.editor', displayName: '李编辑', department: 'guiyang-hrss', roles: ['editor'], password: PASSWORD }, new Date(), actor)
+    await createAccount({ username: 'zhao.reviewer', displayName: '赵审核', department: 'guiyang-hrss', roles: ['reviewer'], password: PASSWORD }, new Date(), actor)
+  } finally {
+    await mongoose.disconnect()
+  }
+})
+afterAll(() => b?.close())
+
+async function logInAs(username: string) {
+  const { page } = b
+  await page.goto(`${baseUrl}/#/workbench/pages/index/index`)
+  await page.evaluate(() => localStorage.clear())
+  await page.reload()
+  await visible(page, '.wb-input input').nth(0).fill(username)
+  await visible(page, '.wb-input input').nth(1).fill(PASSWORD)
+  await visible(page, '.wb-button').first().click()
+  await visible(page, '[data-testid=staff-card]').first().waitFor()
+}
+
+const stateOf = () => visible(b.page, '.wb-state').first().getAttribute('data-state')
+
+describe('先审后发 in the workbench', () => {
+  it('an editor writes a policy with an ID number, is stopped, masks it, submits; a different reviewer approves and publishes; citizens see it', async () => {
+    const { page } = b
+    const title = '关于发放2026年一次性扩岗补助的通知（演示）'
+    await logInAs('li.editor')
+    await visible(page, '.wb-button').filter({ hasText: '新建政策文件' }).first().click()
+    await page.getByText('新建政策文件').locator('visible=true').first().waitFor()
+    await visible(page, '.wb-input input').nth(0).fill(title)
+    await visible(page, '.wb-textarea textarea').first().fill(`经审核，申请人（身份证号${ID}）符合扩岗补助条件。\n补助资金由市人社局统一拨付。`)
+    await visible(page, '.wb-button').filter({ hasText: '保存草稿' }).first().click()
+    await page.waitForURL(/workbench\/pages\/edition\/index/)
+    await expect.poll(stateOf).toBe('draft')
+    expect(await visible(page, '.wb-finding').first().innerText()).toContain('发现疑似身份证号码')
+
+    await visible(page, '.wb-button').filter({ hasText: '提交审核' }).first().click()
+    await expect.poll(() => visible(page, '.wb-error').first().innerText().catch(() => '')).toContain('发布前检查未通过')
+    await screenshot(page, 'editorial-blocked-by-id-number')
+
+    await visible(page, '.wb-textarea textarea').first().fill('经审核，申请人（身份证号520102********1234）符合扩岗补助条件。\n补助资金由市人社局统一拨付。')
+    await visible(page, '.wb-button').filter({ hasText: '保存修改' }).first().click()
+    await page.getByText('发布前检查：未发现问题').locator('visible=true').first().waitFor()
+    await visible(page, '.wb-button').filter({ hasText: '提交审核' }).first().click()
+    await expect.poll(stateOf).toBe('submitted')
+    // The author has no approve button.
+    expect(await visible(page, '.wb-button').filter({ hasText: '审核通过' }).count()).toBe(0)
+    const editionId = new URL(page.url().replace('/#/', '/')).searchParams.get('id')!
+
+    await logInAs('zhao.reviewer')
+    await visible(page, '[data-testid=review-queue] .wb-list-row').filter({ hasText: title }).first().click()
+    await expect.poll(stateOf).toBe('submitted')
+    for (const check of ['政治关', '法律关', '保密关']) await visible(page, '.wb-check').filter({ hasText: check }).first().click()
+    await visible(page, '.wb-button').filter({ hasText: '审核通过' }).first().click()
+    await expect.poll(() => visible(page, '.wb-error').first().innerText().catch(() => '')).toBe('请确认已把好文字关')
+    await visible(page, '.wb-check').filter({ hasText: '文字关' }).first().click()
+    await visible(page, '.wb-button').filter({ hasText: '审核通过' }).first().click()
+    await expect.poll(stateOf).toBe('approved')
+    await screenshot(page, 'editorial-approved')
+    await visible(page, '.wb-button').filter({ hasText: '立即发布' }).first().click()
+    await expect.poll(stateOf).toBe('published')
+
+    await visible(page, '.wb-button').filter({ hasText: '查看公开页面' }).first().click()
+    await page.waitForURL(/pages\/policy\/index/)
+    await page.getByText(title).locator('visible=true').first().waitFor()
+    await page.getByText('520102********1234', { exact: false }).locator('visible=true').first().waitFor()
+    await screenshot(page, 'editorial-published-citizen-page')
+
+    // The API refuses the author's approval outright, whatever the page shows.
+    const login = await fetch(`${baseUrl}/api/v1/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'li.editor', password: PASSWORD }) })
+    const { accessToken } = (await login.json()) as { accessToken: string }
+    const self = await fetch(`${baseUrl}/api/v1/staff/editions/${editionId}/approve`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ checklist: { political: true, legal: true, secrecy: true, wording: true } }),
+    })
+    expect(self.status).toBe(403)
+  }, 180_000)
+})
