@@ -110,3 +110,59 @@ describe('先审后发: an editor writes, a different reviewer approves, then it
     expect(approval!.reason).toContain('单位公开热线，经核实可公开')
   })
 })
+
+describe('who may take each editorial step (role × own or other department)', () => {
+  type Role = 'editor' | 'reviewer' | 'department-admin' | 'platform-admin'
+  const roles: Role[] = ['editor', 'reviewer', 'department-admin', 'platform-admin']
+  const F = { own: 'FORBIDDEN', other: 'FORBIDDEN' }
+  const OWN_ONLY = { own: 'OK', other: 'FORBIDDEN' }
+  // Written out, not derived from the code under test.
+  const EXPECTED: Record<string, Record<Role, { own: string; other: string }>> = {
+    createItemDraft: { editor: OWN_ONLY, reviewer: F, 'department-admin': F, 'platform-admin': F },
+    getEdition: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': F },
+    updateEdition: { editor: OWN_ONLY, reviewer: F, 'department-admin': F, 'platform-admin': F },
+    submitEdition: { editor: OWN_ONLY, reviewer: F, 'department-admin': F, 'platform-admin': F },
+    approveEdition: { editor: F, reviewer: OWN_ONLY, 'department-admin': F, 'platform-admin': F },
+    rejectEdition: { editor: F, reviewer: OWN_ONLY, 'department-admin': F, 'platform-admin': F },
+    publishEdition: { editor: F, reviewer: OWN_ONLY, 'department-admin': F, 'platform-admin': F },
+  }
+
+  it('matches the table for every editorial endpoint', async () => {
+    const OWN = 'sanyuan-hrss' as const
+    const OTHER = 'shandong-hrss' as const
+    const authors = { own: await staffSession(t, 'tbl-author-own', OWN, ['editor']), other: await staffSession(t, 'tbl-author-other', OTHER, ['editor']) }
+    const checkers = { own: await staffSession(t, 'tbl-checker-own', OWN, ['reviewer']), other: await staffSession(t, 'tbl-checker-other', OTHER, ['reviewer']) }
+    const actors = {} as Record<Role, Awaited<ReturnType<typeof staffSession>>>
+    for (const role of roles) actors[role] = await staffSession(t, `tbl-${role}`, OWN, [role])
+    const body = (where: 'own' | 'other') => policyDraft({ department: where === 'own' ? OWN : OTHER, title: '表格测试稿件' }) as ContentDraftInput
+    /** A fresh edition of that department, taken to `state` by its own author and checker. */
+    const editionIn = async (where: 'own' | 'other', state: 'draft' | 'submitted' | 'approved') => {
+      const e = await authors[where].api.call('createItemDraft', { body: body(where) })
+      if (state !== 'draft') await authors[where].api.call('submitEdition', { params: { id: e.id }, body: {} })
+      if (state === 'approved') await checkers[where].api.call('approveEdition', { params: { id: e.id }, body: { checklist: CHECKLIST } })
+      return e.id
+    }
+    const calls: Record<string, (a: (typeof actors)[Role], where: 'own' | 'other') => Promise<unknown>> = {
+      createItemDraft: (a, where) => a.api.call('createItemDraft', { body: body(where) }),
+      getEdition: async (a, where) => a.api.call('getEdition', { params: { id: await editionIn(where, 'draft') } }),
+      updateEdition: async (a, where) => a.api.call('updateEdition', { params: { id: await editionIn(where, 'draft') }, body: body(where) }),
+      submitEdition: async (a, where) => a.api.call('submitEdition', { params: { id: await editionIn(where, 'draft') }, body: {} }),
+      approveEdition: async (a, where) => a.api.call('approveEdition', { params: { id: await editionIn(where, 'submitted') }, body: { checklist: CHECKLIST } }),
+      rejectEdition: async (a, where) => a.api.call('rejectEdition', { params: { id: await editionIn(where, 'submitted') }, body: { failed: ['wording'], reasons: '表述需修改' } }),
+      publishEdition: async (a, where) => a.api.call('publishEdition', { params: { id: await editionIn(where, 'approved') } }),
+    }
+    const got: typeof EXPECTED = {}
+    for (const [op, call] of Object.entries(calls)) {
+      got[op] = {} as Record<Role, { own: string; other: string }>
+      for (const role of roles) got[op]![role] = { own: await outcome(call(actors[role], 'own')), other: await outcome(call(actors[role], 'other')) }
+    }
+    expect(got).toEqual(EXPECTED)
+    // Without logging in, nothing.
+    expect(await outcome(t.api.call('listMyEditions', {}))).toBe('UNAUTHENTICATED')
+    expect(await outcome(t.api.call('getEdition', { params: { id: await editionIn('own', 'draft') } }))).toBe('UNAUTHENTICATED')
+    // A reviewer's queue holds its own department's submissions only.
+    const queued = await editionIn('other', 'submitted')
+    expect((await actors.reviewer.api.call('listReviewQueue', {})).items.map((e) => e.id)).not.toContain(queued)
+    expect((await checkers.other.api.call('listReviewQueue', {})).items.map((e) => e.id)).toContain(queued)
+  }, 180_000)
+})
