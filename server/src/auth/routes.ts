@@ -1,9 +1,8 @@
-import type { Context } from 'koa'
 import type { Handlers } from '../platform/http/endpoints'
+import { clientOf } from './client'
 import type { AuthModule } from './module'
 import { principalProfile } from './staffProfile'
 
-const clientOf = (ctx: Context) => ({ ip: ctx.ip, userAgent: ctx.get('user-agent').slice(0, 300) })
 
 /** Staff log-in and account endpoints: thin — the binding parsed and authenticated; services decide. */
 export function authHandlers(auth: Pick<AuthModule, 'logIn' | 'accounts'>): Handlers {

@@ -1,6 +1,7 @@
 import type { Context } from 'koa'
 import { AppError } from '../platform/errors'
 import type { AccessTokens } from './accessTokens'
+import { clientOf } from './client'
 import { StaffAccountModel, StaffSessionModel, type StaffAccountDoc } from './model'
 import type { StaffPrincipal } from './principal'
 
@@ -37,8 +38,7 @@ export class StaffAuthenticator {
       department: account.department,
       roles: account.roles,
       sessionId: claims.sid,
-      ip: ctx.ip,
-      userAgent: ctx.get('user-agent').slice(0, 300),
+      ...clientOf(ctx),
     }
   }
 }

@@ -76,16 +76,10 @@ export class PostingList {
     if (this.planes) {
       const planes = this.planes
       let n = 0
-      for (let at = 0; at < planes.length; at += 4) {
-        let any = planes[at]! | planes[at + 1]! | planes[at + 2]! | planes[at + 3]!
-        while (any !== 0) {
-          const bit = any & -any
-          any ^= bit
-          const num = (at << 3) + (31 - Math.clz32(bit))
-          if (keep(num)) n += 1
-          else for (let f = 0; f < 4; f++) planes[at + f]! &= ~bit
-        }
-      }
+      forEachDenseItem(planes, (num) => {
+        if (keep(num)) n += 1
+        else for (let f = 0; f < 4; f++) planes[((num >>> 5) << 2) + f]! &= ~(1 << (num & 31))
+      })
       this.length = n
       return n
     }
@@ -103,6 +97,18 @@ export function maskIn(planes: Uint32Array, num: number): number {
   if (at >= planes.length) return 0
   const b = num & 31
   return ((planes[at]! >>> b) & 1) | (((planes[at + 1]! >>> b) & 1) << 1) | (((planes[at + 2]! >>> b) & 1) << 2) | (((planes[at + 3]! >>> b) & 1) << 3)
+}
+
+/** Calls `visit` with every item number dense postings hold, in order. */
+export function forEachDenseItem(planes: Uint32Array, visit: (num: number) => void): void {
+  for (let at = 0; at < planes.length; at += 4) {
+    let any = planes[at]! | planes[at + 1]! | planes[at + 2]! | planes[at + 3]!
+    while (any !== 0) {
+      const bit = any & -any
+      any ^= bit
+      visit((at << 3) + (31 - Math.clz32(bit)))
+    }
+  }
 }
 
 /** How many item numbers dense postings cover. */

@@ -1,6 +1,6 @@
 import type { ItemColumns } from '../itemColumns'
 import { FIELD } from '../model'
-import { denseCapacity, maskIn } from '../postings'
+import { denseCapacity, forEachDenseItem, maskIn } from '../postings'
 
 /**
  * Ranking of search candidates over item numbers, in typed arrays. Order: the title has
@@ -255,16 +255,10 @@ function rankByCounting(words: QueryWord[], p: Passes, cols: ItemColumns, k: num
           s.wordMask[num] = s.wordMask[num]! | (packed & 15) | 16 // 16: seen for this word
         }
       } else {
-        for (let at = 0; at < list.length; at += 4) {
-          let any = list[at]! | list[at + 1]! | list[at + 2]! | list[at + 3]!
-          while (any !== 0) {
-            const bit = any & -any
-            any ^= bit
-            const num = (at << 3) + (31 - Math.clz32(bit))
-            if (s.wordMask[num] === 0) s.wordTouched[wordTouchedCount++] = num
-            s.wordMask[num] = s.wordMask[num]! | maskIn(list, num) | 16
-          }
-        }
+        forEachDenseItem(list, (num) => {
+          if (s.wordMask[num] === 0) s.wordTouched[wordTouchedCount++] = num
+          s.wordMask[num] = s.wordMask[num]! | maskIn(list, num) | 16
+        })
       }
     }
     for (let i = 0; i < wordTouchedCount; i++) {
