@@ -97,8 +97,16 @@ const contentViewSchema = new Schema<{ _id: string; at: Date }>({ _id: String, a
 export const ContentView = mongoose.model('ContentView', contentViewSchema)
 
 export async function nextSequence(name: string): Promise<number> {
-  const doc = await Counter.findOneAndUpdate({ _id: name }, { $inc: { seq: 1 } }, { upsert: true, new: true }).lean()
-  return doc!.seq
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const doc = await Counter.findOneAndUpdate({ _id: name }, { $inc: { seq: 1 } }, { upsert: true, new: true }).lean()
+      return doc!.seq
+    } catch (err) {
+      // Two first uses of a counter at once: both upsert, one insert loses on the unique
+      // _id. The counter exists now; incrementing it again is safe.
+      if ((err as { code?: number }).code !== 11000 || attempt >= 3) throw err
+    }
+  }
 }
 
 export async function currentSequence(name: string): Promise<number> {

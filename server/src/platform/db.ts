@@ -6,6 +6,12 @@ import { redactUri } from './logger'
 mongoose.set('bufferCommands', false)
 mongoose.set('strictQuery', true)
 
+/** Whether the server is FerretDB (its buildInfo says so). */
+async function isFerretDb(connection: mongoose.Connection): Promise<boolean> {
+  const info = (await connection.db!.admin().command({ buildInfo: 1 })) as { ferretdbVersion?: string; ferretdb?: unknown }
+  return typeof info.ferretdbVersion === 'string' || info.ferretdb !== undefined
+}
+
 export interface Database {
   connection: mongoose.Connection
   /** True when the database answers a ping within the timeout. */
@@ -32,11 +38,16 @@ export function connectDatabase(uri: string, options: { logger: Logger; connectT
     const tryConnect = async () => {
       attempt += 1
       try {
-        await mongoose.connect(uri, {
-          serverSelectionTimeoutMS: options.connectTimeoutMs,
-          connectTimeoutMS: options.connectTimeoutMs,
-          autoIndex: true,
-        })
+        const connectOptions = { serverSelectionTimeoutMS: options.connectTimeoutMs, connectTimeoutMS: options.connectTimeoutMs, autoIndex: true }
+        await mongoose.connect(uri, connectOptions)
+        if (await isFerretDb(connection)) {
+          // FerretDB v1 (SQLite) runs concurrent operations on one document without
+          // isolation: conditional updates and $inc lose to each other. One operation at
+          // a time from this process makes them atomic again (docs/adr/0010).
+          await mongoose.disconnect()
+          await mongoose.connect(uri, { ...connectOptions, maxPoolSize: 1 })
+          logger.info({ db: safeUri }, 'FerretDB: one database operation at a time')
+        }
         logger.info({ db: safeUri, attempt }, 'database connected')
         resolve()
       } catch (err) {
