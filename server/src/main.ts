@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const running = await listen(app, config.HOST, config.PORT)
 
   // Read models and jobs start once the database is there (jobs catch up what was missed).
-  const scheduler = new JobScheduler(allJobs(), logger)
+  const scheduler = new JobScheduler(allJobs(services), logger)
   void db.ready
     .then(async () => {
       if (stopping) return

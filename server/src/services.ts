@@ -24,7 +24,7 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
     content,
     auth,
     audit: { search: new AuditSearch() },
-    review: createReviewModule({ now, contentChanged: () => content.readModel.syncNow() }),
+    review: createReviewModule({ now, contentChanged: () => content.readModel.syncNow(), logger: deps.logger }),
     start: async () => {
       await auth.start()
       await content.start()

@@ -70,7 +70,7 @@ describe('a citizen opening the h5 app', () => {
   it('sees that the server is ready', async () => {
     const res = await fetch(`${baseUrl}/readyz`)
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ status: 'ready', database: 'up' })
+    expect(await res.json()).toEqual({ status: 'ready', database: 'up', overdueScheduledEditions: 0 })
   })
 
   it('reaches the staff workbench subpackage from the home page', async () => {

@@ -30,7 +30,7 @@ afterAll(() => t.close())
 describe('health', () => {
   it('/healthz says the process is up and /readyz that the database answers', async () => {
     expect(await t.api.call('getHealth', {})).toEqual({ status: 'ok' })
-    expect(await t.api.call('getReadiness', {})).toEqual({ status: 'ready', database: 'up' })
+    expect(await t.api.call('getReadiness', {})).toEqual({ status: 'ready', database: 'up', overdueScheduledEditions: 0 })
   })
 })
 

@@ -14,7 +14,7 @@ export class EditionDrafter {
     if (!can(staff, 'content.write', draft.department)) throw new ForbiddenError('只能为本部门撰写稿件')
     const now = this.now()
     const itemId = await createDraft(draft, now)
-    const created = await EditionModel.create({ itemId, number: 1, state: 'draft', department: draft.department, content: draft, makers: [staff.id], submittedBy: null, submittedAt: null, submitNote: null, rejection: null, approval: null, overrides: [], publishedAt: null, createdAt: now, updatedAt: now })
+    const created = await EditionModel.create({ itemId, number: 1, state: 'draft', department: draft.department, content: draft, makers: [staff.id], submittedBy: null, submittedAt: null, submitNote: null, rejection: null, approval: null, overrides: [], publishedAt: null, scheduledAt: null, itemPublished: false, createdAt: now, updatedAt: now })
     await recordAudit({ at: now, actor: { id: staff.id, name: staff.username, ip: staff.ip, userAgent: staff.userAgent }, action: 'edition.created', subject: `content:${itemId.toString()}`, after: { edition: 1, state: 'draft', title: draft.title } })
     return created.toObject() as EditionDoc
   }

@@ -1,6 +1,5 @@
 import type { StaffPrincipal } from '../auth/principal'
-import { publishItem } from '../content/itemPublisher'
-import { writeItemContent } from '../content/itemContentWriter'
+import { publishEditionItem } from './editionItemPublication'
 import { AppError } from '../platform/errors'
 import type { EditionDoc } from './model'
 import { findingsOf } from './editionView'
@@ -24,9 +23,8 @@ export class EditionPublisher {
     const open = findingsOf(doc, now).filter((f) => f.blocking && !f.overriddenBy)
     if (open.length) throw new AppError('CONFLICT', `发布前检查未通过：${open[0]!.message}`, { findings: open })
     const published = await transition(doc, 'publish', staff, now, { $set: { publishedAt: now } })
-    await writeItemContent(doc.itemId, doc.content, now)
-    await publishItem(doc.itemId, now)
+    await publishEditionItem(published, now, now)
     await this.contentChanged()
-    return published
+    return { ...published, itemPublished: true }
   }
 }

@@ -25,6 +25,7 @@ export function toEdition(doc: EditionDoc, staff: StaffPrincipal, now: Date): Ed
     rejection: doc.rejection ? { ...doc.rejection, at: doc.rejection.at.toISOString() } : null,
     approval: doc.approval ? { by: doc.approval.by, at: doc.approval.at.toISOString() } : null,
     publishedAt: doc.publishedAt?.toISOString() ?? null,
+    scheduledAt: doc.scheduledAt?.toISOString() ?? null,
     actions: actionsFor(doc, staff),
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),

@@ -30,6 +30,10 @@ export interface EditionDoc {
   approval: { by: string; at: Date; checklist: Record<ReviewCheck, true> } | null
   overrides: FindingOverride[]
   publishedAt: Date | null
+  /** When a scheduled edition is to be published (UTC). */
+  scheduledAt: Date | null
+  /** Its item took its content and went public (set after the edition moved to published; a crash in between is repaired). */
+  itemPublished: boolean
   createdAt: Date
   updatedAt: Date
 }
@@ -49,6 +53,8 @@ const editionSchema = new Schema<EditionDoc>(
     approval: { type: Schema.Types.Mixed, default: null },
     overrides: { type: Schema.Types.Mixed, default: [] },
     publishedAt: { type: Date, default: null },
+    scheduledAt: { type: Date, default: null },
+    itemPublished: { type: Boolean, default: false },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },
@@ -57,4 +63,6 @@ const editionSchema = new Schema<EditionDoc>(
 editionSchema.index({ itemId: 1, number: 1 }, { unique: true })
 editionSchema.index({ department: 1, state: 1, updatedAt: -1 })
 editionSchema.index({ makers: 1, state: 1 })
+editionSchema.index({ state: 1, scheduledAt: 1 })
+editionSchema.index({ state: 1, itemPublished: 1 })
 export const EditionModel = mongoose.model<EditionDoc>('Edition', editionSchema)

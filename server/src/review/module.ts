@@ -4,19 +4,36 @@ import { EditionQueues } from './editionQueues'
 import { EditionReviewer } from './editionReviewer'
 import { EditionSubmitter } from './editionSubmitter'
 import { reviewHandlers, type ReviewServices } from './routes'
+import { EditionScheduler } from './editionScheduler'
+import { ScheduledEditionPublisher } from './scheduledEditionPublisher'
+import type { JobDefinition } from '../platform/jobs/scheduler'
+import type { Logger } from '../platform/logger'
 
 export interface ReviewModule extends ReviewServices {
   handlers: ReturnType<typeof reviewHandlers>
+  scheduledPublisher: ScheduledEditionPublisher
+  jobs: JobDefinition[]
 }
 
 /** The review domain: editions from draft to publication, 先审后发. */
-export function createReviewModule(deps: { now: () => Date; contentChanged: () => Promise<void> }): ReviewModule {
+export function createReviewModule(deps: { now: () => Date; contentChanged: () => Promise<void>; logger: Logger }): ReviewModule {
   const services: ReviewServices = {
     drafter: new EditionDrafter(deps.now),
     submitter: new EditionSubmitter(deps.now),
     reviewer: new EditionReviewer(deps.now),
     publisher: new EditionPublisher(deps.now, deps.contentChanged),
     queues: new EditionQueues(),
+    scheduler: new EditionScheduler(deps.now),
   }
-  return { ...services, handlers: reviewHandlers(services, deps.now) }
+  const scheduledPublisher = new ScheduledEditionPublisher(deps.contentChanged, deps.logger)
+  const publishScheduled: JobDefinition = {
+    name: 'publish-scheduled-editions',
+    cron: '* * * * *',
+    catchUp: 'latest', // one run publishes everything due, however long the downtime
+    run: async ({ logger }) => {
+      const n = await scheduledPublisher.publishDue(deps.now())
+      if (n) logger.info({ published: n }, 'scheduled editions published')
+    },
+  }
+  return { ...services, handlers: reviewHandlers(services, deps.now), scheduledPublisher, jobs: [publishScheduled] }
 }

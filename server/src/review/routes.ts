@@ -6,6 +6,7 @@ import type { EditionDrafter } from './editionDrafter'
 import type { EditionPublisher } from './editionPublisher'
 import type { EditionQueues } from './editionQueues'
 import type { EditionReviewer } from './editionReviewer'
+import type { EditionScheduler } from './editionScheduler'
 import type { EditionSubmitter } from './editionSubmitter'
 import { loadEdition } from './editionTransition'
 import { toEdition } from './editionView'
@@ -17,6 +18,7 @@ export interface ReviewServices {
   reviewer: EditionReviewer
   publisher: EditionPublisher
   queues: EditionQueues
+  scheduler: EditionScheduler
 }
 
 /** Editorial workflow endpoints: thin — the binding authenticated and parsed; services decide. */
@@ -35,6 +37,8 @@ export function reviewHandlers(s: ReviewServices, now: () => Date): Handlers {
     approveEdition: async ({ staff, params, body }) => view(staff)(await s.reviewer.approve(staff, params.id, body.checklist, body.overrides)),
     rejectEdition: async ({ staff, params, body }) => view(staff)(await s.reviewer.reject(staff, params.id, body.failed, body.reasons)),
     publishEdition: async ({ staff, params }) => view(staff)(await s.publisher.publishNow(staff, params.id)),
+    scheduleEdition: async ({ staff, params, body }) => view(staff)(await s.scheduler.schedule(staff, params.id, new Date(body.at))),
+    unscheduleEdition: async ({ staff, params }) => view(staff)(await s.scheduler.unschedule(staff, params.id)),
     listReviewQueue: async ({ staff }) => ({ items: (await s.queues.reviewQueue(staff)).map(view(staff)) }),
     listMyEditions: async ({ staff }) => ({ items: (await s.queues.mine(staff)).map(view(staff)) }),
   }

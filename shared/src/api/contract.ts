@@ -11,7 +11,7 @@ import {
   viewResultSchema,
 } from '../content/schemas'
 import { auditPageSchema, auditQuerySchema } from '../audit/schemas'
-import { approveBodySchema, editionListSchema, editionParamsSchema, editionSchema, rejectBodySchema, submitBodySchema } from '../review/schemas'
+import { approveBodySchema, editionListSchema, editionParamsSchema, editionSchema, rejectBodySchema, scheduleBodySchema, submitBodySchema } from '../review/schemas'
 import { contentDraftSchema } from '../content/schemas'
 import {
   createStaffBodySchema,
@@ -239,6 +239,27 @@ export const endpoints = {
     method: 'POST',
     path: '/api/v1/staff/editions/{id}/publish',
     summary: '立即发布已审核通过的稿件（再次运行发布前检查）',
+    tag: 'review',
+    auth: 'staff',
+    params: editionParamsSchema,
+    response: editionSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  }),
+  scheduleEdition: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/staff/editions/{id}/schedule',
+    summary: '定时发布已审核通过的稿件（至少 5 分钟之后；按北京时间显示，存 UTC）',
+    tag: 'review',
+    auth: 'staff',
+    params: editionParamsSchema,
+    body: scheduleBodySchema,
+    response: editionSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  }),
+  unscheduleEdition: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/staff/editions/{id}/unschedule',
+    summary: '取消定时发布（回到审核通过）',
     tag: 'review',
     auth: 'staff',
     params: editionParamsSchema,

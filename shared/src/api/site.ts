@@ -27,6 +27,8 @@ export const readinessSchema = z
   .object({
     status: z.literal('ready'),
     database: z.literal('up'),
+    /** Scheduled editions more than a minute past their time and still not published (should be 0). */
+    overdueScheduledEditions: z.number().int(),
   })
   .meta({ id: 'Readiness' })
 export type Readiness = z.infer<typeof readinessSchema>

@@ -59,6 +59,7 @@ export const editionSchema = z
     rejection: z.object({ failed: z.array(z.enum(REVIEW_CHECKS)), reasons: z.string(), by: z.string(), at: z.string() }).nullable(),
     approval: z.object({ by: z.string(), at: z.string() }).nullable(),
     publishedAt: z.string().nullable(),
+    scheduledAt: z.string().nullable(),
     /** What the person asking may do now. */
     actions: z.array(z.enum(Object.keys(EDITION_TRANSITIONS) as [EditionAction, ...EditionAction[]])),
     createdAt: z.string(),
@@ -72,3 +73,7 @@ export const submitBodySchema = z.object({
   /** Why the edition should go to a reviewer despite blocking findings (they decide). */
   note: z.string().trim().max(500, { error: '说明不能超过 500 字' }).optional(),
 })
+
+/** 定时发布: at least five minutes ahead (checked by the server against its clock). */
+export const scheduleBodySchema = z.object({ at: z.iso.datetime({ error: '请选择发布时间' }) })
+export const SCHEDULE_MIN_AHEAD_MS = 5 * 60_000

@@ -1,0 +1,55 @@
+import { recordAudit } from '../platform/audit/auditTrail'
+import type { Logger } from '../platform/logger'
+import { publishEditionItem } from './editionItemPublication'
+import { EditionModel, type EditionDoc } from './model'
+import { findingsOf } from './editionView'
+
+/** Scheduled editions more than this late count as overdue in /readyz. */
+const OVERDUE_MS = 60_000
+const SYSTEM = { id: 'system', name: '定时发布' }
+
+/**
+ * Publishes scheduled editions whose time has come: run every minute by the job
+ * scheduler on every instance, and at start for what fell due while no instance was up.
+ * Each edition is claimed by moving it from scheduled to published (one instance wins);
+ * the winner then makes its item public. Editions left published with their item not yet
+ * public (an instance died in between) are finished by the next run.
+ */
+export class ScheduledEditionPublisher {
+  constructor(
+    private readonly contentChanged: () => Promise<void>,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Publishes what is due at `now`; answers how many items went public. */
+  async publishDue(now: Date): Promise<number> {
+    let published = 0
+    const due = await EditionModel.find({ state: 'scheduled', scheduledAt: { $lte: now } }).sort({ scheduledAt: 1 }).limit(500).lean<EditionDoc[]>()
+    for (const doc of due) {
+      // The checks run again at publication; an edition that no longer passes stays scheduled and is reported.
+      const open = findingsOf(doc, now).filter((f) => f.blocking && !f.overriddenBy)
+      if (open.length) {
+        this.logger.warn({ edition: doc._id.toString(), finding: open[0]!.message }, 'scheduled edition not published: checks fail')
+        continue
+      }
+      const at = doc.scheduledAt ?? now
+      const claimed = await EditionModel.findOneAndUpdate({ _id: doc._id, state: 'scheduled' }, { $set: { state: 'published', publishedAt: at, updatedAt: now } }, { new: true }).lean<EditionDoc>()
+      if (!claimed) continue // another instance took it
+      await recordAudit({ at: now, actor: SYSTEM, action: 'edition.publish-scheduled', subject: `content:${doc.itemId.toString()}`, before: { edition: doc.number, state: 'scheduled', scheduledAt: doc.scheduledAt }, after: { edition: doc.number, state: 'published' } })
+      await publishEditionItem(claimed, at, now)
+      published += 1
+    }
+    for (const doc of await EditionModel.find({ state: 'published', itemPublished: false, updatedAt: { $lt: new Date(now.getTime() - OVERDUE_MS) } }).limit(100).lean<EditionDoc[]>()) {
+      this.logger.warn({ edition: doc._id.toString() }, 'finishing the publication of an edition left halfway')
+      await publishEditionItem(doc, doc.publishedAt ?? now, now)
+      published += 1
+    }
+    if (published) await this.contentChanged()
+    return published
+  }
+
+  /** Scheduled editions more than a minute past their time. */
+  overdueCount(now: Date): Promise<number> {
+    return EditionModel.countDocuments({ state: 'scheduled', scheduledAt: { $lt: new Date(now.getTime() - OVERDUE_MS) } })
+  }
+}
