@@ -51,3 +51,15 @@ export function formatShanghaiDateCn(instant: Date | string): string {
   const p = toShanghaiParts(instant)
   return `${p.year}年${p.month}月${p.day}日`
 }
+
+/** The instant a Beijing wall-clock time `YYYY-MM-DD HH:mm` names; undefined when it is not one. */
+export function parseShanghaiDateTime(text: string): Date | undefined {
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})\s*$/.exec(text)
+  if (!m) return undefined
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number]
+  const utc = Date.UTC(year, month - 1, day, hour, minute) - SHANGHAI_OFFSET_MS
+  const back = toShanghaiParts(new Date(utc))
+  // Reject what Date.UTC would roll over (2026-02-30, 24:00 …).
+  if (back.year !== year || back.month !== month || back.day !== day || back.hour !== hour || back.minute !== minute) return undefined
+  return new Date(utc)
+}

@@ -94,3 +94,39 @@ describe('先审后发 in the workbench', () => {
     expect(self.status).toBe(403)
   }, 180_000)
 })
+
+describe('定时发布 in the workbench', () => {
+  it('a reviewer schedules an approved edition in Beijing time, is refused under five minutes, and can take it off again', async () => {
+    const { page } = b
+    const title = '关于2026年度就业见习补贴的通知（定时演示）'
+    await logInAs('li.editor')
+    await visible(page, '.wb-button').filter({ hasText: '新建政策文件' }).first().click()
+    await page.getByText('新建政策文件').locator('visible=true').first().waitFor()
+    await visible(page, '.wb-input input').nth(0).fill(title)
+    await visible(page, '.wb-textarea textarea').first().fill('见习补贴按月发放。')
+    await visible(page, '.wb-button').filter({ hasText: '保存草稿' }).first().click()
+    await page.waitForURL(/workbench\/pages\/edition\/index/)
+    await visible(page, '.wb-button').filter({ hasText: '提交审核' }).first().click()
+    await expect.poll(stateOf).toBe('submitted')
+
+    await logInAs('zhao.reviewer')
+    await visible(page, '[data-testid=review-queue] .wb-list-row').filter({ hasText: title }).first().click()
+    for (const check of ['政治关', '法律关', '保密关', '文字关']) await visible(page, '.wb-check').filter({ hasText: check }).first().click()
+    await visible(page, '.wb-button').filter({ hasText: '审核通过' }).first().click()
+    await expect.poll(stateOf).toBe('approved')
+
+    const field = visible(page, '.wb-field').filter({ hasText: '定时发布（北京时间' }).locator('input').first()
+    const inBeijing = (ms: number) => new Date(Date.now() + ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
+    await field.fill(inBeijing(2 * 60_000))
+    await visible(page, '.wb-button').filter({ hasText: '定时发布' }).first().click()
+    await expect.poll(() => visible(page, '.wb-error').first().innerText().catch(() => '')).toBe('定时发布时间须至少在 5 分钟之后')
+    const at = inBeijing(3 * 3600_000)
+    await field.fill(at)
+    await visible(page, '.wb-button').filter({ hasText: '定时发布' }).first().click()
+    await expect.poll(stateOf).toBe('scheduled')
+    expect(await visible(page, '[data-testid=scheduled-at]').first().innerText()).toBe(`将于北京时间 ${at} 自动发布`)
+    await screenshot(page, 'editorial-scheduled')
+    await visible(page, '.wb-button').filter({ hasText: '取消定时' }).first().click()
+    await expect.poll(stateOf).toBe('approved')
+  }, 180_000)
+})

@@ -99,3 +99,13 @@ describe('formatShanghaiDate', () => {
     expect(formatShanghaiDate('2026-11-21T15:59:59Z')).toBe('2026-11-21')
   })
 })
+
+describe('Beijing wall-clock times', () => {
+  it('parse to the UTC instant they name, and refuse what is not a real time', async () => {
+    const { parseShanghaiDateTime, formatShanghaiDateTime } = await import('@zw/shared')
+    expect(parseShanghaiDateTime('2026-11-22 09:30')!.toISOString()).toBe('2026-11-22T01:30:00.000Z')
+    expect(parseShanghaiDateTime('2026-01-01 00:15')!.toISOString()).toBe('2025-12-31T16:15:00.000Z')
+    expect(formatShanghaiDateTime(parseShanghaiDateTime('2026-11-22 23:59')!)).toBe('2026-11-22 23:59')
+    for (const bad of ['2026-02-30 10:00', '2026-11-22 24:00', '2026-11-22', '明天上午', '2026-11-22 9:30']) expect(parseShanghaiDateTime(bad)).toBeUndefined()
+  })
+})

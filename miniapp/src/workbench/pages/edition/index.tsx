@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Text, Textarea, View } from '@tarojs/components'
-import { EDITION_STATE_LABELS, REVIEW_CHECK_LABELS, REVIEW_CHECKS, type Edition, type ReviewCheck } from '@zw/shared'
+import { Input, Text, Textarea, View } from '@tarojs/components'
+import { ApiClientError, EDITION_STATE_LABELS, formatShanghaiDateTime, parseShanghaiDateTime, REVIEW_CHECK_LABELS, REVIEW_CHECKS, type Edition, type ReviewCheck } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { itemPath } from '@/lib/routes'
 import { formOf, policyDraftOf, type PolicyForm } from '../../lib/draftForm'
@@ -20,6 +20,8 @@ export default function EditionPage() {
   const [form, setForm] = useState<PolicyForm>()
   const [checked, setChecked] = useState<ReviewCheck[]>([])
   const [reasons, setReasons] = useState('')
+  // 定时发布: Beijing time as typed, an hour from now to start with.
+  const [when, setWhen] = useState(() => formatShanghaiDateTime(new Date(Date.now() + 60 * 60_000)))
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
 
@@ -99,6 +101,19 @@ export default function EditionPage() {
         </View>
       ) : null}
       {can('publish') ? button('立即发布', () => asStaff((c) => c.call('publishEdition', { params: { id } }))) : null}
+      {can('schedule') ? (
+        <View className='wb-field'>
+          <Text className='wb-label'>定时发布（北京时间，至少 5 分钟之后）</Text>
+          <Input className='wb-input' aria-label='定时发布时间' placeholder='例如 2026-12-01 09:00' value={when} onInput={(e) => setWhen(e.detail.value)} />
+          {button('定时发布', async () => {
+            const at = parseShanghaiDateTime(when)
+            if (!at) throw new ApiClientError(400, 'VALIDATION_FAILED', '请按“年-月-日 时:分”填写，例如 2026-12-01 09:00')
+            return asStaff((c) => c.call('scheduleEdition', { params: { id }, body: { at: at.toISOString() } }))
+          }, true)}
+        </View>
+      ) : null}
+      {edition.state === 'scheduled' && edition.scheduledAt ? <Text className='wb-ok' data-testid='scheduled-at'>将于北京时间 {formatShanghaiDateTime(edition.scheduledAt)} 自动发布</Text> : null}
+      {can('unschedule') ? button('取消定时', () => asStaff((c) => c.call('unscheduleEdition', { params: { id } })), true) : null}
       {edition.state === 'published' ? (
         <View className='wb-button wb-secondary' role='button' onClick={() => void Taro.navigateTo({ url: itemPath(edition.content.type, edition.itemId) })}>
           <Text>查看公开页面</Text>
