@@ -3,10 +3,9 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors
 import { recordAudit, type AuditActor } from '../platform/audit/auditTrail'
 import { StaffAccountModel, StaffSessionModel, type StaffAccountDoc } from './model'
 import { hashPassword } from './passwordHasher'
-import type { StaffPrincipal } from './principal'
+import { auditActorOf, type StaffPrincipal } from './principal'
 import { auditedAccount, toStaffAccount } from './staffProfile'
 
-const actorOf = (p: StaffPrincipal): AuditActor => ({ id: p.id, name: p.username, ip: p.ip, userAgent: p.userAgent })
 
 /**
  * Staff accounts as administrators manage them: a department admin for its own
@@ -28,7 +27,7 @@ export class StaffAccounts {
   async create(actor: StaffPrincipal, body: CreateStaffBody): Promise<StaffAccount> {
     if (!can(actor, 'staff.manage', body.department)) throw new ForbiddenError('只能为本部门新建账号')
     if (body.roles.includes('platform-admin') && !actor.roles.includes('platform-admin')) throw new ForbiddenError('只有平台管理员可以授予平台管理员角色')
-    const doc = await createAccount(body, this.now(), actorOf(actor))
+    const doc = await createAccount(body, this.now(), auditActorOf(actor))
     return toStaffAccount(doc, this.now().getTime())
   }
 
@@ -36,7 +35,7 @@ export class StaffAccounts {
     const account = await this.manageable(actor, id)
     const now = this.now()
     const result = await StaffSessionModel.updateMany({ staffId: account._id, revokedAt: null }, { $set: { revokedAt: now } })
-    await recordAudit({ at: now, actor: actorOf(actor), action: 'staff.sessions-revoked', subject: `staff:${id}`, after: { revoked: result.modifiedCount } })
+    await recordAudit({ at: now, actor: auditActorOf(actor), action: 'staff.sessions-revoked', subject: `staff:${id}`, after: { revoked: result.modifiedCount } })
     return result.modifiedCount
   }
 
@@ -44,7 +43,7 @@ export class StaffAccounts {
     const account = await this.manageable(actor, id)
     const now = this.now()
     const updated = await StaffAccountModel.findOneAndUpdate({ _id: account._id }, { $set: { failedLogins: 0, lockedUntil: null } }, { new: true }).lean<StaffAccountDoc>()
-    await recordAudit({ at: now, actor: actorOf(actor), action: 'staff.unlocked', subject: `staff:${id}`, before: auditedAccount(account), after: auditedAccount(updated!) })
+    await recordAudit({ at: now, actor: auditActorOf(actor), action: 'staff.unlocked', subject: `staff:${id}`, before: auditedAccount(account), after: auditedAccount(updated!) })
     return toStaffAccount(updated!, now.getTime())
   }
 

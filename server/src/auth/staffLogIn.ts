@@ -6,7 +6,7 @@ import { ACCESS_TOKEN_SECONDS, type AccessTokens } from './accessTokens'
 import type { LoginThrottle } from './loginThrottle'
 import { StaffAccountModel, StaffSessionModel, type StaffAccountDoc } from './model'
 import { UNKNOWN_USER_HASH, verifyPassword } from './passwordHasher'
-import type { StaffPrincipal } from './principal'
+import { auditActorOf, type StaffPrincipal } from './principal'
 import { toStaffProfile } from './staffProfile'
 
 /** Consecutive failures that lock an account, and for how long. */
@@ -117,6 +117,6 @@ export class StaffLogIn {
   async logOut(staff: StaffPrincipal): Promise<void> {
     const now = this.now()
     await StaffSessionModel.updateOne({ _id: staff.sessionId, revokedAt: null }, { $set: { revokedAt: now } })
-    await recordAudit({ at: now, actor: { id: staff.id, name: staff.username, ip: staff.ip, userAgent: staff.userAgent }, action: 'staff.logged-out', subject: `staff:${staff.id}` })
+    await recordAudit({ at: now, actor: auditActorOf(staff), action: 'staff.logged-out', subject: `staff:${staff.id}` })
   }
 }

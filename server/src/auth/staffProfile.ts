@@ -1,8 +1,8 @@
-import { DEPARTMENTS, type StaffAccount, type StaffProfile } from '@zw/shared'
+import { departmentByCode, type StaffAccount, type StaffProfile } from '@zw/shared'
 import type { StaffAccountDoc } from './model'
 import type { StaffPrincipal } from './principal'
 
-const departmentName = (code: string) => DEPARTMENTS.find((d) => d.code === code)?.name ?? code
+const departmentName = (code: string) => departmentByCode(code)?.name ?? code
 
 export function toStaffProfile(doc: StaffAccountDoc): StaffProfile {
   return { id: doc._id.toString(), username: doc.username, displayName: doc.displayName, department: doc.department, departmentName: departmentName(doc.department), roles: doc.roles }

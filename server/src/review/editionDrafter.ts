@@ -1,5 +1,5 @@
 import { can, type ContentDraft } from '@zw/shared'
-import type { StaffPrincipal } from '../auth/principal'
+import { auditActorOf, type StaffPrincipal } from '../auth/principal'
 import { createDraft } from '../content/draftCreator'
 import { ForbiddenError } from '../platform/errors'
 import { recordAudit } from '../platform/audit/auditTrail'
@@ -15,7 +15,7 @@ export class EditionDrafter {
     const now = this.now()
     const itemId = await createDraft(draft, now)
     const created = await EditionModel.create({ itemId, number: 1, state: 'draft', department: draft.department, content: draft, makers: [staff.id], submittedBy: null, submittedAt: null, submitNote: null, rejection: null, approval: null, overrides: [], publishedAt: null, scheduledAt: null, itemPublished: false, createdAt: now, updatedAt: now })
-    await recordAudit({ at: now, actor: { id: staff.id, name: staff.username, ip: staff.ip, userAgent: staff.userAgent }, action: 'edition.created', subject: `content:${itemId.toString()}`, after: { edition: 1, state: 'draft', title: draft.title } })
+    await recordAudit({ at: now, actor: auditActorOf(staff), action: 'edition.created', subject: `content:${itemId.toString()}`, after: { edition: 1, state: 'draft', title: draft.title } })
     return created.toObject() as EditionDoc
   }
 

@@ -2,7 +2,7 @@ import type { StaffPrincipal } from '../auth/principal'
 import { publishEditionItem } from './editionItemPublication'
 import { AppError } from '../platform/errors'
 import type { EditionDoc } from './model'
-import { findingsOf } from './editionView'
+import { openFindings } from './editionView'
 import { loadEdition, transition } from './editionTransition'
 
 /**
@@ -20,7 +20,7 @@ export class EditionPublisher {
   async publishNow(staff: StaffPrincipal, id: string): Promise<EditionDoc> {
     const doc = await loadEdition(id)
     const now = this.now()
-    const open = findingsOf(doc, now).filter((f) => f.blocking && !f.overriddenBy)
+    const open = openFindings(doc, now)
     if (open.length) throw new AppError('CONFLICT', `发布前检查未通过：${open[0]!.message}`, { findings: open })
     const published = await transition(doc, 'publish', staff, now, { $set: { publishedAt: now } })
     await publishEditionItem(published, now, now)

@@ -1,6 +1,6 @@
 import { decide, type EditionAction } from '@zw/shared'
 import type { UpdateQuery } from 'mongoose'
-import type { StaffPrincipal } from '../auth/principal'
+import { auditActorOf, type StaffPrincipal } from '../auth/principal'
 import { AppError, ConflictError, NotFoundError } from '../platform/errors'
 import { recordAudit } from '../platform/audit/auditTrail'
 import { EditionModel, type EditionDoc } from './model'
@@ -24,7 +24,7 @@ export async function transition(doc: EditionDoc, action: EditionAction, staff: 
   if (!moved) throw new ConflictError('稿件状态已被他人改变，请刷新后重试')
   await recordAudit({
     at: now,
-    actor: { id: staff.id, name: staff.username, ip: staff.ip, userAgent: staff.userAgent },
+    actor: auditActorOf(staff),
     action: `edition.${action}`,
     subject: `content:${doc.itemId.toString()}`,
     before: { edition: doc.number, state: doc.state },

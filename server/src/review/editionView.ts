@@ -11,6 +11,9 @@ export function findingsOf(doc: EditionDoc, now: Date): Edition['findings'] {
   })
 }
 
+/** Findings that still stop publication: blocking, and not overridden by a reviewer. */
+export const openFindings = (doc: EditionDoc, now: Date) => findingsOf(doc, now).filter((f) => f.blocking && !f.overriddenBy)
+
 export function toEdition(doc: EditionDoc, staff: StaffPrincipal, now: Date): Edition {
   return {
     id: doc._id.toString(),

@@ -2,7 +2,7 @@ import { recordAudit } from '../platform/audit/auditTrail'
 import type { Logger } from '../platform/logger'
 import { publishEditionItem } from './editionItemPublication'
 import { EditionModel, type EditionDoc } from './model'
-import { findingsOf } from './editionView'
+import { openFindings } from './editionView'
 
 /** Scheduled editions more than this late count as overdue in /readyz. */
 const OVERDUE_MS = 60_000
@@ -27,7 +27,7 @@ export class ScheduledEditionPublisher {
     const due = await EditionModel.find({ state: 'scheduled', scheduledAt: { $lte: now } }).sort({ scheduledAt: 1 }).limit(500).lean<EditionDoc[]>()
     for (const doc of due) {
       // The checks run again at publication; an edition that no longer passes stays scheduled and is reported.
-      const open = findingsOf(doc, now).filter((f) => f.blocking && !f.overriddenBy)
+      const open = openFindings(doc, now)
       if (open.length) {
         this.logger.warn({ edition: doc._id.toString(), finding: open[0]!.message }, 'scheduled edition not published: checks fail')
         continue

@@ -1,4 +1,4 @@
-import { DEPARTMENTS, formatShanghaiDate, type ContentDraft, type ContentDraftInput, type TopicCode } from '@zw/shared'
+import { departmentByCode, formatShanghaiDate, type ContentDraft, type ContentDraftInput, type TopicCode } from '@zw/shared'
 
 /** What the simple policy form edits. */
 export interface PolicyForm {
@@ -14,7 +14,7 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 /** The policy draft a form describes, for the staff member's department. */
 export function policyDraftOf(form: PolicyForm, department: string, existing?: ContentDraft): ContentDraftInput {
-  const dept = DEPARTMENTS.find((d) => d.code === department)
+  const dept = departmentByCode(department)
   const body = form.bodyText
     .split(/\n+/)
     .map((l) => l.trim())
