@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ApiClientError } from '@zw/shared'
+import { EditionModel } from '../../server/src/review/model'
+import { ContentItem } from '../../server/src/content/model'
+import { startTestApp, type TestApp } from '../support/app'
+import { policyDraft } from '../support/content'
+import { staffSession } from '../support/staff'
+
+let t: TestApp
+let editor: Awaited<ReturnType<typeof staffSession>>
+let reviewer: Awaited<ReturnType<typeof staffSession>>
+let admin: Awaited<ReturnType<typeof staffSession>>
+beforeAll(async () => {
+  t = await startTestApp()
+  editor = await staffSession(t, 'bad-editor', 'guiyang-hrss', ['editor'])
+  reviewer = await staffSession(t, 'bad-reviewer', 'guiyang-hrss', ['reviewer'])
+  admin = await staffSession(t, 'bad-admin', 'guiyang-hrss', ['platform-admin'])
+})
+afterAll(() => t.close())
+
+const refused = async (call: Promise<unknown>) => {
+  const err = (await call.catch((e: unknown) => e)) as ApiClientError
+  expect(err).toBeInstanceOf(ApiClientError)
+  expect(err.status).toBe(400)
+  expect(err.code).toBe('VALIDATION_FAILED')
+  return Object.fromEntries(err.fields.map((f) => [f.path, f.message]))
+}
+
+describe('bad input on the staff endpoints: a 400 with a Chinese message per field, and nothing written', () => {
+  it('a draft without a title, topics or regions creates no item and no edition', async () => {
+    const before = [await EditionModel.countDocuments(), await ContentItem.countDocuments()]
+    const fields = await refused(editor.api.call('createItemDraft', { body: { ...policyDraft({}), title: '', topics: [], regions: ['12'] } as never }))
+    expect(Object.keys(fields)).toEqual(['title', 'topics', 'regions.0'])
+    expect(fields.topics).toBe('至少选择一个主题分类')
+    expect(fields['regions.0']).toBe('地区代码应为 12 位统计用区划代码')
+    expect([await EditionModel.countDocuments(), await ContentItem.countDocuments()]).toEqual(before)
+  })
+
+  it('an edit with a bad body leaves the draft as it was', async () => {
+    const e = await editor.api.call('createItemDraft', { body: policyDraft({ title: '原来的标题' }) as never })
+    await refused(editor.api.call('updateEdition', { params: { id: e.id }, body: { ...policyDraft({}), title: '' } as never }))
+    expect((await editor.api.call('getEdition', { params: { id: e.id } })).content.title).toBe('原来的标题')
+    expect(await refused(editor.api.call('getEdition', { params: { id: 'not-an-id' } }))).toEqual({ 'params.id': '编号格式不正确' })
+  })
+
+  it('a schedule time that is not a time, a refresh token that cannot be one, an audit page of 0', async () => {
+    const e = await editor.api.call('createItemDraft', { body: policyDraft({ title: '定时格式测试' }) as never })
+    await editor.api.call('submitEdition', { params: { id: e.id }, body: {} })
+    await reviewer.api.call('approveEdition', { params: { id: e.id }, body: { checklist: { political: true, legal: true, secrecy: true, wording: true } } })
+    expect(await refused(reviewer.api.call('scheduleEdition', { params: { id: e.id }, body: { at: '明天上午九点' } }))).toEqual({ at: '请选择发布时间' })
+    expect((await reviewer.api.call('getEdition', { params: { id: e.id } })).state).toBe('approved')
+    expect(await refused(t.api.call('staffRefresh', { body: { refreshToken: 'short' } }))).toEqual({ refreshToken: '刷新令牌无效' })
+    expect(await refused(admin.api.call('listAudit', { query: { limit: 0 } }))).toEqual({ 'query.limit': '每页至少 1 条' })
+    const csv = await fetch(`${t.url}/api/v1/audit/export.csv?from=2026-13-01`, { headers: { authorization: `Bearer ${admin.session.accessToken}` } })
+    expect(csv.status).toBe(400)
+    expect(((await csv.json()) as { error: { details: { fields: { path: string; message: string }[] } } }).error.details.fields).toEqual([{ path: 'query.from', message: '日期格式应为 YYYY-MM-DD' }])
+  })
+})
