@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { actionsFor, decide, EDITION_STATES, type EditionAction, type EditionState, type StaffRole } from '@zw/shared'
+import { actionsFor, decide, decideNewEdition, EDITION_STATES, OPEN_EDITION_STATES, type EditionAction, type EditionState, type StaffRole } from '@zw/shared'
 
 const OWN = 'guiyang-hrss'
+const DEPT = OWN
 const OTHER = 'xinxiang-gov-office'
 const person = (id: string, ...roles: StaffRole[]) => ({ id, roles, department: OWN })
 const editor = person('ed', 'editor')
@@ -60,9 +61,11 @@ describe('the edition workflow', () => {
       unschedule: ['scheduled'],
       forcePublish: ['draft', 'submitted', 'rejected', 'approved'],
       withdraw: ['published'],
-      unpublish: ['published'],
+      unpublish: ['published', 'withdrawn'],
+      discard: ['draft', 'rejected'],
+      changeValidity: ['published'],
     }
-    const who: Record<EditionAction, typeof editor> = { edit: editor, submit: editor, recall: editor, reject: reviewer, approve: reviewer, publish: reviewer, schedule: reviewer, unschedule: reviewer, forcePublish: admin, withdraw: reviewer, unpublish: reviewer }
+    const who: Record<EditionAction, typeof editor> = { edit: editor, submit: editor, recall: editor, reject: reviewer, approve: reviewer, publish: reviewer, schedule: reviewer, unschedule: reviewer, forcePublish: admin, withdraw: reviewer, unpublish: reviewer, discard: editor, changeValidity: admin }
     let refused = 0
     for (const [action, from] of Object.entries(allowedFrom) as [EditionAction, EditionState[]][]) {
       for (const state of EDITION_STATES) {
@@ -74,7 +77,7 @@ describe('the edition workflow', () => {
         }
       }
     }
-    expect(refused).toBe(11 * 9 - 16)
+    expect(refused).toBe(13 * 10 - 20)
     expect(decide(edition('published'), 'approve', reviewer)).toMatchObject({ message: '当前状态为「已发布」，不能审核通过' })
   })
 
@@ -84,5 +87,19 @@ describe('the edition workflow', () => {
     expect(actionsFor(edition('submitted', ['ed', 'rv']), person('rv', 'editor', 'reviewer'))).toEqual(['recall'])
     expect(actionsFor(edition('approved'), admin)).toEqual(['forcePublish'])
     expect(actionsFor(edition('published'), editor)).toEqual([])
+    expect(actionsFor(edition('draft'), editor)).toEqual(['edit', 'submit', 'discard'])
+    expect(actionsFor(edition('withdrawn'), reviewer)).toEqual(['unpublish'])
+  })
+
+  it('lets an editor of the department start a new edition only of a published item with none open', () => {
+    const latest = (state: EditionState, department = DEPT) => ({ state, department })
+    expect(decideNewEdition(latest('published'), editor)).toEqual({ ok: true, to: 'draft' })
+    for (const open of OPEN_EDITION_STATES) {
+      expect(decideNewEdition(latest(open), editor)).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('已有一个未发布的新版本') })
+    }
+    expect(decideNewEdition(latest('withdrawn'), editor)).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('不能再修订') })
+    expect(decideNewEdition(latest('unpublished'), editor)).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(decideNewEdition(latest('published', OTHER), editor)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(decideNewEdition(latest('published'), reviewer)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 })

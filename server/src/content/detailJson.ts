@@ -33,6 +33,8 @@ export function buildDetailHead(doc: ContentItemDoc): string {
     publishedAt: doc.publishedAt!.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
     views: 0,
+    history: (doc.publicHistory ?? []).map((h) => ({ kind: h.kind, at: new Date(h.at).toISOString(), ...(h.note ? { note: h.note } : {}) })),
+    ...(doc.status === 'withdrawn' && doc.withdrawal ? { withdrawal: { explanation: doc.withdrawal.explanation, at: new Date(doc.withdrawal.at).toISOString() } } : {}),
   }
   const candidate =
     doc.type === 'policy'

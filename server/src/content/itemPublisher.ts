@@ -15,7 +15,7 @@ import { NotFoundError, ConflictError } from '../platform/errors'
 export async function publishItem(itemId: Types.ObjectId, at: Date, options: { originalIndexNumber?: string | null } = {}): Promise<void> {
   const item = await ContentItem.findById(itemId).lean()
   if (!item) throw new NotFoundError()
-  if (item.status === 'published') throw new ConflictError('该内容已发布')
+  if (item.status !== 'draft') throw new ConflictError('该内容已发布')
   const set: Record<string, unknown> = { status: 'published', publishedAt: at, updatedAt: at }
   if (item.type === 'policy') {
     let indexNumber = item.policy?.indexNumber
@@ -30,7 +30,8 @@ export async function publishItem(itemId: Types.ObjectId, at: Date, options: { o
     set['policy.indexNumber'] = indexNumber
     set['policy.publishedOn'] = formatShanghaiDate(at)
   }
-  const updated = await ContentItem.updateOne({ _id: itemId, status: { $ne: 'published' } }, { $set: set, $inc: { version: 1 } })
+  set.liveEdition = 1
+  const updated = await ContentItem.updateOne({ _id: itemId, status: 'draft' }, { $set: set, $inc: { version: 1 }, $push: { publicHistory: { kind: 'published', at } } })
   if (updated.modifiedCount !== 1) throw new ConflictError('该内容已发布')
   await recordContentChange(itemId, at)
 }

@@ -1,5 +1,5 @@
 import mongoose, { Schema, Types } from 'mongoose'
-import type { ContentStatus, ContentType } from '@zw/shared'
+import type { ContentStatus, ContentType, PublicationEvent } from '@zw/shared'
 
 /** One indexed term of an item and the fields it occurs in (bit mask, see FIELD). */
 export interface SearchTerm {
@@ -38,6 +38,12 @@ export interface ContentItemDoc {
   searchTerms: SearchTerm[]
   /** Plain text for search snippets, by field (summary, lead of the body, Q&A, guide). */
   snippetParts: SnippetPart[]
+  /** 发布记录 as the public sees it (UTC dates), oldest first. */
+  publicHistory?: { kind: PublicationEvent; at: Date; note?: string }[]
+  /** The number of the edition whose content is live (editions replace it only in order). */
+  liveEdition?: number
+  /** Of a withdrawn item: the explanation shown on its page. */
+  withdrawal?: { explanation: string; at: Date }
 }
 
 export interface SnippetPart {
@@ -58,6 +64,9 @@ const contentItemSchema = new Schema<ContentItemDoc>(
     attachments: { type: [{ _id: false, name: String, url: String, mime: String, size: Number }], default: [] },
     links: { type: [{ _id: false, title: String, url: String }], default: [] },
     policy: { type: Schema.Types.Mixed },
+    publicHistory: { type: Schema.Types.Mixed, default: [] },
+    liveEdition: { type: Number },
+    withdrawal: { type: Schema.Types.Mixed },
     interpretation: { type: Schema.Types.Mixed },
     guide: { type: Schema.Types.Mixed },
     publishedAt: Date,

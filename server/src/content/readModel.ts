@@ -53,12 +53,21 @@ export const dayNumber = (isoDate: string): number => Number(isoDate.slice(0, 4)
 const SNIPPET_CHARS = 240
 
 
-/** Only published items, and of policies only 主动公开 ones, are ever public. */
+/** Only published items, and of policies only 主动公开 ones, are ever listed and found. */
 export function isPublic(doc: Pick<ContentItemDoc, 'status' | 'type' | 'policy'>): boolean {
-  if (doc.status !== 'published') return false
-  if (doc.type === 'policy' && doc.policy?.disclosure !== 'proactive') return false
-  return true
+  return doc.status === 'published' && isProactive(doc)
 }
+
+/**
+ * What the public may open by its address: public items, and withdrawn ones (their page
+ * stays, with the explanation above it, but they leave lists and search). Unpublished
+ * items and drafts are gone.
+ */
+export function isReadable(doc: Pick<ContentItemDoc, 'status' | 'type' | 'policy'>): boolean {
+  return (doc.status === 'published' || doc.status === 'withdrawn') && isProactive(doc)
+}
+
+const isProactive = (doc: Pick<ContentItemDoc, 'type' | 'policy'>) => doc.type !== 'policy' || doc.policy?.disclosure === 'proactive'
 
 /**
  * The in-memory projection of everything the public may read, with the search postings.
@@ -72,7 +81,10 @@ export function isPublic(doc: Pick<ContentItemDoc, 'status' | 'type' | 'policy'>
  */
 export class ContentReadModel {
   private readonly byId = new Map<string, ReadItem>()
+  /** Listed items by number; withdrawn ones (`unlisted`) leave a hole, so no filter or search meets them. */
   private readonly byNum: (ReadItem | undefined)[] = []
+  /** Withdrawn items: readable by id, in no list or search. */
+  private readonly unlisted = new Map<string, ReadItem>()
   /** What search filters and ranks by, per item number. */
   readonly columns = new ItemColumns()
   /** term → packed postings (num << 4 | field mask); entries of replaced versions stay until compaction. */
@@ -116,7 +128,7 @@ export class ContentReadModel {
     const gc = (globalThis as { gc?: () => void }).gc
     let loaded = 0
     this.arena = new GrowthArena()
-    for await (const doc of ContentItem.find({ status: 'published' }).lean<ContentItemDoc>().cursor({ batchSize: 500 })) {
+    for await (const doc of ContentItem.find({ status: { $in: ['published', 'withdrawn'] } }).lean<ContentItemDoc>().cursor({ batchSize: 500 })) {
       this.apply(doc._id.toString(), doc as ContentItemDoc)
       if (++loaded % 5000 === 0) gc?.()
     }
@@ -177,12 +189,12 @@ export class ContentReadModel {
 
   /** Puts the current state of one item into the model (or takes it out). */
   apply(id: string, doc: ContentItemDoc | undefined): void {
-    const old = this.byId.get(id)
+    const old = this.get(id)
     if (old) {
-      if (doc && isPublic(doc) && doc.version === old.version) return
+      if (doc && isReadable(doc) && doc.version === old.version) return
       this.remove(old)
     }
-    if (!doc || !isPublic(doc) || !doc.publishedAt) {
+    if (!doc || !isReadable(doc) || !doc.publishedAt) {
       if (old) this.generation += 1
       return
     }
@@ -225,6 +237,13 @@ export class ContentReadModel {
     }
     if (files.length) item.files = files.map((f) => f.key)
     this.details.put(item.num, [buildDetailHead(doc), JSON.stringify(toSummary(doc)), packSnippets(trimSnippets(doc.snippetParts ?? []))])
+    if (!isPublic(doc)) {
+      item.termCount = 0
+      this.byNum.push(undefined)
+      this.unlisted.set(id, item)
+      this.generation += 1
+      return
+    }
     this.byNum.push(item)
     this.byId.set(id, item)
     this.columns.set(item)
@@ -244,11 +263,12 @@ export class ContentReadModel {
   }
 
   private remove(item: ReadItem): void {
-    this.byId.delete(item.id)
     for (const key of item.files ?? []) {
       const f = this.publicFiles.get(key)
       if (f && --f.count === 0) this.publicFiles.delete(key)
     }
+    if (this.unlisted.delete(item.id)) return
+    this.byId.delete(item.id)
     this.byNum[item.num] = undefined
     this.columns.unset(item.num)
     for (const policyId of item.policyIds ?? []) this.interpretationsOf.get(policyId)?.delete(item.id)
@@ -273,8 +293,9 @@ export class ContentReadModel {
     this.deadPostings = 0
   }
 
+  /** A readable item (listed or withdrawn) by id. */
   get(id: string): ReadItem | undefined {
-    return this.byId.get(id)
+    return this.byId.get(id) ?? this.unlisted.get(id)
   }
 
   itemByNum(num: number): ReadItem | undefined {

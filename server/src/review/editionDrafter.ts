@@ -6,7 +6,7 @@ import { recordAudit } from '../platform/audit/auditTrail'
 import { EditionModel, type EditionDoc } from './model'
 import { loadEdition, transition } from './editionTransition'
 
-/** Editors write: a new item starts as edition 1 in draft; drafts and rejected editions are edited in place. */
+/** Editors write: a new item starts as edition 1 in draft; drafts and rejected editions are edited in place, or discarded. */
 export class EditionDrafter {
   constructor(private readonly now: () => Date) {}
 
@@ -24,5 +24,10 @@ export class EditionDrafter {
     if (draft.department !== doc.department || draft.type !== doc.content.type) throw new ForbiddenError('不能更改稿件的部门或类型')
     // Editing a rejected edition makes it a draft again; whoever edits becomes one of its makers.
     return transition(doc, 'edit', staff, this.now(), { $set: { content: draft, overrides: [] }, $addToSet: { makers: staff.id } })
+  }
+
+  /** 放弃此稿: a draft or rejected edition is set aside (kept, for the record); the live item is untouched. */
+  async discard(staff: StaffPrincipal, id: string): Promise<EditionDoc> {
+    return transition(await loadEdition(id), 'discard', staff, this.now())
   }
 }

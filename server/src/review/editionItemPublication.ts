@@ -1,19 +1,32 @@
 import { publishItem } from '../content/itemPublisher'
-import { writeItemContent } from '../content/itemContentWriter'
+import { replaceLiveContent, writeItemContent } from '../content/itemContentWriter'
+import { recordAudit } from '../platform/audit/auditTrail'
 import { ConflictError } from '../platform/errors'
 import { EditionModel, type EditionDoc } from './model'
 
 /**
- * The second half of publishing an edition, after it has moved to published: its item
- * takes the content and goes public, then the edition is marked so. Safe to repeat (an
- * item already public is left as it is), so a run that stopped halfway is finished later.
+ * The second half of publishing an edition, after it has moved to published. The first
+ * edition: its item takes the content and goes public. A later edition: it replaces the
+ * live content, and the edition it replaces becomes superseded. Then the edition is marked
+ * done. Safe to repeat, so a run that stopped halfway is finished later.
  */
 export async function publishEditionItem(doc: EditionDoc, at: Date, now: Date): Promise<void> {
-  await writeItemContent(doc.itemId, doc.content, now)
-  try {
-    await publishItem(doc.itemId, at)
-  } catch (err) {
-    if (!(err instanceof ConflictError)) throw err // already public
+  if (doc.number === 1) {
+    await writeItemContent(doc.itemId, doc.content, now)
+    try {
+      await publishItem(doc.itemId, at)
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err // already public
+    }
+  } else {
+    await replaceLiveContent(doc.itemId, doc.content, { number: doc.number, at, changeNote: doc.minor ? null : doc.changeNote })
+    const older = await EditionModel.find({ itemId: doc.itemId, state: 'published', number: { $lt: doc.number } }, { _id: 1, number: 1 }).lean<Pick<EditionDoc, '_id' | 'number'>[]>()
+    for (const o of older) {
+      const moved = await EditionModel.updateOne({ _id: o._id, state: 'published' }, { $set: { state: 'superseded', updatedAt: now } })
+      if (moved.modifiedCount === 1) {
+        await recordAudit({ at: now, actor: { id: 'system', name: '发布' }, action: 'edition.superseded', subject: `content:${doc.itemId.toString()}`, before: { edition: o.number, state: 'published' }, after: { edition: o.number, state: 'superseded', by: doc.number } })
+      }
+    }
   }
   await EditionModel.updateOne({ _id: doc._id }, { $set: { itemPublished: true } })
 }

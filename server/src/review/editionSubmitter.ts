@@ -1,5 +1,5 @@
 import type { StaffPrincipal } from '../auth/principal'
-import { AppError } from '../platform/errors'
+import { AppError, ValidationError } from '../platform/errors'
 import type { EditionDoc } from './model'
 import { findingsOf } from './editionView'
 import { loadEdition, transition } from './editionTransition'
@@ -12,14 +12,20 @@ import { loadEdition, transition } from './editionTransition'
 export class EditionSubmitter {
   constructor(private readonly now: () => Date) {}
 
-  async submit(staff: StaffPrincipal, id: string, note?: string): Promise<EditionDoc> {
+  async submit(staff: StaffPrincipal, id: string, note?: string, change: { changeNote?: string; minor?: boolean } = {}): Promise<EditionDoc> {
     const doc = await loadEdition(id)
     const now = this.now()
+    // A revision says what changed (for the public publication history) or that it is minor.
+    const minor = change.minor ?? doc.minor
+    const changeNote = minor ? null : (change.changeNote || doc.changeNote || null)
+    if (doc.number > 1 && !minor && !changeNote) {
+      throw new ValidationError([{ path: 'changeNote', message: '请填写修改说明（将在发布记录中向公众展示），或标明为细微修改' }])
+    }
     const blocking = findingsOf(doc, now).filter((f) => f.blocking)
     const fixedOnly = blocking.filter((f) => !f.overridable)
     if (fixedOnly.length || (blocking.length && !note?.trim())) {
       throw new AppError('CONFLICT', `发布前检查未通过：${blocking[0]!.message}`, { findings: blocking })
     }
-    return transition(doc, 'submit', staff, now, { $set: { submittedBy: staff.id, submittedAt: now, submitNote: note?.trim() || null, rejection: null }, $addToSet: { makers: staff.id } })
+    return transition(doc, 'submit', staff, now, { $set: { submittedBy: staff.id, submittedAt: now, submitNote: note?.trim() || null, rejection: null, ...(doc.number > 1 ? { changeNote, minor } : {}) }, $addToSet: { makers: staff.id } })
   }
 }

@@ -29,6 +29,8 @@ export function toEdition(doc: EditionDoc, staff: StaffPrincipal, now: Date): Ed
     approval: doc.approval ? { by: doc.approval.by, at: doc.approval.at.toISOString() } : null,
     publishedAt: doc.publishedAt?.toISOString() ?? null,
     scheduledAt: doc.scheduledAt?.toISOString() ?? null,
+    changeNote: doc.changeNote ?? null,
+    minor: doc.minor ?? false,
     actions: actionsFor(doc, staff),
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),

@@ -32,6 +32,9 @@ export interface EditionDoc {
   publishedAt: Date | null
   /** When a scheduled edition is to be published (UTC). */
   scheduledAt: Date | null
+  /** Editions after the first: what changed (public), or null when `minor`. */
+  changeNote: string | null
+  minor: boolean
   /** Its item took its content and went public (set after the edition moved to published; a crash in between is repaired). */
   itemPublished: boolean
   createdAt: Date
@@ -55,6 +58,8 @@ const editionSchema = new Schema<EditionDoc>(
     publishedAt: { type: Date, default: null },
     scheduledAt: { type: Date, default: null },
     itemPublished: { type: Boolean, default: false },
+    changeNote: { type: String, default: null },
+    minor: { type: Boolean, default: false },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },

@@ -5,6 +5,11 @@ import { EditionReviewer } from './editionReviewer'
 import { EditionSubmitter } from './editionSubmitter'
 import { reviewHandlers, type ReviewServices } from './routes'
 import { EditionScheduler } from './editionScheduler'
+import { EditionStarter } from './editionStarter'
+import { ItemHistory } from './itemHistory'
+import { ItemUnpublisher } from './itemUnpublisher'
+import { ItemWithdrawer } from './itemWithdrawer'
+import { ValidityChanger } from './validityChanger'
 import { ScheduledEditionPublisher } from './scheduledEditionPublisher'
 import type { JobDefinition } from '../platform/jobs/scheduler'
 import type { Logger } from '../platform/logger'
@@ -24,6 +29,11 @@ export function createReviewModule(deps: { now: () => Date; contentChanged: () =
     publisher: new EditionPublisher(deps.now, deps.contentChanged),
     queues: new EditionQueues(),
     scheduler: new EditionScheduler(deps.now),
+    starter: new EditionStarter(deps.now),
+    withdrawer: new ItemWithdrawer(deps.now, deps.contentChanged),
+    unpublisher: new ItemUnpublisher(deps.now, deps.contentChanged),
+    validity: new ValidityChanger(deps.now, deps.contentChanged),
+    history: new ItemHistory(),
   }
   const scheduledPublisher = new ScheduledEditionPublisher(deps.contentChanged, deps.logger)
   const publishScheduled: JobDefinition = {

@@ -8,6 +8,11 @@ import type { EditionQueues } from './editionQueues'
 import type { EditionReviewer } from './editionReviewer'
 import type { EditionScheduler } from './editionScheduler'
 import type { EditionSubmitter } from './editionSubmitter'
+import type { EditionStarter } from './editionStarter'
+import type { ItemWithdrawer } from './itemWithdrawer'
+import type { ItemUnpublisher } from './itemUnpublisher'
+import type { ValidityChanger } from './validityChanger'
+import type { ItemHistory } from './itemHistory'
 import { loadEdition } from './editionTransition'
 import { toEdition } from './editionView'
 import type { EditionDoc } from './model'
@@ -19,6 +24,11 @@ export interface ReviewServices {
   publisher: EditionPublisher
   queues: EditionQueues
   scheduler: EditionScheduler
+  starter: EditionStarter
+  withdrawer: ItemWithdrawer
+  unpublisher: ItemUnpublisher
+  validity: ValidityChanger
+  history: ItemHistory
 }
 
 /** Editorial workflow endpoints: thin — the binding authenticated and parsed; services decide. */
@@ -33,7 +43,22 @@ export function reviewHandlers(s: ReviewServices, now: () => Date): Handlers {
       return view(staff)(doc)
     },
     updateEdition: async ({ staff, params, body }) => view(staff)(await s.drafter.update(staff, params.id, body)),
-    submitEdition: async ({ staff, params, body }) => view(staff)(await s.submitter.submit(staff, params.id, body.note)),
+    submitEdition: async ({ staff, params, body }) => view(staff)(await s.submitter.submit(staff, params.id, body.note, { changeNote: body.changeNote, minor: body.minor })),
+    discardEdition: async ({ staff, params }) => view(staff)(await s.drafter.discard(staff, params.id)),
+    getStaffItem: async ({ staff, params }) => s.history.of(staff, params.id),
+    startItemEdition: async ({ staff, params, body }) => view(staff)(await s.starter.start(staff, params.id, body)),
+    withdrawItem: async ({ staff, params, body }) => {
+      await s.withdrawer.withdraw(staff, params.id, body.explanation)
+      return s.history.of(staff, params.id)
+    },
+    unpublishItem: async ({ staff, params, body }) => {
+      await s.unpublisher.unpublish(staff, params.id, body.reason, body.note)
+      return s.history.of(staff, params.id)
+    },
+    changeItemValidity: async ({ staff, params, body }) => {
+      await s.validity.change(staff, params.id, body)
+      return s.history.of(staff, params.id)
+    },
     approveEdition: async ({ staff, params, body }) => view(staff)(await s.reviewer.approve(staff, params.id, body.checklist, body.overrides)),
     rejectEdition: async ({ staff, params, body }) => view(staff)(await s.reviewer.reject(staff, params.id, body.failed, body.reasons)),
     publishEdition: async ({ staff, params }) => view(staff)(await s.publisher.publishNow(staff, params.id)),

@@ -60,3 +60,13 @@ export const ONLINE_LEVEL_LABELS: Record<OnlineLevel, string> = {
 /** Life states of an item. The review workflow (next issue) owns the transitions. */
 export const CONTENT_STATUSES = ['draft', 'published', 'withdrawn', 'unpublished'] as const
 export type ContentStatus = (typeof CONTENT_STATUSES)[number]
+
+/** Entries of an item's public publication history (发布记录). */
+export const PUBLICATION_EVENTS = ['published', 'edited', 'withdrawn', 'validity'] as const
+export type PublicationEvent = (typeof PUBLICATION_EVENTS)[number]
+export const PUBLICATION_EVENT_LABELS: Record<PublicationEvent, string> = {
+  published: '发布',
+  edited: '修订',
+  withdrawn: '撤回',
+  validity: '效力状态变更',
+}

@@ -8,6 +8,7 @@ import {
   INTERPRETATION_FORMS,
   MATERIAL_FORMS,
   ONLINE_LEVELS,
+  PUBLICATION_EVENTS,
   VALIDITY_STATUSES,
 } from './labels'
 
@@ -159,6 +160,12 @@ export const relatedItemSchema = z
   .object({ id: objectIdSchema, type: z.enum(CONTENT_TYPES), title: z.string(), form: z.enum(INTERPRETATION_FORMS).optional() })
   .meta({ id: 'RelatedItem' })
 
+/** One entry of an item's public publication history. */
+export const publicationRecordSchema = z
+  .object({ kind: z.enum(PUBLICATION_EVENTS), at: z.iso.datetime(), note: z.string().optional() })
+  .meta({ id: 'PublicationRecord' })
+export type PublicationRecord = z.infer<typeof publicationRecordSchema>
+
 const detailCommon = {
   ...publicItemShape,
   body: z.string(),
@@ -166,6 +173,10 @@ const detailCommon = {
   links: z.array(linkSchema),
   updatedAt: z.iso.datetime(),
   views: z.number().int(),
+  /** 发布记录: published, revised (with the change note), withdrawn, validity changed; oldest first. */
+  history: z.array(publicationRecordSchema).default([]),
+  /** Set when the item was withdrawn: it stays readable, with this explanation shown above it. */
+  withdrawal: z.object({ explanation: z.string(), at: z.iso.datetime() }).optional(),
 }
 
 export const contentDetailSchema = z

@@ -1,5 +1,6 @@
 import { z } from '../zod'
-import { contentDraftSchema, objectIdSchema } from '../content/schemas'
+import { contentDraftSchema, dateOnlySchema, objectIdSchema, publicationRecordSchema } from '../content/schemas'
+import { CONTENT_STATUSES, CONTENT_TYPES, VALIDITY_STATUSES } from '../content/labels'
 import { EDITION_STATES, EDITION_TRANSITIONS, type EditionAction } from '../rules/editionWorkflow'
 
 /** 审核四关 (国办发〔2018〕123号): political, legal, secrecy, wording. */
@@ -60,6 +61,10 @@ export const editionSchema = z
     approval: z.object({ by: z.string(), at: z.string() }).nullable(),
     publishedAt: z.string().nullable(),
     scheduledAt: z.string().nullable(),
+    /** Editions after the first: what changed, for the public publication history (none when minor). */
+    changeNote: z.string().nullable(),
+    /** A minor change (typo, formatting): not listed in the public history. */
+    minor: z.boolean(),
     /** What the person asking may do now. */
     actions: z.array(z.enum(Object.keys(EDITION_TRANSITIONS) as [EditionAction, ...EditionAction[]])),
     createdAt: z.string(),
@@ -69,11 +74,94 @@ export const editionSchema = z
 export type Edition = z.infer<typeof editionSchema>
 export const editionListSchema = z.object({ items: z.array(editionSchema) })
 
+const changeNoteSchema = z.string().trim().max(500, { error: '修改说明不能超过 500 字' })
+
 export const submitBodySchema = z.object({
   /** Why the edition should go to a reviewer despite blocking findings (they decide). */
   note: z.string().trim().max(500, { error: '说明不能超过 500 字' }).optional(),
+  /** Editions after the first: what changed (shown to the public), unless `minor`. */
+  changeNote: changeNoteSchema.optional(),
+  minor: z.boolean({ error: '应为 true 或 false' }).optional(),
+})
+
+/** 修订: a new edition of a published item starts as a copy of what is live. */
+export const newEditionBodySchema = z.object({
+  changeNote: changeNoteSchema.optional(),
+  minor: z.boolean({ error: '应为 true 或 false' }).default(false),
+})
+
+/** Why a published item is taken off (下线), from a fixed list. */
+export const UNPUBLISH_REASONS = ['published-in-error', 'wrong-department', 'duplicate', 'not-for-disclosure', 'contains-personal-data'] as const
+export type UnpublishReason = (typeof UNPUBLISH_REASONS)[number]
+export const UNPUBLISH_REASON_LABELS: Record<UnpublishReason, string> = {
+  'published-in-error': '误发布',
+  'wrong-department': '发布部门有误',
+  duplicate: '重复发布',
+  'not-for-disclosure': '不应主动公开',
+  'contains-personal-data': '含有个人信息或涉密内容',
+}
+
+/** 撤回: the item stays readable with this explanation shown on its page. */
+export const withdrawBodySchema = z.object({
+  explanation: z.string().trim().min(10, { error: '请向公众说明撤回原因（至少 10 个字）' }).max(500, { error: '说明不能超过 500 字' }),
+})
+
+/** 下线: the item leaves every public page; the reason is recorded, not shown. */
+export const unpublishBodySchema = z.object({
+  reason: z.enum(UNPUBLISH_REASONS, { error: '请选择下线原因' }),
+  note: z.string().trim().max(500, { error: '补充说明不能超过 500 字' }).optional(),
 })
 
 /** 定时发布: at least five minutes ahead (checked by the server against its clock). */
 export const scheduleBodySchema = z.object({ at: z.iso.datetime({ error: '请选择发布时间' }) })
 export const SCHEDULE_MIN_AHEAD_MS = 5 * 60_000
+
+/** 效力状态变更 of a published policy (已修订 / 已废止 / 失效, or back to 有效); its page is marked at once. */
+export const validityChangeBodySchema = z
+  .object({
+    status: z.enum(VALIDITY_STATUSES, { error: '请选择效力状态' }),
+    /** The day it took effect (Asia/Shanghai). */
+    changedOn: dateOnlySchema,
+    /** The document that replaces it (a published policy). */
+    supersededBy: objectIdSchema.optional(),
+    /** Shown on the page, e.g. the instrument that repealed it. */
+    note: z.string().trim().max(500, { error: '说明不能超过 500 字' }).optional(),
+  })
+  .refine((v) => v.status !== 'valid' || !v.supersededBy, { error: '有效的文件不能有替代文件', path: ['supersededBy'] })
+
+export const itemRefParamsSchema = z.object({ id: objectIdSchema })
+
+/** What staff may do to an item as a whole (besides acting on one of its editions). */
+export const ITEM_ACTIONS = ['startEdition', 'withdraw', 'unpublish', 'changeValidity'] as const
+export type ItemAction = (typeof ITEM_ACTIONS)[number]
+
+/** An item as the workbench shows it: its public state, its editions (newest first) and its public history. */
+export const staffItemSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(CONTENT_TYPES),
+    title: z.string(),
+    department: z.string(),
+    status: z.enum(CONTENT_STATUSES),
+    validity: z.enum(VALIDITY_STATUSES).nullable(),
+    publishedAt: z.string().nullable(),
+    liveEdition: z.number().int().nullable(),
+    history: z.array(publicationRecordSchema),
+    withdrawal: z.object({ explanation: z.string(), at: z.string() }).nullable(),
+    editions: z.array(
+      z.object({
+        id: z.string(),
+        number: z.number().int(),
+        state: z.enum(EDITION_STATES),
+        changeNote: z.string().nullable(),
+        minor: z.boolean(),
+        makers: z.array(z.string()),
+        approvedBy: z.string().nullable(),
+        publishedAt: z.string().nullable(),
+        updatedAt: z.string(),
+      }),
+    ),
+    actions: z.array(z.enum(ITEM_ACTIONS)),
+  })
+  .meta({ id: 'StaffItem' })
+export type StaffItem = z.infer<typeof staffItemSchema>

@@ -8,7 +8,7 @@ import { can, type Actor, type StaffAction } from './permissions'
  * person has checked it — nobody who wrote or submitted an edition can approve,
  * schedule or publish it, not even by force.
  */
-export const EDITION_STATES = ['draft', 'submitted', 'rejected', 'approved', 'scheduled', 'published', 'superseded', 'withdrawn', 'unpublished'] as const
+export const EDITION_STATES = ['draft', 'submitted', 'rejected', 'approved', 'scheduled', 'published', 'superseded', 'withdrawn', 'unpublished', 'discarded'] as const
 export type EditionState = (typeof EDITION_STATES)[number]
 
 export const EDITION_STATE_LABELS: Record<EditionState, string> = {
@@ -21,7 +21,11 @@ export const EDITION_STATE_LABELS: Record<EditionState, string> = {
   superseded: '已被新版本替换',
   withdrawn: '已撤回（保留页面并说明）',
   unpublished: '已下线',
+  discarded: '已放弃',
 }
+
+/** States of an edition still on its way to publication: an item has at most one such edition. */
+export const OPEN_EDITION_STATES = ['draft', 'submitted', 'rejected', 'approved', 'scheduled'] as const satisfies readonly EditionState[]
 
 interface Transition {
   from: readonly EditionState[]
@@ -44,7 +48,9 @@ export const EDITION_TRANSITIONS = {
   unschedule: { from: ['scheduled'], to: 'approved', permission: 'content.review', notByMaker: false, label: '取消定时' },
   forcePublish: { from: ['draft', 'submitted', 'rejected', 'approved'], to: 'published', permission: 'content.force-publish', notByMaker: true, label: '强制发布' },
   withdraw: { from: ['published'], to: 'withdrawn', permission: 'content.withdraw', notByMaker: false, label: '撤回（保留说明）' },
-  unpublish: { from: ['published'], to: 'unpublished', permission: 'content.withdraw', notByMaker: false, label: '下线（发布有误）' },
+  unpublish: { from: ['published', 'withdrawn'], to: 'unpublished', permission: 'content.withdraw', notByMaker: false, label: '下线（发布有误）' },
+  discard: { from: ['draft', 'rejected'], to: 'discarded', permission: 'content.write', notByMaker: false, label: '放弃此稿' },
+  changeValidity: { from: ['published'], to: 'published', permission: 'content.withdraw', notByMaker: false, label: '变更效力状态' },
 } as const satisfies Record<string, Transition>
 
 export type EditionAction = keyof typeof EDITION_TRANSITIONS
@@ -81,4 +87,18 @@ export function decide(edition: EditionFacts, action: EditionAction, actor: Acto
 /** The actions `actor` may take on the edition now (for showing buttons). */
 export function actionsFor(edition: EditionFacts, actor: Actor & { id: string }): EditionAction[] {
   return (Object.keys(EDITION_TRANSITIONS) as EditionAction[]).filter((a) => decide(edition, a, actor).ok)
+}
+
+/**
+ * Whether `actor` may start a new edition of an item whose latest edition is `latest`:
+ * an editor of its department, once the latest edition is the published one (an item
+ * has one open edition at a time; a withdrawn or unpublished item gets none).
+ */
+export function decideNewEdition(latest: Pick<EditionFacts, 'state' | 'department'>, actor: Actor & { id: string }): Decision {
+  if (!can(actor, 'content.write', latest.department)) return { ok: false, code: 'FORBIDDEN', message: '没有权限进行此操作' }
+  if ((OPEN_EDITION_STATES as readonly EditionState[]).includes(latest.state)) {
+    return { ok: false, code: 'CONFLICT', message: `该内容已有一个未发布的新版本（${EDITION_STATE_LABELS[latest.state]}），请先完成或放弃它` }
+  }
+  if (latest.state !== 'published') return { ok: false, code: 'CONFLICT', message: `该内容${EDITION_STATE_LABELS[latest.state]}，不能再修订` }
+  return { ok: true, to: 'draft' }
 }

@@ -16,7 +16,7 @@ export const STAFF_ACTIONS = {
   'content.review': { roles: ['reviewer'], scope: 'department' },
   /** Publish without review, with a written reason (a retrospective review follows). */
   'content.force-publish': { roles: ['department-admin'], scope: 'department' },
-  /** Withdraw or unpublish published items. */
+  /** Withdraw or unpublish published items; change a published policy's 效力状态. */
   'content.withdraw': { roles: ['reviewer', 'department-admin'], scope: 'department' },
   /** Create staff accounts, change their roles, unlock them, revoke their sessions. */
   'staff.manage': { roles: ['department-admin', 'platform-admin'], scope: 'department-or-platform' },
