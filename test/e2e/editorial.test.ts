@@ -130,3 +130,82 @@ describe('定时发布 in the workbench', () => {
     await expect.poll(stateOf).toBe('approved')
   }, 180_000)
 })
+
+describe('修订 and 撤回 in the workbench', () => {
+  /** Publishes a first edition through the API, as the editor and the reviewer would. */
+  async function publishedPolicy(title: string, bodyText: string): Promise<string> {
+    const token = async (username: string) => {
+      const r = await fetch(`${baseUrl}/api/v1/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) })
+      return ((await r.json()) as { accessToken: string }).accessToken
+    }
+    const call = async (t: string, path: string, body: unknown) => {
+      const r = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` }, body: JSON.stringify(body) })
+      expect(r.status, `${path}: ${await r.clone().text()}`).toBeLessThan(300)
+      return (await r.json()) as { id: string; itemId: string }
+    }
+    const editor = await token('li.editor')
+    const reviewer = await token('zhao.reviewer')
+    const draft = {
+      type: 'policy', title, department: 'guiyang-hrss', topics: ['employment-subsidies'], regions: ['520100000000'], summary: '', body: `<p>${bodyText}</p>`,
+      policy: { docNumber: null, writtenOn: null, issuer: '贵阳市人力资源和社会保障局', validity: { status: 'valid' }, disclosure: 'proactive' },
+    }
+    const e = await call(editor, '/api/v1/staff/items', draft)
+    await call(editor, `/api/v1/staff/editions/${e.id}/submit`, {})
+    await call(reviewer, `/api/v1/staff/editions/${e.id}/approve`, { checklist: { political: true, legal: true, secrecy: true, wording: true } })
+    await call(reviewer, `/api/v1/staff/editions/${e.id}/publish`, {})
+    return e.itemId
+  }
+
+  it('an editor revises a published policy with a change note, a reviewer publishes it, then withdraws it with an explanation the public sees', async () => {
+    const { page } = b
+    const title = '关于贵阳市失业保险稳岗返还的通知（修订演示）'
+    await publishedPolicy(title, '稳岗返还申请截止日期为11月30日。')
+
+    await logInAs('li.editor')
+    await visible(page, '[data-testid=department-items] .wb-list-row').filter({ hasText: title }).first().click()
+    await page.waitForURL(/workbench\/pages\/item\/index/)
+    await visible(page, '.wb-button').filter({ hasText: '修订（新建版本）' }).first().click()
+    await page.waitForURL(/workbench\/pages\/edition\/index/)
+    await expect.poll(() => visible(page, '.wb-state').first().innerText()).toContain('修订第 2 版')
+    await visible(page, '.wb-textarea textarea').first().fill('稳岗返还申请截止日期延长至12月31日。')
+    await visible(page, '.wb-button').filter({ hasText: '保存修改' }).first().click()
+    await page.getByText('发布前检查：未发现问题').locator('visible=true').first().waitFor()
+    await visible(page, '.wb-button').filter({ hasText: '提交审核' }).first().click()
+    await expect.poll(() => visible(page, '.wb-error').first().innerText().catch(() => '')).toContain('请填写修改说明')
+    await visible(page, '.wb-field').filter({ hasText: '修改说明' }).locator('input').first().fill('申请截止日期延长至12月31日')
+    await visible(page, '.wb-button').filter({ hasText: '提交审核' }).first().click()
+    await expect.poll(stateOf).toBe('submitted')
+
+    await logInAs('zhao.reviewer')
+    await visible(page, '[data-testid=review-queue] .wb-list-row').filter({ hasText: title }).first().click()
+    for (const check of ['政治关', '法律关', '保密关', '文字关']) await visible(page, '.wb-check').filter({ hasText: check }).first().click()
+    await visible(page, '.wb-button').filter({ hasText: '审核通过' }).first().click()
+    await expect.poll(stateOf).toBe('approved')
+    await visible(page, '.wb-button').filter({ hasText: '立即发布' }).first().click()
+    await expect.poll(stateOf).toBe('published')
+    await visible(page, '.wb-button').filter({ hasText: '查看公开页面' }).first().click()
+    await page.waitForURL(/pages\/policy\/index/)
+    await page.getByText('稳岗返还申请截止日期延长至12月31日。').locator('visible=true').first().waitFor()
+    expect(await visible(page, '.publication-history').first().innerText()).toContain('修订：申请截止日期延长至12月31日')
+    await screenshot(page, 'editorial-revised-citizen-page')
+
+    // 撤回: from the item's history page.
+    await page.goBack()
+    await visible(page, '.wb-button').filter({ hasText: '内容历史' }).first().click()
+    await page.waitForURL(/workbench\/pages\/item\/index/)
+    expect(await visible(page, '.wb-list-row').filter({ hasText: '第 1 版' }).first().innerText()).toContain('已被新版本替换')
+    await visible(page, '.wb-button').filter({ hasText: '撤回' }).first().click()
+    await visible(page, '.wb-textarea textarea').first().fill('太短')
+    await visible(page, '.wb-button').filter({ hasText: '确认撤回' }).first().click()
+    await expect.poll(() => visible(page, '.wb-error').first().innerText().catch(() => '')).toContain('至少 10 个字')
+    await visible(page, '.wb-textarea textarea').first().fill('本通知内容已并入《贵阳市稳岗政策汇编》，请以汇编为准。')
+    await visible(page, '.wb-button').filter({ hasText: '确认撤回' }).first().click()
+    await expect.poll(() => visible(page, '.wb-state').first().getAttribute('data-state')).toBe('withdrawn')
+    await visible(page, '.wb-button').filter({ hasText: '查看公开页面' }).first().click()
+    await page.waitForURL(/pages\/policy\/index/)
+    const banner = visible(page, '.withdrawal-banner').first()
+    await banner.waitFor()
+    expect(await banner.innerText()).toContain('本通知内容已并入《贵阳市稳岗政策汇编》')
+    await screenshot(page, 'editorial-withdrawn-citizen-page')
+  }, 180_000)
+})

@@ -137,7 +137,8 @@ describe('caching of public reads', () => {
     const first = await fetch(`${t.url}/api/v1/items/${ids.current}`)
     const etag = first.headers.get('etag')!
     expect(etag).toMatch(/^W\/".+"$/)
-    expect(first.headers.get('cache-control')).toBe('public, max-age=60')
+    // Kept, but asked again every time: a withdrawal or revision reaches every reader at once.
+    expect(first.headers.get('cache-control')).toBe('public, no-cache')
     const again = await fetch(`${t.url}/api/v1/items/${ids.current}`, { headers: { 'if-none-match': etag } })
     expect(again.status).toBe(304)
     expect(await again.text()).toBe('')

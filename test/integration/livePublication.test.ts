@@ -250,5 +250,13 @@ describe('who may act on a published item (role × own or other department)', ()
     }
     expect(got).toEqual(EXPECTED)
     expect(await outcome(t.api.call('withdrawItem', { params: { id: await livePolicy('own') }, body: { explanation: '未登录不能撤回任何内容。' } }))).toBe('UNAUTHENTICATED')
+    // 本部门内容: each sees its own department's items only; a platform admin reads no drafts.
+    const otherItem = await livePolicy('other')
+    const ownList = await actors.reviewer.api.call('listStaffItems', { query: { status: 'published' } })
+    expect(ownList.items.length).toBeGreaterThan(0)
+    expect(ownList.items.map((i) => i.id)).not.toContain(otherItem)
+    expect(new Set(ownList.items.map((i) => i.status))).toEqual(new Set(['published']))
+    expect((await actors.editor.api.call('listStaffItems', { query: {} })).items.map((i) => i.status)).toContain('unpublished')
+    expect(await outcome(actors['platform-admin'].api.call('listStaffItems', { query: {} }))).toBe('FORBIDDEN')
   }, 180_000)
 })

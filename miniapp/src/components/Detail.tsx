@@ -3,6 +3,7 @@ import { RichText, Text, View } from '@tarojs/components'
 import {
   CONTENT_TYPE_LABELS,
   INTERPRETATION_FORM_LABELS,
+  PUBLICATION_EVENT_LABELS,
   type ContentDetail,
   type ContentType,
   type InterpretationForm,
@@ -13,10 +14,11 @@ import { itemPath, openPage } from '@/lib/routes'
 import { ElderSwitch } from './ElderSwitch'
 import { Section } from './Section'
 
-/** The top of a detail page: what kind of item this is, its title, and the 长辈版 switch. */
-export function DetailHeader({ type, title, children }: { type: ContentType; title: string; children?: ReactNode }) {
+/** The top of a detail page: what kind of item this is, its title, and the 长辈版 switch; a withdrawn item says so first. */
+export function DetailHeader({ type, title, withdrawal, children }: { type: ContentType; title: string; withdrawal?: ContentDetail['withdrawal']; children?: ReactNode }) {
   return (
     <View className='detail-header'>
+      {withdrawal && <WithdrawalBanner withdrawal={withdrawal} />}
       <View className='detail-top'>
         <Text className='detail-kind'>{CONTENT_TYPE_LABELS[type]}</Text>
         <ElderSwitch compact />
@@ -93,8 +95,47 @@ export function RelatedList({ items }: { items: readonly Related[] }) {
   )
 }
 
-/** Publication date and views, at the foot of a detail page. */
+/** 撤回: the page stays so links keep working, but says plainly that it no longer applies, and why. */
+function WithdrawalBanner({ withdrawal }: { withdrawal: NonNullable<ContentDetail['withdrawal']> }) {
+  return (
+    <View className='withdrawal-banner' role='note' aria-label='本信息已撤回'>
+      <Text className='withdrawal-title'>本信息已于{formatPublished(withdrawal.at)}撤回</Text>
+      <Text className='withdrawal-text' userSelect>
+        撤回说明：{withdrawal.explanation}
+      </Text>
+    </View>
+  )
+}
+
+/** 发布记录: when it was published, revised (what changed), withdrawn, or changed 效力状态. */
+export function PublicationHistory({ history }: { history: ContentDetail['history'] }) {
+  if (history.length < 2) return null
+  return (
+    <Section title='发布记录' className='publication-history'>
+      {history.map((h, i) => (
+        <View key={i} className='history-row'>
+          <Text className='history-when'>{formatPublished(h.at)}</Text>
+          <Text className='history-what'>
+            {PUBLICATION_EVENT_LABELS[h.kind]}
+            {h.note ? `：${h.note}` : ''}
+          </Text>
+        </View>
+      ))}
+    </Section>
+  )
+}
+
+/** Publication history, date and views, at the foot of a detail page. */
 export function DetailFooter({ item }: { item: ContentDetail }) {
+  return (
+    <>
+      <PublicationHistory history={item.history} />
+      <DetailFooterLine item={item} />
+    </>
+  )
+}
+
+function DetailFooterLine({ item }: { item: ContentDetail }) {
   return (
     <View className='detail-footer'>
       <Text className='detail-footer-text'>发布时间：{formatPublished(item.publishedAt)}</Text>

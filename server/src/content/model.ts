@@ -79,6 +79,7 @@ const contentItemSchema = new Schema<ContentItemDoc>(
   { collection: 'content_items', timestamps: true, versionKey: false, minimize: false },
 )
 contentItemSchema.index({ status: 1, publishedAt: -1 })
+contentItemSchema.index({ department: 1, updatedAt: -1 })
 contentItemSchema.index({ 'searchTerms.t': 1 }) // multikey: the search index in the database
 
 export const ContentItem = mongoose.model<ContentItemDoc>('ContentItem', contentItemSchema)

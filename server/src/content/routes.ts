@@ -6,8 +6,10 @@ import type { ContentReadModel } from './readModel'
 import { searchItemsJson } from './search/searcher'
 import { recordView } from './viewCounter'
 
-const LIST_CACHE = 'public, max-age=30'
-const DETAIL_CACHE = 'public, max-age=60'
+// Browsers keep public reads but ask again every time (a 304 from memory when unchanged):
+// a withdrawn, unpublished or revised item must change for everyone at once (ADR 0011).
+const LIST_CACHE = 'public, no-cache'
+const DETAIL_CACHE = 'public, no-cache'
 const GONE = '该内容不存在或已不再公开'
 
 /** Public reading API: thin — parse (done by the binding), validators, call the service. */

@@ -1,4 +1,4 @@
-import { can, type StaffItem } from '@zw/shared'
+import { can, type ContentStatus, type StaffItem, type StaffItemList } from '@zw/shared'
 import type { StaffPrincipal } from '../auth/principal'
 import { ContentItem, type ContentItemDoc } from '../content/model'
 import { ForbiddenError, NotFoundError } from '../platform/errors'
@@ -13,5 +13,25 @@ export class ItemHistory {
     if (!can(staff, 'content.read', item.department)) throw new ForbiddenError('只能查看本部门的内容')
     const editions = await EditionModel.find({ itemId: item._id }, { content: 0 }).sort({ number: -1 }).limit(200).lean<EditionDoc[]>()
     return toStaffItem(item, editions, staff)
+  }
+
+  /** The person's department's items, most recently changed first. */
+  async list(staff: StaffPrincipal, status?: ContentStatus): Promise<StaffItemList> {
+    if (!can(staff, 'content.read', staff.department)) throw new ForbiddenError('只有本部门的编辑、审核员和管理员可以查看')
+    const items = await ContentItem.find({ department: staff.department, ...(status ? { status } : {}) }, { type: 1, title: 1, status: 1, 'policy.validity': 1, publishedAt: 1, updatedAt: 1 })
+      .sort({ updatedAt: -1 })
+      .limit(100)
+      .lean<ContentItemDoc[]>()
+    return {
+      items: items.map((i) => ({
+        id: i._id.toString(),
+        type: i.type,
+        title: i.title,
+        status: i.status,
+        validity: i.type === 'policy' ? ((i.policy?.validity?.status as StaffItem['validity']) ?? null) : null,
+        publishedAt: i.publishedAt?.toISOString() ?? null,
+        updatedAt: i.updatedAt.toISOString(),
+      })),
+    }
   }
 }

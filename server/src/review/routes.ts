@@ -45,6 +45,7 @@ export function reviewHandlers(s: ReviewServices, now: () => Date): Handlers {
     updateEdition: async ({ staff, params, body }) => view(staff)(await s.drafter.update(staff, params.id, body)),
     submitEdition: async ({ staff, params, body }) => view(staff)(await s.submitter.submit(staff, params.id, body.note, { changeNote: body.changeNote, minor: body.minor })),
     discardEdition: async ({ staff, params }) => view(staff)(await s.drafter.discard(staff, params.id)),
+    listStaffItems: async ({ staff, query }) => s.history.list(staff, query.status),
     getStaffItem: async ({ staff, params }) => s.history.of(staff, params.id),
     startItemEdition: async ({ staff, params, body }) => view(staff)(await s.starter.start(staff, params.id, body)),
     withdrawItem: async ({ staff, params, body }) => {

@@ -11,7 +11,7 @@ import {
   viewResultSchema,
 } from '../content/schemas'
 import { auditPageSchema, auditQuerySchema } from '../audit/schemas'
-import { approveBodySchema, editionListSchema, editionParamsSchema, editionSchema, itemRefParamsSchema, newEditionBodySchema, rejectBodySchema, scheduleBodySchema, staffItemSchema, submitBodySchema, unpublishBodySchema, validityChangeBodySchema, withdrawBodySchema } from '../review/schemas'
+import { approveBodySchema, editionListSchema, editionParamsSchema, editionSchema, itemRefParamsSchema, newEditionBodySchema, rejectBodySchema, scheduleBodySchema, staffItemListQuerySchema, staffItemListSchema, staffItemSchema, submitBodySchema, unpublishBodySchema, validityChangeBodySchema, withdrawBodySchema } from '../review/schemas'
 import { contentDraftSchema } from '../content/schemas'
 import {
   createStaffBodySchema,
@@ -275,6 +275,16 @@ export const endpoints = {
     params: editionParamsSchema,
     response: editionSchema,
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  }),
+  listStaffItems: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/staff/items',
+    summary: '本部门的内容（最近改动的在前，可按状态筛选）',
+    tag: 'review',
+    auth: 'staff',
+    query: staffItemListQuerySchema,
+    response: staffItemListSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN'],
   }),
   getStaffItem: defineEndpoint({
     method: 'GET',

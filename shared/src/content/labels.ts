@@ -60,6 +60,12 @@ export const ONLINE_LEVEL_LABELS: Record<OnlineLevel, string> = {
 /** Life states of an item. The review workflow (next issue) owns the transitions. */
 export const CONTENT_STATUSES = ['draft', 'published', 'withdrawn', 'unpublished'] as const
 export type ContentStatus = (typeof CONTENT_STATUSES)[number]
+export const CONTENT_STATUS_LABELS: Record<ContentStatus, string> = {
+  draft: '未发布',
+  published: '已发布',
+  withdrawn: '已撤回（页面保留说明）',
+  unpublished: '已下线',
+}
 
 /** Entries of an item's public publication history (发布记录). */
 export const PUBLICATION_EVENTS = ['published', 'edited', 'withdrawn', 'validity'] as const

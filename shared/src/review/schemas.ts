@@ -165,3 +165,10 @@ export const staffItemSchema = z
   })
   .meta({ id: 'StaffItem' })
 export type StaffItem = z.infer<typeof staffItemSchema>
+
+/** The department's items, newest change first (the workbench's 本部门内容). */
+export const staffItemListQuerySchema = z.object({ status: z.enum(CONTENT_STATUSES, { error: '未知的内容状态' }).optional() })
+export const staffItemListSchema = z.object({
+  items: z.array(z.object({ id: z.string(), type: z.enum(CONTENT_TYPES), title: z.string(), status: z.enum(CONTENT_STATUSES), validity: z.enum(VALIDITY_STATUSES).nullable(), publishedAt: z.string().nullable(), updatedAt: z.string() })),
+})
+export type StaffItemList = z.infer<typeof staffItemListSchema>

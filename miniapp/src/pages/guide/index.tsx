@@ -86,7 +86,7 @@ export default function GuidePage() {
   const entryIsUrl = !!entry && /^https?:\/\//i.test(entry)
   return (
     <Page>
-      <DetailHeader type='guide' title={item.title}>
+      <DetailHeader type='guide' title={item.title} withdrawal={item.withdrawal}>
         <Text className='detail-sub'>办理部门：{departmentFullName(item.department)}</Text>
       </DetailHeader>
 

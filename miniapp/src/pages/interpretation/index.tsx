@@ -103,7 +103,7 @@ export default function InterpretationPage() {
   const { item } = state
   return (
     <Page>
-      <DetailHeader type='interpretation' title={item.title}>
+      <DetailHeader type='interpretation' title={item.title} withdrawal={item.withdrawal}>
         <Text className='form-tag'>{INTERPRETATION_FORM_LABELS[item.interpretation.form]}</Text>
         <Interpreter item={item} />
       </DetailHeader>

@@ -67,7 +67,7 @@ export default function PolicyPage() {
   const unknown = item.policy.unknownFields
   return (
     <Page>
-      <DetailHeader type='policy' title={item.title}>
+      <DetailHeader type='policy' title={item.title} withdrawal={item.withdrawal}>
         <ValidityNotice item={item} />
       </DetailHeader>
 

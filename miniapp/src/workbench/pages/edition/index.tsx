@@ -20,6 +20,9 @@ export default function EditionPage() {
   const [form, setForm] = useState<PolicyForm>()
   const [checked, setChecked] = useState<ReviewCheck[]>([])
   const [reasons, setReasons] = useState('')
+  // A revision (edition 2 on) says what changed for the public, or that it is minor.
+  const [changeNote, setChangeNote] = useState('')
+  const [minor, setMinor] = useState(false)
   // 定时发布: Beijing time as typed, an hour from now to start with.
   const [when, setWhen] = useState(() => formatShanghaiDateTime(new Date(Date.now() + 60 * 60_000)))
   const [error, setError] = useState('')
@@ -28,6 +31,8 @@ export default function EditionPage() {
   const show = (e: Edition) => {
     setEdition(e)
     setForm(formOf(e.content))
+    setChangeNote(e.changeNote ?? '')
+    setMinor(e.minor)
   }
   useEffect(() => {
     asStaff((c) => c.call('getEdition', { params: { id } }))
@@ -57,7 +62,10 @@ export default function EditionPage() {
   return (
     <View className='workbench'>
       <Text className='workbench-title'>{edition.content.title}</Text>
-      <Text className='wb-state' data-state={edition.state}>状态：{EDITION_STATE_LABELS[edition.state]}</Text>
+      <Text className='wb-state' data-state={edition.state}>
+        {edition.number > 1 ? `修订第 ${edition.number} 版，` : ''}状态：{EDITION_STATE_LABELS[edition.state]}
+      </Text>
+      {edition.number > 1 && !can('submit') ? <Text className='workbench-text'>修改说明：{edition.minor ? '细微修改（不列入发布记录）' : (edition.changeNote ?? '未填写')}</Text> : null}
       {edition.rejection ? (
         <View className='wb-card'>
           <Text className='workbench-text'>退回理由：{edition.rejection.reasons}（未通过：{edition.rejection.failed.map((c) => REVIEW_CHECK_LABELS[c]).join('、')}）</Text>
@@ -84,7 +92,17 @@ export default function EditionPage() {
           <Text className='workbench-text'>{form.bodyText}</Text>
         </View>
       )}
-      {can('submit') ? button('提交审核', () => asStaff((c) => c.call('submitEdition', { params: { id }, body: {} }))) : null}
+      {can('submit') && edition.number > 1 ? (
+        <View className='wb-field'>
+          <Text className='wb-label'>修改说明（发布后在页面的“发布记录”中向公众展示）</Text>
+          <Input className='wb-input' aria-label='修改说明' placeholder='例如：申领期限由三十日延长为六十日' value={changeNote} onInput={(e) => setChangeNote(e.detail.value)} />
+          <View className={'wb-check' + (minor ? ' wb-check-on' : '')} role='checkbox' aria-checked={minor} onClick={() => setMinor(!minor)}>
+            <Text>{minor ? '☑' : '☐'} 细微修改（错别字、格式），不列入发布记录</Text>
+          </View>
+        </View>
+      ) : null}
+      {can('submit') ? button('提交审核', () => asStaff((c) => c.call('submitEdition', { params: { id }, body: edition.number > 1 ? { minor, ...(changeNote.trim() ? { changeNote } : {}) } : {} }))) : null}
+      {can('discard') ? button('放弃此稿', () => asStaff((c) => c.call('discardEdition', { params: { id } })), true) : null}
       {can('approve') || can('reject') ? (
         <View className='wb-card'>
           <Text className='wb-label'>审核（四关）</Text>
@@ -119,6 +137,9 @@ export default function EditionPage() {
           <Text>查看公开页面</Text>
         </View>
       ) : null}
+      <View className='wb-button wb-secondary' role='button' onClick={() => void Taro.navigateTo({ url: `/workbench/pages/item/index?id=${edition.itemId}` })}>
+        <Text>内容历史（修订、撤回、下线）</Text>
+      </View>
       {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
     </View>
   )

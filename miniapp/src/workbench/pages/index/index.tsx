@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
-import { can, EDITION_STATE_LABELS, STAFF_ROLE_LABELS, type Edition, type StaffProfile } from '@zw/shared'
+import { can, CONTENT_STATUS_LABELS, EDITION_STATE_LABELS, STAFF_ROLE_LABELS, type Edition, type StaffItemList, type StaffProfile } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { asStaff, logIn, logOut, savedSession } from '../../lib/session'
 import './index.css'
@@ -81,13 +81,31 @@ function EditionRows({ title, editions, testId }: { title: string; editions: Edi
   )
 }
 
+/** 本部门内容: published and withdrawn items, each opening its history (修订, 撤回, 下线, 效力状态). */
+function ItemRows({ items }: { items: StaffItemList['items'] }) {
+  return (
+    <View className='wb-field' data-testid='department-items'>
+      <Text className='wb-label'>本部门内容</Text>
+      {items.length === 0 ? <Text className='workbench-text'>暂无</Text> : null}
+      {items.map((i) => (
+        <View key={i.id} className='wb-list-row' role='link' onClick={() => void Taro.navigateTo({ url: `/workbench/pages/item/index?id=${i.id}` })}>
+          <Text>{i.title}（{CONTENT_STATUS_LABELS[i.status]}）</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
 function Signedin({ staff, onLogOut }: { staff: StaffProfile; onLogOut: () => void }) {
   const [busy, setBusy] = useState(false)
   const writes = can(staff, 'content.write', staff.department)
   const reviews = can(staff, 'content.review', staff.department)
+  const reads = can(staff, 'content.read', staff.department)
   const [mine, setMine] = useState<Edition[]>([])
   const [queue, setQueue] = useState<Edition[]>([])
+  const [items, setItems] = useState<StaffItemList['items']>([])
   const refresh = () => {
+    if (reads) void asStaff((c) => c.call('listStaffItems', { query: {} })).then((r) => setItems(r.items.filter((i) => i.status !== 'draft'))).catch(() => undefined)
     if (writes) void asStaff((c) => c.call('listMyEditions', {})).then((r) => setMine(r.items)).catch(() => undefined)
     if (reviews) void asStaff((c) => c.call('listReviewQueue', {})).then((r) => setQueue(r.items)).catch(() => undefined)
   }
@@ -119,6 +137,7 @@ function Signedin({ staff, onLogOut }: { staff: StaffProfile; onLogOut: () => vo
       ) : null}
       {reviews ? <EditionRows title='待审核' editions={queue} testId='review-queue' /> : null}
       {writes ? <EditionRows title='我的稿件' editions={mine} testId='my-editions' /> : null}
+      {reads ? <ItemRows items={items} /> : null}
       <View className='wb-button wb-secondary' role='button' onClick={busy ? undefined : out}>
         <Text>退出登录</Text>
       </View>
