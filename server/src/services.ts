@@ -3,12 +3,15 @@ import { createContentModule, type ContentModule } from './content/module'
 import { createAuthModule, type AuthModule } from './auth/module'
 import { AuditSearch } from './platform/audit/auditSearch'
 import { createReviewModule, type ReviewModule } from './review/module'
+import { WorkingCalendar } from '@zw/shared'
 
 /** Every domain module of the server, built once per process (the composition root). */
 export interface Services {
   content: ContentModule
   auth: AuthModule
   review: ReviewModule
+  /** Working days of the official calendar (deadlines, review targets). */
+  calendar: WorkingCalendar
   /** The audit trail as platform admins search and export it. */
   audit: { search: AuditSearch }
   /** Starts what needs the database (read models); call after it connects. */
@@ -20,11 +23,13 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
   const now = deps.now ?? (() => new Date())
   const content = createContentModule({ logger: deps.logger, now, dataDir: deps.dataDir, pollMs: deps.contentPollMs })
   const auth = createAuthModule({ now })
+  const calendar = new WorkingCalendar()
   return {
+    calendar,
     content,
     auth,
     audit: { search: new AuditSearch() },
-    review: createReviewModule({ now, contentChanged: () => content.readModel.syncNow(), logger: deps.logger }),
+    review: createReviewModule({ now, contentChanged: () => content.readModel.syncNow(), logger: deps.logger, calendar }),
     start: async () => {
       await auth.start()
       await content.start()

@@ -3,12 +3,13 @@ import { replaceLiveContent, writeItemContent } from '../content/itemContentWrit
 import { recordAudit } from '../platform/audit/auditTrail'
 import { ConflictError } from '../platform/errors'
 import { EditionModel, type EditionDoc } from './model'
+import { ensureRetrospectiveTask } from './retrospectiveTasks'
 
 /**
  * The second half of publishing an edition, after it has moved to published. The first
  * edition: its item takes the content and goes public. A later edition: it replaces the
- * live content, and the edition it replaces becomes superseded. Then the edition is marked
- * done. Safe to repeat, so a run that stopped halfway is finished later.
+ * live content, and the edition it replaces becomes superseded. A force-published edition
+ * gets its retrospective-review task. Then the edition is marked done. Safe to repeat, so a run that stopped halfway is finished later.
  */
 export async function publishEditionItem(doc: EditionDoc, at: Date, now: Date): Promise<void> {
   if (doc.number === 1) {
@@ -28,5 +29,6 @@ export async function publishEditionItem(doc: EditionDoc, at: Date, now: Date): 
       }
     }
   }
+  await ensureRetrospectiveTask(doc)
   await EditionModel.updateOne({ _id: doc._id }, { $set: { itemPublished: true } })
 }

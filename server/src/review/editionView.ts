@@ -31,6 +31,7 @@ export function toEdition(doc: EditionDoc, staff: StaffPrincipal, now: Date): Ed
     scheduledAt: doc.scheduledAt?.toISOString() ?? null,
     changeNote: doc.changeNote ?? null,
     minor: doc.minor ?? false,
+    forced: doc.forced ? { by: doc.forced.by, reason: doc.forced.reason, at: new Date(doc.forced.at).toISOString(), dueOn: doc.forced.dueOn } : null,
     actions: actionsFor(doc, staff),
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),

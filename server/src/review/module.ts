@@ -10,6 +10,11 @@ import { ItemHistory } from './itemHistory'
 import { ItemUnpublisher } from './itemUnpublisher'
 import { ItemWithdrawer } from './itemWithdrawer'
 import { ValidityChanger } from './validityChanger'
+import { EditionForcePublisher } from './editionForcePublisher'
+import { ReviewInbox } from './reviewInbox'
+import { RetrospectiveReviewer } from './retrospectiveReviewer'
+import { DepartmentDashboard } from './departmentDashboard'
+import type { WorkingCalendar } from '@zw/shared'
 import { ScheduledEditionPublisher } from './scheduledEditionPublisher'
 import type { JobDefinition } from '../platform/jobs/scheduler'
 import type { Logger } from '../platform/logger'
@@ -21,7 +26,7 @@ export interface ReviewModule extends ReviewServices {
 }
 
 /** The review domain: editions from draft to publication, 先审后发. */
-export function createReviewModule(deps: { now: () => Date; contentChanged: () => Promise<void>; logger: Logger }): ReviewModule {
+export function createReviewModule(deps: { now: () => Date; contentChanged: () => Promise<void>; logger: Logger; calendar: WorkingCalendar }): ReviewModule {
   const services: ReviewServices = {
     drafter: new EditionDrafter(deps.now),
     submitter: new EditionSubmitter(deps.now),
@@ -34,6 +39,10 @@ export function createReviewModule(deps: { now: () => Date; contentChanged: () =
     unpublisher: new ItemUnpublisher(deps.now, deps.contentChanged),
     validity: new ValidityChanger(deps.now, deps.contentChanged),
     history: new ItemHistory(),
+    forcePublisher: new EditionForcePublisher(deps.now, deps.calendar, deps.contentChanged),
+    inbox: new ReviewInbox(deps.calendar),
+    retrospective: new RetrospectiveReviewer(deps.now),
+    dashboard: new DepartmentDashboard(deps.calendar),
   }
   const scheduledPublisher = new ScheduledEditionPublisher(deps.contentChanged, deps.logger)
   const publishScheduled: JobDefinition = {

@@ -13,6 +13,10 @@ import type { ItemWithdrawer } from './itemWithdrawer'
 import type { ItemUnpublisher } from './itemUnpublisher'
 import type { ValidityChanger } from './validityChanger'
 import type { ItemHistory } from './itemHistory'
+import type { EditionForcePublisher } from './editionForcePublisher'
+import type { ReviewInbox } from './reviewInbox'
+import type { RetrospectiveReviewer } from './retrospectiveReviewer'
+import type { DepartmentDashboard } from './departmentDashboard'
 import { loadEdition } from './editionTransition'
 import { toEdition } from './editionView'
 import type { EditionDoc } from './model'
@@ -29,6 +33,10 @@ export interface ReviewServices {
   unpublisher: ItemUnpublisher
   validity: ValidityChanger
   history: ItemHistory
+  forcePublisher: EditionForcePublisher
+  inbox: ReviewInbox
+  retrospective: RetrospectiveReviewer
+  dashboard: DepartmentDashboard
 }
 
 /** Editorial workflow endpoints: thin — the binding authenticated and parsed; services decide. */
@@ -45,6 +53,13 @@ export function reviewHandlers(s: ReviewServices, now: () => Date): Handlers {
     updateEdition: async ({ staff, params, body }) => view(staff)(await s.drafter.update(staff, params.id, body)),
     submitEdition: async ({ staff, params, body }) => view(staff)(await s.submitter.submit(staff, params.id, body.note, { changeNote: body.changeNote, minor: body.minor })),
     discardEdition: async ({ staff, params }) => view(staff)(await s.drafter.discard(staff, params.id)),
+    forcePublishEdition: async ({ staff, params, body }) => view(staff)(await s.forcePublisher.forcePublish(staff, params.id, body.reason)),
+    listReviewTasks: async ({ staff }) => ({ items: await s.inbox.tasksFor(staff, now()) }),
+    completeRetrospectiveReview: async ({ staff, params, body }) => {
+      await s.retrospective.complete(staff, params.id, body.outcome, body.note)
+      return { items: await s.inbox.tasksFor(staff, now()) }
+    },
+    getDepartmentDashboard: async ({ staff }) => s.dashboard.of(staff, now()),
     listStaffItems: async ({ staff, query }) => s.history.list(staff, query.status),
     getStaffItem: async ({ staff, params }) => s.history.of(staff, params.id),
     startItemEdition: async ({ staff, params, body }) => view(staff)(await s.starter.start(staff, params.id, body)),

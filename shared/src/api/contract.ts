@@ -11,7 +11,7 @@ import {
   viewResultSchema,
 } from '../content/schemas'
 import { auditPageSchema, auditQuerySchema } from '../audit/schemas'
-import { approveBodySchema, editionListSchema, editionParamsSchema, editionSchema, itemRefParamsSchema, newEditionBodySchema, rejectBodySchema, scheduleBodySchema, staffItemListQuerySchema, staffItemListSchema, staffItemSchema, submitBodySchema, unpublishBodySchema, validityChangeBodySchema, withdrawBodySchema } from '../review/schemas'
+import { approveBodySchema, completeRetrospectiveBodySchema, departmentDashboardSchema, forcePublishBodySchema, reviewTaskListSchema, reviewTaskParamsSchema, editionListSchema, editionParamsSchema, editionSchema, itemRefParamsSchema, newEditionBodySchema, rejectBodySchema, scheduleBodySchema, staffItemListQuerySchema, staffItemListSchema, staffItemSchema, submitBodySchema, unpublishBodySchema, validityChangeBodySchema, withdrawBodySchema } from '../review/schemas'
 import { contentDraftSchema } from '../content/schemas'
 import {
   createStaffBodySchema,
@@ -340,6 +340,46 @@ export const endpoints = {
     body: validityChangeBodySchema,
     response: staffItemSchema,
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  }),
+  forcePublishEdition: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/staff/editions/{id}/force-publish',
+    summary: '强制发布（部门管理员，写明理由；不能是自己撰写的稿件；发布后由其他审核员事后审核）',
+    tag: 'review',
+    auth: 'staff',
+    params: editionParamsSchema,
+    body: forcePublishBodySchema,
+    response: editionSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  }),
+  listReviewTasks: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/staff/review-tasks',
+    summary: '审核员的任务：待审核稿件（超过 1 个工作日标为逾期）和强制发布的事后审核',
+    tag: 'review',
+    auth: 'staff',
+    response: reviewTaskListSchema,
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
+  }),
+  completeRetrospectiveReview: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/staff/review-tasks/{id}/complete',
+    summary: '完成强制发布的事后审核（确认无误，或需要处理）；答复更新后的任务列表',
+    tag: 'review',
+    auth: 'staff',
+    params: reviewTaskParamsSchema,
+    body: completeRetrospectiveBodySchema,
+    response: reviewTaskListSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  }),
+  getDepartmentDashboard: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/staff/dashboard',
+    summary: '本部门概览：待审核、逾期、定时发布、强制发布次数、事后审核',
+    tag: 'review',
+    auth: 'staff',
+    response: departmentDashboardSchema,
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
   }),
   listReviewQueue: defineEndpoint({
     method: 'GET',

@@ -65,6 +65,8 @@ export const editionSchema = z
     changeNote: z.string().nullable(),
     /** A minor change (typo, formatting): not listed in the public history. */
     minor: z.boolean(),
+    /** 强制发布: who published it without review, why, and when its retrospective review is due. */
+    forced: z.object({ by: z.string(), reason: z.string(), at: z.string(), dueOn: z.string().nullable() }).nullable(),
     /** What the person asking may do now. */
     actions: z.array(z.enum(Object.keys(EDITION_TRANSITIONS) as [EditionAction, ...EditionAction[]])),
     createdAt: z.string(),
@@ -172,3 +174,58 @@ export const staffItemListSchema = z.object({
   items: z.array(z.object({ id: z.string(), type: z.enum(CONTENT_TYPES), title: z.string(), status: z.enum(CONTENT_STATUSES), validity: z.enum(VALIDITY_STATUSES).nullable(), publishedAt: z.string().nullable(), updatedAt: z.string() })),
 })
 export type StaffItemList = z.infer<typeof staffItemListSchema>
+
+/** 强制发布: a department admin publishes without review, with a written reason; a retrospective review follows. */
+export const forcePublishBodySchema = z.object({
+  reason: z.string().trim().min(10, { error: '请写明强制发布的理由（至少 10 个字）' }).max(500, { error: '理由不能超过 500 字' }),
+})
+/** Working days a reviewer has to review a force-published edition after the fact. */
+export const RETROSPECTIVE_REVIEW_WORKING_DAYS = 1
+/** Working days a submitted edition may wait before its review is overdue (highlighted). */
+export const REVIEW_TARGET_WORKING_DAYS = 1
+
+export const REVIEW_TASK_KINDS = ['review', 'retrospective'] as const
+export const REVIEW_TASK_KIND_LABELS: Record<(typeof REVIEW_TASK_KINDS)[number], string> = { review: '待审核', retrospective: '强制发布事后审核' }
+
+/** A task in a reviewer's inbox: an edition waiting for review, or a force-published one to review after the fact. */
+export const reviewTaskSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(REVIEW_TASK_KINDS),
+    editionId: z.string(),
+    itemId: z.string(),
+    title: z.string(),
+    /** When it started waiting (submission, or force-publication). */
+    since: z.string(),
+    /** Beijing date by which it should be done; null when the calendar has no data for that year. */
+    dueOn: z.string().nullable(),
+    overdue: z.boolean(),
+    /** Why it was force-published (retrospective tasks). */
+    reason: z.string().nullable(),
+    /** Set when the working-day calendar could not answer (a year with no data). */
+    calendarWarning: z.string().nullable(),
+  })
+  .meta({ id: 'ReviewTask' })
+export type ReviewTask = z.infer<typeof reviewTaskSchema>
+export const reviewTaskListSchema = z.object({ items: z.array(reviewTaskSchema) })
+
+export const RETROSPECTIVE_OUTCOMES = ['confirmed', 'needs-action'] as const
+export const completeRetrospectiveBodySchema = z.object({
+  outcome: z.enum(RETROSPECTIVE_OUTCOMES, { error: '请选择审核结论' }),
+  note: z.string().trim().max(1000, { error: '说明不能超过 1000 字' }).optional(),
+})
+export const reviewTaskParamsSchema = z.object({ id: objectIdSchema })
+
+/** 工作台概览 of a department: what waits, what is late, what was published without review. */
+export const departmentDashboardSchema = z
+  .object({
+    department: z.string(),
+    waitingReview: z.number().int(),
+    overdueReview: z.number().int(),
+    scheduled: z.number().int(),
+    forcePublished: z.object({ total: z.number().int(), thisYear: z.number().int() }),
+    retrospectiveOpen: z.number().int(),
+    retrospectiveOverdue: z.number().int(),
+  })
+  .meta({ id: 'DepartmentDashboard' })
+export type DepartmentDashboard = z.infer<typeof departmentDashboardSchema>
