@@ -18,6 +18,7 @@ beforeAll(async () => {
     const actor = { id: 'e2e', name: 'e2e setup' }
     await createAccount({ username: 'li.editor', displayName: '李编辑', department: 'guiyang-hrss', roles: ['editor'], password: PASSWORD }, new Date(), actor)
     await createAccount({ username: 'zhao.reviewer', displayName: '赵审核', department: 'guiyang-hrss', roles: ['reviewer'], password: PASSWORD }, new Date(), actor)
+    await createAccount({ username: 'wang.admin', displayName: '王管理', department: 'guiyang-hrss', roles: ['department-admin'], password: PASSWORD }, new Date(), actor)
   } finally {
     await mongoose.disconnect()
   }
@@ -131,25 +132,30 @@ describe('定时发布 in the workbench', () => {
   }, 180_000)
 })
 
+/** Set-up over the API, as the people would do it in the workbench. */
+const tokenOf = async (username: string) => {
+  const r = await fetch(`${baseUrl}/api/v1/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) })
+  return ((await r.json()) as { accessToken: string }).accessToken
+}
+const post = async (t: string, path: string, body: unknown) => {
+  const r = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` }, body: JSON.stringify(body) })
+  expect(r.status, `${path}: ${await r.clone().text()}`).toBeLessThan(300)
+  return (await r.json()) as { id: string; itemId: string }
+}
+/** The editor's draft of a policy; answers the edition. */
+const draftPolicy = async (title: string, bodyText: string) =>
+  post(await tokenOf('li.editor'), '/api/v1/staff/items', {
+    type: 'policy', title, department: 'guiyang-hrss', topics: ['employment-subsidies'], regions: ['520100000000'], summary: '', body: `<p>${bodyText}</p>`,
+    policy: { docNumber: null, writtenOn: null, issuer: '贵阳市人力资源和社会保障局', validity: { status: 'valid' }, disclosure: 'proactive' },
+  })
+
 describe('修订 and 撤回 in the workbench', () => {
   /** Publishes a first edition through the API, as the editor and the reviewer would. */
   async function publishedPolicy(title: string, bodyText: string): Promise<string> {
-    const token = async (username: string) => {
-      const r = await fetch(`${baseUrl}/api/v1/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) })
-      return ((await r.json()) as { accessToken: string }).accessToken
-    }
-    const call = async (t: string, path: string, body: unknown) => {
-      const r = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` }, body: JSON.stringify(body) })
-      expect(r.status, `${path}: ${await r.clone().text()}`).toBeLessThan(300)
-      return (await r.json()) as { id: string; itemId: string }
-    }
-    const editor = await token('li.editor')
-    const reviewer = await token('zhao.reviewer')
-    const draft = {
-      type: 'policy', title, department: 'guiyang-hrss', topics: ['employment-subsidies'], regions: ['520100000000'], summary: '', body: `<p>${bodyText}</p>`,
-      policy: { docNumber: null, writtenOn: null, issuer: '贵阳市人力资源和社会保障局', validity: { status: 'valid' }, disclosure: 'proactive' },
-    }
-    const e = await call(editor, '/api/v1/staff/items', draft)
+    const call = post
+    const editor = await tokenOf('li.editor')
+    const reviewer = await tokenOf('zhao.reviewer')
+    const e = await draftPolicy(title, bodyText)
     await call(editor, `/api/v1/staff/editions/${e.id}/submit`, {})
     await call(reviewer, `/api/v1/staff/editions/${e.id}/approve`, { checklist: { political: true, legal: true, secrecy: true, wording: true } })
     await call(reviewer, `/api/v1/staff/editions/${e.id}/publish`, {})
@@ -207,5 +213,49 @@ describe('修订 and 撤回 in the workbench', () => {
     await banner.waitFor()
     expect(await banner.innerText()).toContain('本通知内容已并入《贵阳市稳岗政策汇编》')
     await screenshot(page, 'editorial-withdrawn-citizen-page')
+  }, 180_000)
+})
+
+describe('强制发布 and the reviewer inbox in the workbench', () => {
+  it('a department admin force-publishes a draft with a reason; the dashboard counts it; another reviewer confirms it afterwards; late reviews are highlighted', async () => {
+    const { page } = b
+    const title = '关于暴雨红色预警期间暂停户外作业的紧急通知（强制发布演示）'
+    const e = await draftPolicy(title, '因暴雨红色预警，全市户外作业即日起暂停。')
+    // A submission that has waited a week: late.
+    const late = await draftPolicy('关于2026年第三季度就业见习补贴的公示（逾期演示）', '公示期五个工作日。')
+    await post(await tokenOf('li.editor'), `/api/v1/staff/editions/${late.id}/submit`, {})
+    await mongoose.connect(serverDatabase)
+    try {
+      await mongoose.connection.db!.collection('content_editions').updateOne({ _id: new mongoose.Types.ObjectId(late.id) }, { $set: { submittedAt: new Date(Date.now() - 7 * 86_400_000) } })
+    } finally {
+      await mongoose.disconnect()
+    }
+
+    await logInAs('wang.admin')
+    const counted = async () => Number(/本年 (\d+) 次/.exec(await visible(page, '[data-testid=force-published]').first().innerText())![1])
+    const before = await counted()
+    await visible(page, '[data-testid=department-items] .wb-list-row').filter({ hasText: title }).first().click()
+    await page.waitForURL(/workbench\/pages\/item\/index/)
+    await visible(page, '.wb-list-row').filter({ hasText: '第 1 版' }).first().click()
+    await page.waitForURL(/workbench\/pages\/edition\/index/)
+    await visible(page, '.wb-textarea textarea').last().fill('暴雨红色预警，须立即通知群众。')
+    await visible(page, '.wb-button').filter({ hasText: '强制发布' }).first().click()
+    await expect.poll(stateOf).toBe('published')
+    expect(await visible(page, '[data-testid=forced]').first().innerText()).toContain('暴雨红色预警，须立即通知群众。')
+    await page.goto(`${baseUrl}/#/workbench/pages/index/index`)
+    await expect.poll(counted).toBe(before + 1)
+    await screenshot(page, 'editorial-force-published-dashboard')
+
+    await logInAs('zhao.reviewer')
+    const retro = visible(page, '[data-testid=review-queue] .wb-task').filter({ hasText: title }).first()
+    expect(await retro.getAttribute('data-kind')).toBe('retrospective')
+    expect(await retro.innerText()).toContain('强制发布理由：暴雨红色预警，须立即通知群众。')
+    const waiting = visible(page, '[data-testid=review-queue] .wb-task').filter({ hasText: '逾期演示' }).first()
+    expect(await waiting.getAttribute('class')).toContain('wb-task-overdue')
+    expect(await waiting.innerText()).toContain('已超过 1 个工作日')
+    await screenshot(page, 'editorial-review-inbox')
+    await retro.locator('.wb-button').filter({ hasText: '确认无误' }).first().click()
+    await expect.poll(() => visible(page, '[data-testid=review-queue] .wb-task').filter({ hasText: title }).count()).toBe(0)
+    expect(e.itemId).toBeTruthy()
   }, 180_000)
 })

@@ -107,3 +107,13 @@ export function asValidity(v: string | undefined): ValidityStatus | undefined {
 export function asDepartmentCode(v: string | undefined): DepartmentCode | undefined {
   return (DEPARTMENT_CODES as readonly string[]).includes(v ?? '') ? (v as DepartmentCode) : undefined
 }
+
+/** How long something has waited, in words: `不到 1 小时`, `5 小时`, `2 天 3 小时`. */
+export function formatWaited(since: string, now: Date = new Date()): string {
+  const hours = Math.floor((now.getTime() - new Date(since).getTime()) / 3_600_000)
+  if (hours < 1) return '不到 1 小时'
+  if (hours < 24) return `${hours} 小时`
+  const days = Math.floor(hours / 24)
+  const rest = hours % 24
+  return rest ? `${days} 天 ${rest} 小时` : `${days} 天`
+}

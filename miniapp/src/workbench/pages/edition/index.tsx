@@ -23,6 +23,7 @@ export default function EditionPage() {
   // A revision (edition 2 on) says what changed for the public, or that it is minor.
   const [changeNote, setChangeNote] = useState('')
   const [minor, setMinor] = useState(false)
+  const [forceReason, setForceReason] = useState('')
   // 定时发布: Beijing time as typed, an hour from now to start with.
   const [when, setWhen] = useState(() => formatShanghaiDateTime(new Date(Date.now() + 60 * 60_000)))
   const [error, setError] = useState('')
@@ -130,6 +131,14 @@ export default function EditionPage() {
           }, true)}
         </View>
       ) : null}
+      {can('forcePublish') ? (
+        <View className='wb-card'>
+          <Text className='wb-label'>强制发布（不经审核；须写明理由，发布后由其他审核员事后审核，并计入部门统计）</Text>
+          <Textarea className='wb-textarea' aria-label='强制发布理由' placeholder='例如：汛情紧急，须立即向群众发布' value={forceReason} onInput={(e) => setForceReason(e.detail.value)} />
+          {button('强制发布', () => asStaff((c) => c.call('forcePublishEdition', { params: { id }, body: { reason: forceReason } })), true)}
+        </View>
+      ) : null}
+      {edition.forced ? <Text className='workbench-text' data-testid='forced'>强制发布理由：{edition.forced.reason}{edition.forced.dueOn ? `（事后审核应于 ${edition.forced.dueOn} 前完成）` : ''}</Text> : null}
       {edition.state === 'scheduled' && edition.scheduledAt ? <Text className='wb-ok' data-testid='scheduled-at'>将于北京时间 {formatShanghaiDateTime(edition.scheduledAt)} 自动发布</Text> : null}
       {can('unschedule') ? button('取消定时', () => asStaff((c) => c.call('unscheduleEdition', { params: { id } })), true) : null}
       {edition.state === 'published' ? (

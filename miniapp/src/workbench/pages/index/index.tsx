@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
-import { can, CONTENT_STATUS_LABELS, EDITION_STATE_LABELS, STAFF_ROLE_LABELS, type Edition, type StaffItemList, type StaffProfile } from '@zw/shared'
+import { can, CONTENT_STATUS_LABELS, EDITION_STATE_LABELS, REVIEW_TASK_KIND_LABELS, STAFF_ROLE_LABELS, type DepartmentDashboard, type Edition, type ReviewTask, type StaffItemList, type StaffProfile } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
+import { formatDateOnlyCn, formatWaited } from '@/lib/format'
 import { asStaff, logIn, logOut, savedSession } from '../../lib/session'
 import './index.css'
 
@@ -81,7 +82,68 @@ function EditionRows({ title, editions, testId }: { title: string; editions: Edi
   )
 }
 
-/** 本部门内容: published and withdrawn items, each opening its history (修订, 撤回, 下线, 效力状态). */
+/**
+ * 审核任务: what waits for this reviewer, oldest first — force-published editions to review
+ * after the fact, then submissions; each with how long it has waited, late ones marked.
+ */
+function TaskRows({ tasks, onChange }: { tasks: ReviewTask[]; onChange: (tasks: ReviewTask[]) => void }) {
+  const [error, setError] = useState('')
+  const complete = async (task: ReviewTask, outcome: 'confirmed' | 'needs-action') => {
+    setError('')
+    try {
+      onChange((await asStaff((c) => c.call('completeRetrospectiveReview', { params: { id: task.id }, body: { outcome } }))).items)
+    } catch (err) {
+      setError(errorMessage(err, '操作失败，请稍后再试'))
+    }
+  }
+  return (
+    <View className='wb-field' data-testid='review-queue'>
+      <Text className='wb-label'>审核任务</Text>
+      {tasks.length === 0 ? <Text className='workbench-text'>暂无</Text> : null}
+      {tasks.map((t) => (
+        <View key={t.id} className={'wb-list-row wb-task' + (t.overdue ? ' wb-task-overdue' : '')} data-kind={t.kind} data-overdue={t.overdue}>
+          <View role='link' onClick={() => openEdition(t.editionId)}>
+            <Text className='wb-task-kind'>{REVIEW_TASK_KIND_LABELS[t.kind]}</Text>
+            <Text className='wb-task-title'>{t.title}</Text>
+            <Text className='wb-task-meta'>
+              已等待 {formatWaited(t.since)}
+              {t.dueOn ? `，应于 ${formatDateOnlyCn(t.dueOn)} 前完成` : ''}
+              {t.overdue ? '（已超过 1 个工作日）' : ''}
+            </Text>
+            {t.reason ? <Text className='wb-task-meta'>强制发布理由：{t.reason}</Text> : null}
+            {t.calendarWarning ? <Text className='wb-task-warn'>{t.calendarWarning}</Text> : null}
+          </View>
+          {t.kind === 'retrospective' ? (
+            <View className='wb-task-actions'>
+              <View className='wb-button' role='button' onClick={() => void complete(t, 'confirmed')}>
+                <Text>事后审核：确认无误</Text>
+              </View>
+              <View className='wb-button wb-secondary' role='button' onClick={() => void complete(t, 'needs-action')}>
+                <Text>需要处理（撤回或修订）</Text>
+              </View>
+            </View>
+          ) : null}
+        </View>
+      ))}
+      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+    </View>
+  )
+}
+
+/** 本部门概览: the figures a department's leaders answer for. */
+function DashboardCard({ d }: { d: DepartmentDashboard }) {
+  return (
+    <View className='wb-card wb-dashboard' data-testid='dashboard'>
+      <Text className='wb-label'>本部门概览</Text>
+      <Text className='workbench-text'>待审核 {d.waitingReview} 件{d.overdueReview ? `，其中超过 1 个工作日 ${d.overdueReview} 件` : ''}</Text>
+      <Text className='workbench-text'>定时发布 {d.scheduled} 件</Text>
+      <Text className='workbench-text' data-testid='force-published'>强制发布：本年 {d.forcePublished.thisYear} 次，累计 {d.forcePublished.total} 次</Text>
+      <Text className='workbench-text'>事后审核待完成 {d.retrospectiveOpen} 件{d.retrospectiveOverdue ? `，逾期 ${d.retrospectiveOverdue} 件` : ''}</Text>
+    </View>
+  )
+}
+
+/** 本部门内容: every item of the department, each opening its history (editions; 修订, 撤回, 下线, 效力状态; 强制发布 of a draft). */
 function ItemRows({ items }: { items: StaffItemList['items'] }) {
   return (
     <View className='wb-field' data-testid='department-items'>
@@ -102,12 +164,14 @@ function Signedin({ staff, onLogOut }: { staff: StaffProfile; onLogOut: () => vo
   const reviews = can(staff, 'content.review', staff.department)
   const reads = can(staff, 'content.read', staff.department)
   const [mine, setMine] = useState<Edition[]>([])
-  const [queue, setQueue] = useState<Edition[]>([])
+  const [tasks, setTasks] = useState<ReviewTask[]>([])
   const [items, setItems] = useState<StaffItemList['items']>([])
+  const [dashboard, setDashboard] = useState<DepartmentDashboard>()
   const refresh = () => {
-    if (reads) void asStaff((c) => c.call('listStaffItems', { query: {} })).then((r) => setItems(r.items.filter((i) => i.status !== 'draft'))).catch(() => undefined)
+    if (reads) void asStaff((c) => c.call('getDepartmentDashboard', {})).then(setDashboard).catch(() => undefined)
+    if (reads) void asStaff((c) => c.call('listStaffItems', { query: {} })).then((r) => setItems(r.items)).catch(() => undefined)
     if (writes) void asStaff((c) => c.call('listMyEditions', {})).then((r) => setMine(r.items)).catch(() => undefined)
-    if (reviews) void asStaff((c) => c.call('listReviewQueue', {})).then((r) => setQueue(r.items)).catch(() => undefined)
+    if (reviews) void asStaff((c) => c.call('listReviewTasks', {})).then((r) => setTasks(r.items)).catch(() => undefined)
   }
   // On log-in, and whenever the page shows again (coming back from an edition).
   useEffect(refresh, [])
@@ -135,7 +199,8 @@ function Signedin({ staff, onLogOut }: { staff: StaffProfile; onLogOut: () => vo
           <Text>新建政策文件</Text>
         </View>
       ) : null}
-      {reviews ? <EditionRows title='待审核' editions={queue} testId='review-queue' /> : null}
+      {dashboard ? <DashboardCard d={dashboard} /> : null}
+      {reviews ? <TaskRows tasks={tasks} onChange={setTasks} /> : null}
       {writes ? <EditionRows title='我的稿件' editions={mine} testId='my-editions' /> : null}
       {reads ? <ItemRows items={items} /> : null}
       <View className='wb-button wb-secondary' role='button' onClick={busy ? undefined : out}>
