@@ -45,7 +45,13 @@ async function main(): Promise<void> {
   const db = connectDatabase(uri, { logger, connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS })
   if (embedded) await db.ready
 
-  const services = createServices({ logger, dataDir: config.DATA_DIR })
+  const services = createServices({
+    logger,
+    dataDir: config.DATA_DIR,
+    wechat: config.WECHAT_APP_ID && config.WECHAT_APP_SECRET
+      ? { baseUrl: config.WECHAT_API_BASE_URL, appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET, reviewTemplateId: config.WECHAT_REVIEW_TEMPLATE_ID, miniprogramState: config.WECHAT_MINIPROGRAM_STATE }
+      : undefined,
+  })
   const app = createApp({ config, logger, db, services })
   const running = await listen(app, config.HOST, config.PORT)
 

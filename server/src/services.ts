@@ -4,6 +4,7 @@ import { createAuthModule, type AuthModule } from './auth/module'
 import { AuditSearch } from './platform/audit/auditSearch'
 import { createReviewModule, type ReviewModule } from './review/module'
 import { WorkingCalendar } from '@zw/shared'
+import { createWeChatClients, type WeChatClients } from './platform/wechat/clients'
 
 /** Every domain module of the server, built once per process (the composition root). */
 export interface Services {
@@ -19,17 +20,18 @@ export interface Services {
   stop(): Promise<void>
 }
 
-export function createServices(deps: { logger: Logger; dataDir: string; now?: () => Date; contentPollMs?: number }): Services {
+export function createServices(deps: { logger: Logger; dataDir: string; now?: () => Date; contentPollMs?: number; wechat?: Parameters<typeof createWeChatClients>[0] }): Services {
   const now = deps.now ?? (() => new Date())
   const content = createContentModule({ logger: deps.logger, now, dataDir: deps.dataDir, pollMs: deps.contentPollMs })
-  const auth = createAuthModule({ now })
+  const wechat: WeChatClients | undefined = createWeChatClients(deps.wechat)
+  const auth = createAuthModule({ now, wechat })
   const calendar = new WorkingCalendar()
   return {
     calendar,
     content,
     auth,
     audit: { search: new AuditSearch() },
-    review: createReviewModule({ now, contentChanged: () => content.readModel.syncNow(), logger: deps.logger, calendar }),
+    review: createReviewModule({ now, contentChanged: () => content.readModel.syncNow(), logger: deps.logger, calendar, wechat }),
     start: async () => {
       await auth.start()
       await content.start()

@@ -14,7 +14,7 @@ export interface StaffAccountDoc {
   failedLogins: number
   lockedUntil: Date | null
   disabled: boolean
-  /** The WeChat openid bound for log-in by WeChat, if any (unique). */
+  /** The WeChat openid bound for log-in by WeChat, if any (uniqueness: staff_wechat_bindings, keyed by openid). */
   wechatOpenId?: string
   createdAt: Date
   updatedAt: Date
@@ -35,7 +35,7 @@ const staffAccountSchema = new Schema<StaffAccountDoc>(
   { collection: 'staff_accounts', timestamps: true, versionKey: false },
 )
 staffAccountSchema.index({ department: 1, username: 1 })
-staffAccountSchema.index({ wechatOpenId: 1 }, { unique: true, sparse: true })
+staffAccountSchema.index({ wechatOpenId: 1 })
 export const StaffAccountModel = mongoose.model<StaffAccountDoc>('StaffAccount', staffAccountSchema)
 
 /**

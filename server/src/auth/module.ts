@@ -6,18 +6,21 @@ import { authHandlers } from './routes'
 import { StaffAccounts } from './staffAccounts'
 import { StaffAuthenticator } from './staffAuthenticator'
 import { StaffLogIn } from './staffLogIn'
+import { StaffWeChat } from './staffWeChat'
+import type { WeChatClients } from '../platform/wechat/clients'
 
 export interface AuthModule {
   /** Log-in, refresh, log-out (ready once the signing key is loaded at start). */
   logIn(): StaffLogIn
   accounts: StaffAccounts
   authenticator: StaffAuthenticator
+  wechat: StaffWeChat
   handlers: ReturnType<typeof authHandlers>
   start(): Promise<void>
 }
 
 /** The auth domain: staff accounts, sessions, and who a staff request acts for. */
-export function createAuthModule(deps: { now: () => Date }): AuthModule {
+export function createAuthModule(deps: { now: () => Date; wechat?: WeChatClients }): AuthModule {
   let tokens: AccessTokens | undefined
   let logIn: StaffLogIn | undefined
   const throttle = new LoginThrottle()
@@ -28,10 +31,11 @@ export function createAuthModule(deps: { now: () => Date }): AuthModule {
     },
     accounts: new StaffAccounts(deps.now),
     authenticator: new StaffAuthenticator(() => tokens, deps.now),
+    wechat: new StaffWeChat(deps.wechat, deps.now),
     handlers: {} as ReturnType<typeof authHandlers>,
     async start() {
       tokens = new AccessTokens(await accessTokenKey())
-      logIn = new StaffLogIn(tokens, throttle, deps.now)
+      logIn = new StaffLogIn(tokens, throttle, deps.now, deps.wechat)
     },
   }
   module.handlers = authHandlers(module)

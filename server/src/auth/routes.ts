@@ -5,7 +5,7 @@ import { principalProfile } from './staffProfile'
 
 
 /** Staff log-in and account endpoints: thin — the binding parsed and authenticated; services decide. */
-export function authHandlers(auth: Pick<AuthModule, 'logIn' | 'accounts'>): Handlers {
+export function authHandlers(auth: Pick<AuthModule, 'logIn' | 'accounts' | 'wechat'>): Handlers {
   return {
     staffLogIn: ({ body, ctx }) => auth.logIn().logIn(body, clientOf(ctx)),
     staffRefresh: ({ body, ctx }) => auth.logIn().refresh(body.refreshToken, clientOf(ctx)),
@@ -14,6 +14,11 @@ export function authHandlers(auth: Pick<AuthModule, 'logIn' | 'accounts'>): Hand
       return { ok: true as const }
     },
     getStaffMe: ({ staff }) => principalProfile(staff),
+    staffLogInWithWeChat: ({ body, ctx }) => auth.logIn().logInWithWeChat(body.code, clientOf(ctx)),
+    getStaffWeChat: ({ staff }) => auth.wechat.view(staff.id),
+    bindStaffWeChat: ({ staff, body }) => auth.wechat.bind(staff, body.code),
+    unbindStaffWeChat: ({ staff }) => auth.wechat.unbind(staff),
+    recordStaffMessageConsent: ({ staff, body }) => auth.wechat.recordConsent(staff, body.results),
     listStaff: async ({ staff, query }) => ({ items: await auth.accounts.list(staff, query.department) }),
     createStaff: ({ staff, body }) => auth.accounts.create(staff, body),
     revokeStaffSessions: async ({ staff, params }) => ({ revoked: await auth.accounts.revokeSessions(staff, params.id) }),

@@ -8,6 +8,8 @@ import { StaffAccountModel, StaffSessionModel, type StaffAccountDoc } from './mo
 import { UNKNOWN_USER_HASH, verifyPassword } from './passwordHasher'
 import { auditActorOf, type StaffPrincipal } from './principal'
 import { toStaffProfile } from './staffProfile'
+import { openIdOrExplain, staffIdOfOpenId } from './staffWeChat'
+import type { WeChatClients } from '../platform/wechat/clients'
 
 /** Consecutive failures that lock an account, and for how long. */
 export const MAX_FAILED_LOGINS = 5
@@ -29,7 +31,37 @@ export class StaffLogIn {
     private readonly tokens: AccessTokens,
     private readonly throttle: LoginThrottle,
     private readonly now: () => Date,
+    private readonly wechat?: WeChatClients,
   ) {}
+
+  /**
+   * Log-in with WeChat: the `wx.login` code of a member of staff who bound their WeChat
+   * (after logging in with their password). Lock-out and 停用 apply as for passwords.
+   */
+  async logInWithWeChat(code: string, client: Client): Promise<StaffSession> {
+    const now = this.now()
+    if (this.throttle.blocked(client.ip, now.getTime())) throw new AppError('RATE_LIMITED', '登录失败次数过多，请 10 分钟后再试')
+    const openid = await openIdOrExplain(this.wechat, code)
+    const staffId = await staffIdOfOpenId(openid)
+    const account = staffId ? await StaffAccountModel.findById(staffId).lean<StaffAccountDoc>() : null
+    if (!account) {
+      this.throttle.recordFailure(client.ip, now.getTime())
+      await recordAudit({ at: now, actor: { id: 'unknown', name: 'wechat', ...client }, action: 'staff.login-failed', subject: 'staff-wechat:unbound', after: { reason: 'wechat-not-bound' } })
+      throw new AppError('UNAUTHENTICATED', '该微信尚未绑定工作台账号，请先用用户名和密码登录后在工作台绑定')
+    }
+    const actor: AuditActor = { id: account._id.toString(), name: account.username, ...client }
+    const subject = `staff:${account._id.toString()}`
+    if (account.lockedUntil && account.lockedUntil > now) {
+      await recordAudit({ at: now, actor, action: 'staff.login-refused', subject, after: { reason: 'locked', method: 'wechat', lockedUntil: account.lockedUntil } })
+      throw new AppError('ACCOUNT_LOCKED', undefined, { lockedUntil: account.lockedUntil.toISOString() })
+    }
+    if (account.disabled) {
+      await recordAudit({ at: now, actor, action: 'staff.login-refused', subject, after: { reason: 'disabled', method: 'wechat' } })
+      throw new AppError('UNAUTHENTICATED', '该账号已停用，请联系管理员')
+    }
+    await recordAudit({ at: now, actor, action: 'staff.login-succeeded', subject, after: { method: 'wechat' } })
+    return this.openSession(account, client, now)
+  }
 
   async logIn(credentials: { username: string; password: string }, client: Client): Promise<StaffSession> {
     const now = this.now()

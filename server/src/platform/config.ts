@@ -38,6 +38,14 @@ export const configSchema = z.object({
   H5_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'miniapp', 'dist-h5')),
   SHUTDOWN_TIMEOUT_MS: integer(0, 120_000).default(10_000),
   TRUST_PROXY: booleanFlag.default(false),
+  /** WeChat's API (tests and local runs point it at a fake). */
+  WECHAT_API_BASE_URL: z.url({ error: '应为网址，例如 https://api.weixin.qq.com' }).default('https://api.weixin.qq.com'),
+  /** The mini-program's AppID and AppSecret; without them WeChat log-in, binding and reminders are off. */
+  WECHAT_APP_ID: z.string().regex(/^wx[0-9a-zA-Z]{14,18}$/, { error: '应为 wx 开头的小程序 AppID' }).optional(),
+  WECHAT_APP_SECRET: z.string().min(16, { error: 'AppSecret 长度不正确' }).optional(),
+  /** Subscription-message template of the reviewers' 待审核提醒 (keys thing1 稿件标题, thing2 提交人, time3 提交时间). */
+  WECHAT_REVIEW_TEMPLATE_ID: z.string().min(1).optional(),
+  WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
   /** Load the demo content into an empty database, published without review. Default: on unless production. */
   SEED_DEMO_CONTENT: booleanFlag.optional(),
 })

@@ -1,5 +1,7 @@
 import type { StaffPrincipal } from '../auth/principal'
 import { AppError, ValidationError } from '../platform/errors'
+import type { Logger } from '../platform/logger'
+import type { ReviewerNotifier } from './reviewerNotifier'
 import type { EditionDoc } from './model'
 import { findingsOf } from './editionView'
 import { loadEdition, transition } from './editionTransition'
@@ -10,7 +12,11 @@ import { loadEdition, transition } from './editionTransition'
  * it too unless the editor explains in `note` why it should go to a reviewer as it is.
  */
 export class EditionSubmitter {
-  constructor(private readonly now: () => Date) {}
+  constructor(
+    private readonly now: () => Date,
+    private readonly notifier: ReviewerNotifier,
+    private readonly logger: Logger,
+  ) {}
 
   async submit(staff: StaffPrincipal, id: string, note?: string, change: { changeNote?: string; minor?: boolean } = {}): Promise<EditionDoc> {
     const doc = await loadEdition(id)
@@ -26,6 +32,10 @@ export class EditionSubmitter {
     if (fixedOnly.length || (blocking.length && !note?.trim())) {
       throw new AppError('CONFLICT', `发布前检查未通过：${blocking[0]!.message}`, { findings: blocking })
     }
-    return transition(doc, 'submit', staff, now, { $set: { submittedBy: staff.id, submittedAt: now, submitNote: note?.trim() || null, rejection: null, ...(doc.number > 1 ? { changeNote, minor } : {}) }, $addToSet: { makers: staff.id } })
+    const submitted = await transition(doc, 'submit', staff, now, { $set: { submittedBy: staff.id, submittedAt: now, submitNote: note?.trim() || null, rejection: null, ...(doc.number > 1 ? { changeNote, minor } : {}) }, $addToSet: { makers: staff.id } })
+    // The reviewers' reminders are recorded now and sent in the background (the inbox task is there either way).
+    await this.notifier.editionSubmitted(submitted, staff)
+    void this.notifier.deliverDue().catch((err: unknown) => this.logger.warn({ err: { message: (err as Error).message } }, 'reviewer reminders not delivered now; the job retries'))
+    return submitted
   }
 }

@@ -15,6 +15,8 @@ import { ReviewInbox } from './reviewInbox'
 import { RetrospectiveReviewer } from './retrospectiveReviewer'
 import { DepartmentDashboard } from './departmentDashboard'
 import type { WorkingCalendar } from '@zw/shared'
+import { ReviewerNotifier } from './reviewerNotifier'
+import type { WeChatClients } from '../platform/wechat/clients'
 import { ScheduledEditionPublisher } from './scheduledEditionPublisher'
 import type { JobDefinition } from '../platform/jobs/scheduler'
 import type { Logger } from '../platform/logger'
@@ -22,14 +24,16 @@ import type { Logger } from '../platform/logger'
 export interface ReviewModule extends ReviewServices {
   handlers: ReturnType<typeof reviewHandlers>
   scheduledPublisher: ScheduledEditionPublisher
+  notifier: ReviewerNotifier
   jobs: JobDefinition[]
 }
 
 /** The review domain: editions from draft to publication, 先审后发. */
-export function createReviewModule(deps: { now: () => Date; contentChanged: () => Promise<void>; logger: Logger; calendar: WorkingCalendar }): ReviewModule {
+export function createReviewModule(deps: { now: () => Date; contentChanged: () => Promise<void>; logger: Logger; calendar: WorkingCalendar; wechat?: WeChatClients }): ReviewModule {
+  const notifier = new ReviewerNotifier(deps.wechat, deps.now, deps.logger)
   const services: ReviewServices = {
     drafter: new EditionDrafter(deps.now),
-    submitter: new EditionSubmitter(deps.now),
+    submitter: new EditionSubmitter(deps.now, notifier, deps.logger),
     reviewer: new EditionReviewer(deps.now),
     publisher: new EditionPublisher(deps.now, deps.contentChanged),
     queues: new EditionQueues(),
@@ -54,5 +58,14 @@ export function createReviewModule(deps: { now: () => Date; contentChanged: () =
       if (n) logger.info({ published: n }, 'scheduled editions published')
     },
   }
-  return { ...services, handlers: reviewHandlers(services, deps.now), scheduledPublisher, jobs: [publishScheduled] }
+  const deliverReminders: JobDefinition = {
+    name: 'deliver-reviewer-reminders',
+    cron: '* * * * *',
+    catchUp: 'latest',
+    run: async ({ logger }) => {
+      const n = await notifier.deliverDue()
+      if (n) logger.info({ sent: n }, 'reviewer reminders sent')
+    },
+  }
+  return { ...services, handlers: reviewHandlers(services, deps.now), scheduledPublisher, notifier, jobs: [publishScheduled, deliverReminders] }
 }

@@ -85,3 +85,36 @@ export const staffParamsSchema = z.object({ id: objectIdSchema })
 export const staffListSchema = z.object({ items: z.array(staffAccountSchema) })
 export const revokedSessionsSchema = z.object({ revoked: z.number().int() })
 export const okSchema = z.object({ ok: z.literal(true) })
+
+/** A `wx.login` code (valid once, for a few minutes). */
+export const wechatCodeBodySchema = z.object({
+  code: z.string({ error: '缺少微信登录凭证' }).trim().min(1, { error: '缺少微信登录凭证' }).max(128, { error: '微信登录凭证格式不正确' }),
+})
+
+/** What `wx.requestSubscribeMessage` answered, per template. */
+export const SUBSCRIBE_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const
+export const messageConsentBodySchema = z.object({
+  results: z
+    .array(
+      z.object({
+        templateId: z.string().trim().min(1).max(128),
+        result: z.enum(SUBSCRIBE_RESULTS, { error: '未知的订阅结果' }),
+        /** 政务民生 templates may be long-term; others allow one message per acceptance. */
+        kind: z.enum(['one-time', 'long-term'], { error: '应为 one-time 或 long-term' }),
+      }),
+    )
+    .min(1, { error: '没有订阅结果' })
+    .max(5, { error: '一次最多 5 个模板' }),
+})
+
+/** A member of staff's WeChat set-up: bound or not, the reminder template to ask consent for, what consent is left. */
+export const staffWeChatSchema = z
+  .object({
+    /** False when the server has no mini-program credentials configured. */
+    available: z.boolean(),
+    bound: z.boolean(),
+    reviewTemplateId: z.string().nullable(),
+    consents: z.array(z.object({ templateId: z.string(), longTerm: z.boolean(), remaining: z.number().int() })),
+  })
+  .meta({ id: 'StaffWeChat' })
+export type StaffWeChat = z.infer<typeof staffWeChatSchema>

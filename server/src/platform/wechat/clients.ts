@@ -1,0 +1,29 @@
+import { AccessTokenSource } from './accessTokenSource'
+import { openIdOfLoginCode } from './miniProgramLogin'
+import { SubscribeMessageSender } from './subscribeMessages'
+import type { WeChatSettings } from './wechatHttp'
+
+/** The mini-program's WeChat clients, built once from configuration; absent when no credentials are configured. */
+export interface WeChatClients {
+  settings: WeChatSettings
+  /** The template of the reviewers' 待审核提醒, when configured. */
+  reviewTemplateId: string | null
+  miniprogramState: 'developer' | 'trial' | 'formal'
+  tokens: AccessTokenSource
+  messages: SubscribeMessageSender
+  openIdOf(code: string): Promise<{ openid: string; unionid?: string }>
+}
+
+export function createWeChatClients(options: (WeChatSettings & { reviewTemplateId?: string; miniprogramState?: WeChatClients['miniprogramState'] }) | undefined): WeChatClients | undefined {
+  if (!options?.appId || !options.appSecret) return undefined
+  const settings: WeChatSettings = { baseUrl: options.baseUrl, appId: options.appId, appSecret: options.appSecret, timeoutMs: options.timeoutMs }
+  const tokens = new AccessTokenSource(settings)
+  return {
+    settings,
+    reviewTemplateId: options.reviewTemplateId ?? null,
+    miniprogramState: options.miniprogramState ?? 'formal',
+    tokens,
+    messages: new SubscribeMessageSender(settings, tokens),
+    openIdOf: (code) => openIdOfLoginCode(settings, code),
+  }
+}
