@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     logger,
     dataDir: config.DATA_DIR,
     wechat: config.WECHAT_APP_ID && config.WECHAT_APP_SECRET
-      ? { baseUrl: config.WECHAT_API_BASE_URL, appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET, reviewTemplateId: config.WECHAT_REVIEW_TEMPLATE_ID, miniprogramState: config.WECHAT_MINIPROGRAM_STATE }
+      ? { baseUrl: config.WECHAT_API_BASE_URL, appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET, reviewTemplateId: config.WECHAT_REVIEW_TEMPLATE_ID, reviewTemplateLongTerm: config.WECHAT_REVIEW_TEMPLATE_LONG_TERM, miniprogramState: config.WECHAT_MINIPROGRAM_STATE }
       : undefined,
   })
   const app = createApp({ config, logger, db, services })

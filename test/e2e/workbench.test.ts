@@ -39,6 +39,11 @@ describe('a platform administrator using the workbench for the first time', () =
     await card.waitFor()
     expect(await card.innerText()).toMatch(/王管理[\s\S]*新乡市人民政府办公室[\s\S]*平台管理员/)
     await screenshot(page, 'workbench-logged-in')
+    // WeChat is configured (a fake on 127.0.0.1): the browser says binding is done in the mini-program.
+    const wechat = visible(page, '[data-testid=wechat-card]').first()
+    await wechat.waitFor()
+    expect(await wechat.innerText()).toContain('尚未绑定微信')
+    expect(await wechat.innerText()).toContain('请在微信小程序的工作台中操作')
 
     // A reload keeps the session; its token works against the API.
     await page.reload()

@@ -55,7 +55,7 @@ describe('staff bind their WeChat and log in with it', () => {
     expect((await reviewerA.api.call('getStaffWeChat', {})).bound).toBe(false)
     const code = fake.loginCode('o-reviewer-a-0001')
     const bound = await reviewerA.api.call('bindStaffWeChat', { body: { code } })
-    expect(bound).toMatchObject({ available: true, bound: true, reviewTemplateId: TEMPLATE })
+    expect(bound).toMatchObject({ available: true, bound: true, reviewTemplateId: TEMPLATE, reviewTemplateLongTerm: false })
     expect(await errorOf(reviewerB.api.call('bindStaffWeChat', { body: { code } }))).toMatchObject({ status: 401, message: '微信登录凭证无效或已使用，请重试' })
     expect(await errorOf(reviewerB.api.call('bindStaffWeChat', { body: { code: fake.loginCode('o-reviewer-a-0001') } }))).toMatchObject({ status: 409, message: '该微信已绑定其他工作台账号' })
 

@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { logLines, ROOT, startServer } from './serverProcess'
+import { FakeWeChat } from './fakeWeChat'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,7 +24,12 @@ export default async function setup(project: TestProject) {
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zw-e2e-'))
   // H5_DIR given: start.ts serves the build `npm test` just made instead of rebuilding.
-  const server = await startServer({ DATA_DIR: dataDir, H5_DIR: path.join(ROOT, 'miniapp/dist-h5') }, { entry: 'scripts/start.ts', timeoutMs: 180_000 })
+  // WeChat as the server would reach it, on 127.0.0.1.
+  const wechat = await new FakeWeChat().start()
+  const server = await startServer(
+    { DATA_DIR: dataDir, H5_DIR: path.join(ROOT, 'miniapp/dist-h5'), WECHAT_API_BASE_URL: wechat.url, WECHAT_APP_ID: wechat.appId, WECHAT_APP_SECRET: wechat.appSecret, WECHAT_REVIEW_TEMPLATE_ID: 'TPL-REVIEW-REMINDER' },
+    { entry: 'scripts/start.ts', timeoutMs: 180_000 },
+  )
   const dbLine = logLines(server.output()).find((l) => l.msg === 'embedded database (FerretDB/SQLite) ready')
   // The URL is printed at once; demo content is loaded just after. Wait for it.
   const deadline = Date.now() + 120_000
@@ -35,6 +41,7 @@ export default async function setup(project: TestProject) {
   project.provide('serverDatabase', String(dbLine?.db))
   return async () => {
     await server.stop()
+    await wechat.stop()
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
 }

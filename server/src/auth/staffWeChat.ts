@@ -74,6 +74,7 @@ export class StaffWeChat {
       available: !!this.wechat,
       bound: !!account?.wechatOpenId,
       reviewTemplateId: this.wechat?.reviewTemplateId ?? null,
+      reviewTemplateLongTerm: this.wechat?.reviewTemplateLongTerm ?? false,
       consents: consents.map((c) => ({ templateId: c.templateId, longTerm: c.longTerm, remaining: c.remaining })),
     }
   }

@@ -45,6 +45,8 @@ export const configSchema = z.object({
   WECHAT_APP_SECRET: z.string().min(16, { error: 'AppSecret 长度不正确' }).optional(),
   /** Subscription-message template of the reviewers' 待审核提醒 (keys thing1 稿件标题, thing2 提交人, time3 提交时间). */
   WECHAT_REVIEW_TEMPLATE_ID: z.string().min(1).optional(),
+  /** Whether that template is long-term (政务民生 category); otherwise each consent allows one message. */
+  WECHAT_REVIEW_TEMPLATE_LONG_TERM: booleanFlag.default(false),
   WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
   /** Load the demo content into an empty database, published without review. Default: on unless production. */
   SEED_DEMO_CONTENT: booleanFlag.optional(),

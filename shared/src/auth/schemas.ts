@@ -114,6 +114,8 @@ export const staffWeChatSchema = z
     available: z.boolean(),
     bound: z.boolean(),
     reviewTemplateId: z.string().nullable(),
+    /** Whether the reminder template allows long-term subscription (政务民生 category) or one message per consent. */
+    reviewTemplateLongTerm: z.boolean(),
     consents: z.array(z.object({ templateId: z.string(), longTerm: z.boolean(), remaining: z.number().int() })),
   })
   .meta({ id: 'StaffWeChat' })

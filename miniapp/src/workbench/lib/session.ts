@@ -24,6 +24,14 @@ export async function logIn(username: string, password: string): Promise<StaffSe
   return session
 }
 
+/** 微信登录 (mini-program only): the `wx.login` code of a member of staff who bound their WeChat. */
+export async function logInWithWeChat(): Promise<StaffSession> {
+  const { code } = await Taro.login()
+  const session = await api.call('staffLogInWithWeChat', { body: { code } })
+  save(session)
+  return session
+}
+
 /**
  * Staff calls with the saved access token; an expired token is refreshed once with the
  * refresh token (which the server replaces) and the call repeated. When that fails too,

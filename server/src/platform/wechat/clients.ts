@@ -8,19 +8,21 @@ export interface WeChatClients {
   settings: WeChatSettings
   /** The template of the reviewers' 待审核提醒, when configured. */
   reviewTemplateId: string | null
+  reviewTemplateLongTerm: boolean
   miniprogramState: 'developer' | 'trial' | 'formal'
   tokens: AccessTokenSource
   messages: SubscribeMessageSender
   openIdOf(code: string): Promise<{ openid: string; unionid?: string }>
 }
 
-export function createWeChatClients(options: (WeChatSettings & { reviewTemplateId?: string; miniprogramState?: WeChatClients['miniprogramState'] }) | undefined): WeChatClients | undefined {
+export function createWeChatClients(options: (WeChatSettings & { reviewTemplateId?: string; reviewTemplateLongTerm?: boolean; miniprogramState?: WeChatClients['miniprogramState'] }) | undefined): WeChatClients | undefined {
   if (!options?.appId || !options.appSecret) return undefined
   const settings: WeChatSettings = { baseUrl: options.baseUrl, appId: options.appId, appSecret: options.appSecret, timeoutMs: options.timeoutMs }
   const tokens = new AccessTokenSource(settings)
   return {
     settings,
     reviewTemplateId: options.reviewTemplateId ?? null,
+    reviewTemplateLongTerm: options.reviewTemplateLongTerm ?? false,
     miniprogramState: options.miniprogramState ?? 'formal',
     tokens,
     messages: new SubscribeMessageSender(settings, tokens),

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
-import { can, CONTENT_STATUS_LABELS, EDITION_STATE_LABELS, REVIEW_TASK_KIND_LABELS, STAFF_ROLE_LABELS, type DepartmentDashboard, type Edition, type ReviewTask, type StaffItemList, type StaffProfile } from '@zw/shared'
+import { can, CONTENT_STATUS_LABELS, EDITION_STATE_LABELS, REVIEW_TASK_KIND_LABELS, STAFF_ROLE_LABELS, type DepartmentDashboard, type Edition, type ReviewTask, type StaffItemList, type StaffProfile, type StaffWeChat } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { formatDateOnlyCn, formatWaited } from '@/lib/format'
-import { asStaff, logIn, logOut, savedSession } from '../../lib/session'
+import { asStaff, logIn, logInWithWeChat, logOut, savedSession } from '../../lib/session'
 import './index.css'
 
 /**
@@ -62,6 +62,18 @@ function LogInForm({ onLoggedIn }: { onLoggedIn: (s: StaffProfile) => void }) {
       <View className={'wb-button' + (busy ? ' wb-busy' : '')} role='button' onClick={submit}>
         <Text>{busy ? '正在登录…' : '登录'}</Text>
       </View>
+      {IN_WECHAT ? (
+        <View
+          className='wb-button wb-secondary'
+          role='button'
+          onClick={() => {
+            setError('')
+            logInWithWeChat().then((s) => onLoggedIn(s.staff), (err: unknown) => setError(errorMessage(err, '微信登录失败，请用用户名和密码登录')))
+          }}
+        >
+          <Text>微信登录（已绑定的账号）</Text>
+        </View>
+      ) : null}
     </View>
   )
 }
@@ -126,6 +138,72 @@ function TaskRows({ tasks, onChange }: { tasks: ReviewTask[]; onChange: (tasks: 
         </View>
       ))}
       {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+    </View>
+  )
+}
+
+const IN_WECHAT = process.env.TARO_ENV === 'weapp'
+
+/**
+ * 微信: bind this account's WeChat (then log in by WeChat) and allow 待审核提醒. Both need
+ * `wx.login` / `wx.requestSubscribeMessage`, so they work in the mini-program; the browser
+ * version says where to do it.
+ */
+function WeChatCard({ reviews }: { reviews: boolean }) {
+  const [state, setState] = useState<StaffWeChat>()
+  const [message, setMessage] = useState('')
+  useEffect(() => {
+    void asStaff((c) => c.call('getStaffWeChat', {})).then(setState).catch(() => undefined)
+  }, [])
+  if (!state) return null
+  const run = async (what: () => Promise<StaffWeChat>, done: string) => {
+    setMessage('')
+    try {
+      setState(await what())
+      setMessage(done)
+    } catch (err) {
+      setMessage(errorMessage(err, '操作失败，请稍后再试'))
+    }
+  }
+  const bind = () => run(async () => asStaff(async (c) => c.call('bindStaffWeChat', { body: { code: (await Taro.login()).code } })), '已绑定微信，下次可用微信登录')
+  const subscribe = () =>
+    run(async () => {
+      const template = state.reviewTemplateId!
+      const answer = (await Taro.requestSubscribeMessage({ tmplIds: [template], entityIds: [] } as never)) as unknown as Record<string, string>
+      const result = (['accept', 'reject', 'ban', 'filter'] as const).find((r) => r === answer[template]) ?? 'reject'
+      return asStaff((c) => c.call('recordStaffMessageConsent', { body: { results: [{ templateId: template, result, kind: state.reviewTemplateLongTerm ? 'long-term' : 'one-time' }] } }))
+    }, '已记录审核提醒授权')
+  const consent = state.consents.find((c) => c.templateId === state.reviewTemplateId)
+  return (
+    <View className='wb-card' data-testid='wechat-card'>
+      <Text className='wb-label'>微信</Text>
+      {!state.available ? <Text className='workbench-text'>本系统未配置微信小程序，微信登录和审核提醒不可用。</Text> : null}
+      {state.available ? <Text className='workbench-text'>{state.bound ? '已绑定微信，可用微信登录。' : '尚未绑定微信。'}</Text> : null}
+      {state.available && reviews && state.reviewTemplateId ? (
+        <Text className='workbench-text'>
+          审核提醒：{consent?.longTerm ? '已开启（长期）' : consent?.remaining ? `还可接收 ${consent.remaining} 条` : '未开启，待审核稿件只在工作台任务中显示'}
+        </Text>
+      ) : null}
+      {state.available && !IN_WECHAT ? <Text className='workbench-text'>绑定微信、开启审核提醒请在微信小程序的工作台中操作。</Text> : null}
+      {state.available && IN_WECHAT ? (
+        <View>
+          {state.bound ? (
+            <View className='wb-button wb-secondary' role='button' onClick={() => void run(() => asStaff((c) => c.call('unbindStaffWeChat', {})), '已解除微信绑定')}>
+              <Text>解除微信绑定</Text>
+            </View>
+          ) : (
+            <View className='wb-button' role='button' onClick={() => void bind()}>
+              <Text>绑定微信</Text>
+            </View>
+          )}
+          {state.bound && reviews && state.reviewTemplateId ? (
+            <View className='wb-button wb-secondary' role='button' onClick={() => void subscribe()}>
+              <Text>{state.reviewTemplateLongTerm ? '开启审核提醒' : '开启审核提醒（每次授权可接收 1 条）'}</Text>
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+      {message ? <View role='status'><Text className='workbench-text'>{message}</Text></View> : null}
     </View>
   )
 }
@@ -203,6 +281,7 @@ function Signedin({ staff, onLogOut }: { staff: StaffProfile; onLogOut: () => vo
       {reviews ? <TaskRows tasks={tasks} onChange={setTasks} /> : null}
       {writes ? <EditionRows title='我的稿件' editions={mine} testId='my-editions' /> : null}
       {reads ? <ItemRows items={items} /> : null}
+      <WeChatCard reviews={reviews} />
       <View className='wb-button wb-secondary' role='button' onClick={busy ? undefined : out}>
         <Text>退出登录</Text>
       </View>
