@@ -31,7 +31,7 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
     content,
     auth,
     audit: { search: new AuditSearch() },
-    review: createReviewModule({ now, contentChanged: () => content.readModel.syncNow(), logger: deps.logger, calendar, wechat }),
+    review: createReviewModule({ now, contentChanged: () => content.readModel.syncNow(), logger: deps.logger, calendar, wechat, storage: content.storage }),
     start: async () => {
       await auth.start()
       await content.start()

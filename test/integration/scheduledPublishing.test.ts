@@ -55,7 +55,7 @@ describe('scheduled publishing', () => {
 
     // Three instances' publishers race on the same database.
     const sync = () => t.services.content.readModel.syncNow()
-    const instances = [0, 1, 2].map(() => new ScheduledEditionPublisher(sync, t.logger))
+    const instances = [0, 1, 2].map(() => new ScheduledEditionPublisher(sync, t.logger, t.services.review.checker))
     const counts = await Promise.all(instances.map((p) => p.publishDue(whenDue)))
     expect(counts.reduce((a, b) => a + b, 0)).toBe(1)
 

@@ -2,7 +2,7 @@ import { CalendarGapError, formatShanghaiDate, RETROSPECTIVE_REVIEW_WORKING_DAYS
 import type { StaffPrincipal } from '../auth/principal'
 import { AppError } from '../platform/errors'
 import { publishEditionItem } from './editionItemPublication'
-import { findingsOf } from './editionView'
+import type { PrePublicationChecker } from './prePublicationChecker'
 import { loadEdition, transition } from './editionTransition'
 import type { EditionDoc } from './model'
 
@@ -17,13 +17,14 @@ export class EditionForcePublisher {
   constructor(
     private readonly now: () => Date,
     private readonly calendar: WorkingCalendar,
+    private readonly checker: PrePublicationChecker,
     private readonly contentChanged: () => Promise<void>,
   ) {}
 
   async forcePublish(staff: StaffPrincipal, id: string, reason: string): Promise<EditionDoc> {
     const doc = await loadEdition(id)
     const now = this.now()
-    const open = findingsOf(doc, now).filter((f) => f.blocking && !f.overriddenBy)
+    const open = await this.checker.open(doc, now)
     const fixedOnly = open.filter((f) => !f.overridable)
     if (fixedOnly.length) throw new AppError('CONFLICT', `发布前检查未通过：${fixedOnly[0]!.message}`, { findings: fixedOnly })
     let dueOn: string | null = null
@@ -34,7 +35,7 @@ export class EditionForcePublisher {
     }
     const overrides = [...doc.overrides, ...open.map((f) => ({ key: f.key, staffId: staff.id, name: staff.username, reason, at: now }))]
     const published = await transition(doc, 'forcePublish', staff, now, { $set: { publishedAt: now, forced: { by: staff.id, reason, at: now, dueOn }, overrides } }, reason)
-    await publishEditionItem(published, now, now)
+    await publishEditionItem(published, now, now, this.checker)
     await this.contentChanged()
     return { ...published, itemPublished: true }
   }

@@ -2,7 +2,7 @@ import type { StaffPrincipal } from '../auth/principal'
 import { publishEditionItem } from './editionItemPublication'
 import { AppError } from '../platform/errors'
 import type { EditionDoc } from './model'
-import { openFindings } from './editionView'
+import type { PrePublicationChecker } from './prePublicationChecker'
 import { loadEdition, transition } from './editionTransition'
 
 /**
@@ -13,6 +13,7 @@ import { loadEdition, transition } from './editionTransition'
 export class EditionPublisher {
   constructor(
     private readonly now: () => Date,
+    private readonly checker: PrePublicationChecker,
     /** Brings this instance's public read model up to date (other instances poll). */
     private readonly contentChanged: () => Promise<void>,
   ) {}
@@ -20,10 +21,10 @@ export class EditionPublisher {
   async publishNow(staff: StaffPrincipal, id: string): Promise<EditionDoc> {
     const doc = await loadEdition(id)
     const now = this.now()
-    const open = openFindings(doc, now)
+    const open = await this.checker.open(doc, now)
     if (open.length) throw new AppError('CONFLICT', `发布前检查未通过：${open[0]!.message}`, { findings: open })
     const published = await transition(doc, 'publish', staff, now, { $set: { publishedAt: now } })
-    await publishEditionItem(published, now, now)
+    await publishEditionItem(published, now, now, this.checker)
     await this.contentChanged()
     return { ...published, itemPublished: true }
   }

@@ -2,17 +2,20 @@ import type { ReviewCheck } from '@zw/shared'
 import type { StaffPrincipal } from '../auth/principal'
 import { AppError } from '../platform/errors'
 import type { EditionDoc } from './model'
-import { findingsOf } from './editionView'
+import type { PrePublicationChecker } from './prePublicationChecker'
 import { loadEdition, transition } from './editionTransition'
 
 /** Reviewers approve (all four checks confirmed, a reason for each blocking finding published anyway) or reject (naming the failed checks). */
 export class EditionReviewer {
-  constructor(private readonly now: () => Date) {}
+  constructor(
+    private readonly now: () => Date,
+    private readonly checker: PrePublicationChecker,
+  ) {}
 
   async approve(staff: StaffPrincipal, id: string, checklist: Record<ReviewCheck, true>, overrides: { key: string; reason: string }[]): Promise<EditionDoc> {
     const doc = await loadEdition(id)
     const now = this.now()
-    const blocking = findingsOf(doc, now).filter((f) => f.blocking)
+    const blocking = (await this.checker.findings(doc, now)).filter((f) => f.blocking)
     const unexplained = blocking.filter((f) => !f.overridable || !overrides.some((o) => o.key === f.key))
     if (unexplained.length) {
       throw new AppError('CONFLICT', `还有未处理的检查结果：${unexplained[0]!.message}`, { findings: unexplained })

@@ -3,7 +3,7 @@ import { AppError, ValidationError } from '../platform/errors'
 import type { Logger } from '../platform/logger'
 import type { ReviewerNotifier } from './reviewerNotifier'
 import type { EditionDoc } from './model'
-import { findingsOf } from './editionView'
+import type { PrePublicationChecker } from './prePublicationChecker'
 import { loadEdition, transition } from './editionTransition'
 
 /**
@@ -14,6 +14,7 @@ import { loadEdition, transition } from './editionTransition'
 export class EditionSubmitter {
   constructor(
     private readonly now: () => Date,
+    private readonly checker: PrePublicationChecker,
     private readonly notifier: ReviewerNotifier,
     private readonly logger: Logger,
   ) {}
@@ -27,7 +28,7 @@ export class EditionSubmitter {
     if (doc.number > 1 && !minor && !changeNote) {
       throw new ValidationError([{ path: 'changeNote', message: '请填写修改说明（将在发布记录中向公众展示），或标明为细微修改' }])
     }
-    const blocking = findingsOf(doc, now).filter((f) => f.blocking)
+    const blocking = (await this.checker.findings(doc, now)).filter((f) => f.blocking)
     const fixedOnly = blocking.filter((f) => !f.overridable)
     if (fixedOnly.length || (blocking.length && !note?.trim())) {
       throw new AppError('CONFLICT', `发布前检查未通过：${blocking[0]!.message}`, { findings: blocking })

@@ -14,7 +14,11 @@ import { EditionForcePublisher } from './editionForcePublisher'
 import { ReviewInbox } from './reviewInbox'
 import { RetrospectiveReviewer } from './retrospectiveReviewer'
 import { DepartmentDashboard } from './departmentDashboard'
-import type { WorkingCalendar } from '@zw/shared'
+import { DEFAULT_WORDING_RULES, type WordingRule, type WorkingCalendar } from '@zw/shared'
+import type { FileStorage } from '../content/attachments/fileStorage'
+import { Setting } from '../platform/settings'
+import { PrePublicationChecker } from './prePublicationChecker'
+import { WordingRulesEditor } from './wordingRulesEditor'
 import { ReviewerNotifier } from './reviewerNotifier'
 import type { WeChatClients } from '../platform/wechat/clients'
 import { ScheduledEditionPublisher } from './scheduledEditionPublisher'
@@ -29,13 +33,15 @@ export interface ReviewModule extends ReviewServices {
 }
 
 /** The review domain: editions from draft to publication, 先审后发. */
-export function createReviewModule(deps: { now: () => Date; contentChanged: () => Promise<void>; logger: Logger; calendar: WorkingCalendar; wechat?: WeChatClients }): ReviewModule {
+export function createReviewModule(deps: { now: () => Date; contentChanged: () => Promise<void>; logger: Logger; calendar: WorkingCalendar; storage: FileStorage; wechat?: WeChatClients }): ReviewModule {
   const notifier = new ReviewerNotifier(deps.wechat, deps.now, deps.logger)
+  const wordingRules = new Setting<WordingRule[]>('wording-rules', () => [...DEFAULT_WORDING_RULES])
+  const checker = new PrePublicationChecker(deps.storage, wordingRules)
   const services: ReviewServices = {
     drafter: new EditionDrafter(deps.now),
-    submitter: new EditionSubmitter(deps.now, notifier, deps.logger),
-    reviewer: new EditionReviewer(deps.now),
-    publisher: new EditionPublisher(deps.now, deps.contentChanged),
+    submitter: new EditionSubmitter(deps.now, checker, notifier, deps.logger),
+    reviewer: new EditionReviewer(deps.now, checker),
+    publisher: new EditionPublisher(deps.now, checker, deps.contentChanged),
     queues: new EditionQueues(),
     scheduler: new EditionScheduler(deps.now),
     starter: new EditionStarter(deps.now),
@@ -43,12 +49,14 @@ export function createReviewModule(deps: { now: () => Date; contentChanged: () =
     unpublisher: new ItemUnpublisher(deps.now, deps.contentChanged),
     validity: new ValidityChanger(deps.now, deps.contentChanged),
     history: new ItemHistory(),
-    forcePublisher: new EditionForcePublisher(deps.now, deps.calendar, deps.contentChanged),
+    forcePublisher: new EditionForcePublisher(deps.now, deps.calendar, checker, deps.contentChanged),
     inbox: new ReviewInbox(deps.calendar),
     retrospective: new RetrospectiveReviewer(deps.now),
     dashboard: new DepartmentDashboard(deps.calendar),
+    checker,
+    wordingRules: new WordingRulesEditor(wordingRules, deps.now),
   }
-  const scheduledPublisher = new ScheduledEditionPublisher(deps.contentChanged, deps.logger)
+  const scheduledPublisher = new ScheduledEditionPublisher(deps.contentChanged, deps.logger, checker)
   const publishScheduled: JobDefinition = {
     name: 'publish-scheduled-editions',
     cron: '* * * * *',

@@ -17,6 +17,8 @@ import type { EditionForcePublisher } from './editionForcePublisher'
 import type { ReviewInbox } from './reviewInbox'
 import type { RetrospectiveReviewer } from './retrospectiveReviewer'
 import type { DepartmentDashboard } from './departmentDashboard'
+import type { PrePublicationChecker } from './prePublicationChecker'
+import type { WordingRulesEditor } from './wordingRulesEditor'
 import { loadEdition } from './editionTransition'
 import { toEdition } from './editionView'
 import type { EditionDoc } from './model'
@@ -37,11 +39,14 @@ export interface ReviewServices {
   inbox: ReviewInbox
   retrospective: RetrospectiveReviewer
   dashboard: DepartmentDashboard
+  checker: PrePublicationChecker
+  wordingRules: WordingRulesEditor
 }
 
 /** Editorial workflow endpoints: thin — the binding authenticated and parsed; services decide. */
 export function reviewHandlers(s: ReviewServices, now: () => Date): Handlers {
-  const view = (staff: StaffPrincipal) => (doc: EditionDoc) => toEdition(doc, staff, now())
+  const view = (staff: StaffPrincipal) => async (doc: EditionDoc) => toEdition(doc, staff, await s.checker.findings(doc, now()))
+  const views = (staff: StaffPrincipal, docs: EditionDoc[]) => Promise.all(docs.map(view(staff)))
   return {
     createItemDraft: async ({ staff, body }) => view(staff)(await s.drafter.createItem(staff, body)),
     getEdition: async ({ staff, params }) => {
@@ -60,6 +65,8 @@ export function reviewHandlers(s: ReviewServices, now: () => Date): Handlers {
       return { items: await s.inbox.tasksFor(staff, now()) }
     },
     getDepartmentDashboard: async ({ staff }) => s.dashboard.of(staff, now()),
+    getWordingRules: ({ staff }) => s.wordingRules.view(staff),
+    putWordingRules: ({ staff, body }) => s.wordingRules.replace(staff, body.rules),
     listStaffItems: async ({ staff, query }) => s.history.list(staff, query.status),
     getStaffItem: async ({ staff, params }) => s.history.of(staff, params.id),
     startItemEdition: async ({ staff, params, body }) => view(staff)(await s.starter.start(staff, params.id, body)),
@@ -80,7 +87,7 @@ export function reviewHandlers(s: ReviewServices, now: () => Date): Handlers {
     publishEdition: async ({ staff, params }) => view(staff)(await s.publisher.publishNow(staff, params.id)),
     scheduleEdition: async ({ staff, params, body }) => view(staff)(await s.scheduler.schedule(staff, params.id, new Date(body.at))),
     unscheduleEdition: async ({ staff, params }) => view(staff)(await s.scheduler.unschedule(staff, params.id)),
-    listReviewQueue: async ({ staff }) => ({ items: (await s.queues.reviewQueue(staff)).map(view(staff)) }),
-    listMyEditions: async ({ staff }) => ({ items: (await s.queues.mine(staff)).map(view(staff)) }),
+    listReviewQueue: async ({ staff }) => ({ items: await views(staff, await s.queues.reviewQueue(staff)) }),
+    listMyEditions: async ({ staff }) => ({ items: await views(staff, await s.queues.mine(staff)) }),
   }
 }

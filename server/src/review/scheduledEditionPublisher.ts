@@ -2,7 +2,7 @@ import { recordAudit } from '../platform/audit/auditTrail'
 import type { Logger } from '../platform/logger'
 import { publishEditionItem } from './editionItemPublication'
 import { EditionModel, type EditionDoc } from './model'
-import { openFindings } from './editionView'
+import type { PrePublicationChecker } from './prePublicationChecker'
 
 /** Scheduled editions more than this late count as overdue in /readyz. */
 const OVERDUE_MS = 60_000
@@ -19,6 +19,7 @@ export class ScheduledEditionPublisher {
   constructor(
     private readonly contentChanged: () => Promise<void>,
     private readonly logger: Logger,
+    private readonly checker: PrePublicationChecker,
   ) {}
 
   /** Publishes what is due at `now`; answers how many items went public. */
@@ -27,7 +28,7 @@ export class ScheduledEditionPublisher {
     const due = await EditionModel.find({ state: 'scheduled', scheduledAt: { $lte: now } }).sort({ scheduledAt: 1 }).limit(500).lean<EditionDoc[]>()
     for (const doc of due) {
       // The checks run again at publication; an edition that no longer passes stays scheduled and is reported.
-      const open = openFindings(doc, now)
+      const open = await this.checker.open(doc, now)
       if (open.length) {
         this.logger.warn({ edition: doc._id.toString(), finding: open[0]!.message }, 'scheduled edition not published: checks fail')
         continue
@@ -36,12 +37,12 @@ export class ScheduledEditionPublisher {
       const claimed = await EditionModel.findOneAndUpdate({ _id: doc._id, state: 'scheduled' }, { $set: { state: 'published', publishedAt: at, updatedAt: now } }, { new: true }).lean<EditionDoc>()
       if (!claimed) continue // another instance took it
       await recordAudit({ at: now, actor: SYSTEM, action: 'edition.publish-scheduled', subject: `content:${doc.itemId.toString()}`, before: { edition: doc.number, state: 'scheduled', scheduledAt: doc.scheduledAt }, after: { edition: doc.number, state: 'published' } })
-      await publishEditionItem(claimed, at, now)
+      await publishEditionItem(claimed, at, now, this.checker)
       published += 1
     }
     for (const doc of await EditionModel.find({ state: 'published', itemPublished: false, updatedAt: { $lt: new Date(now.getTime() - OVERDUE_MS) } }).limit(100).lean<EditionDoc[]>()) {
       this.logger.warn({ edition: doc._id.toString() }, 'finishing the publication of an edition left halfway')
-      await publishEditionItem(doc, doc.publishedAt ?? now, now)
+      await publishEditionItem(doc, doc.publishedAt ?? now, now, this.checker)
       published += 1
     }
     if (published) await this.contentChanged()

@@ -11,6 +11,7 @@ import {
   viewResultSchema,
 } from '../content/schemas'
 import { auditPageSchema, auditQuerySchema } from '../audit/schemas'
+import { wordingRulesBodySchema, wordingRulesSchema } from '../catalogue/wordingRules'
 import { approveBodySchema, completeRetrospectiveBodySchema, departmentDashboardSchema, forcePublishBodySchema, reviewTaskListSchema, reviewTaskParamsSchema, editionListSchema, editionParamsSchema, editionSchema, itemRefParamsSchema, newEditionBodySchema, rejectBodySchema, scheduleBodySchema, staffItemListQuerySchema, staffItemListSchema, staffItemSchema, submitBodySchema, unpublishBodySchema, validityChangeBodySchema, withdrawBodySchema } from '../review/schemas'
 import { contentDraftSchema } from '../content/schemas'
 import {
@@ -326,6 +327,25 @@ export const endpoints = {
     params: editionParamsSchema,
     response: editionSchema,
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  }),
+  getWordingRules: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/staff/wording-rules',
+    summary: '错敏词表（发布前检查使用；未设置时为内置默认表）',
+    tag: 'review',
+    auth: 'staff',
+    response: wordingRulesSchema,
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
+  }),
+  putWordingRules: defineEndpoint({
+    method: 'PUT',
+    path: '/api/v1/staff/wording-rules',
+    summary: '替换错敏词表（平台管理员；修改记入审计）',
+    tag: 'review',
+    auth: 'staff',
+    body: wordingRulesBodySchema,
+    response: wordingRulesSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN'],
   }),
   listStaffItems: defineEndpoint({
     method: 'GET',

@@ -1,3 +1,5 @@
+import { z } from '../zod'
+
 /**
  * 错敏词: error-prone wordings with their correct form, checked before publication. The
  * platform admin's setting extends this list; these defaults are names that changed in
@@ -27,3 +29,29 @@ export const DEFAULT_WORDING_RULES: readonly WordingRule[] = [
   { wrong: '国家安全生产监督管理总局', right: '应急管理部', note: '2018年机构改革后名称' },
   { wrong: '政府信息公开条例（2008）', right: '《中华人民共和国政府信息公开条例》（2019年修订）', note: '引用现行条例' },
 ]
+
+/** A 错敏词 rule as a platform admin edits it. */
+export const wordingRuleSchema = z.object({
+  wrong: z.string().trim().min(1, { error: '请填写错误写法' }).max(50, { error: '错误写法不能超过 50 字' }),
+  right: z.string().trim().min(1, { error: '请填写正确写法' }).max(100, { error: '正确写法不能超过 100 字' }),
+  note: z.string().trim().max(100, { error: '说明不能超过 100 字' }).default(''),
+  notFollowedBy: z.string().trim().max(10, { error: '排除字符不能超过 10 个' }).optional(),
+})
+
+/** The whole list, replaced at once; each wrong wording once. */
+export const wordingRulesBodySchema = z.object({
+  rules: z
+    .array(wordingRuleSchema)
+    .max(2000, { error: '最多 2000 条' })
+    .superRefine((rules, ctx) => {
+      const seen = new Set<string>()
+      rules.forEach((r, i) => {
+        if (seen.has(r.wrong)) ctx.addIssue({ code: 'custom', message: `「${r.wrong}」重复`, path: [i, 'wrong'] })
+        seen.add(r.wrong)
+        if (r.wrong === r.right) ctx.addIssue({ code: 'custom', message: '正确写法与错误写法相同', path: [i, 'right'] })
+      })
+    }),
+})
+export const wordingRulesSchema = z
+  .object({ rules: z.array(wordingRuleSchema), isDefault: z.boolean() })
+  .meta({ id: 'WordingRules' })

@@ -61,6 +61,8 @@ export const policyPartSchema = z.object({
   source: z.string().max(300).optional(),
   /** Fields the source did not give, said plainly rather than invented. */
   unknownFields: z.array(z.string().max(100)).max(20).default([]),
+  /** 三同步: the policy must be published with an approved interpretation (unless a reviewer records why not). */
+  needsInterpretation: z.boolean().default(false),
 })
 
 export const interpretationPartSchema = z.object({

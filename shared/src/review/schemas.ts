@@ -15,7 +15,7 @@ export const checkFindingSchema = z
   .object({
     /** Stable while the text is unchanged: `check:field:start`. */
     key: z.string(),
-    check: z.enum(['personal-data', 'wording', 'disclosure']),
+    check: z.enum(['personal-data', 'wording', 'disclosure', 'attachment', 'interpretation']),
     field: z.string(),
     start: z.number().int().optional(),
     end: z.number().int().optional(),

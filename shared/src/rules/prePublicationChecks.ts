@@ -16,7 +16,7 @@ export function findWordingErrors(text: string, rules: readonly WordingRule[]): 
   return found.sort((a, b) => a.start - b.start)
 }
 
-export type CheckKind = 'personal-data' | 'wording' | 'disclosure'
+export type CheckKind = 'personal-data' | 'wording' | 'disclosure' | 'attachment' | 'interpretation'
 
 /** One finding of the pre-publication checks, shown to author and reviewer. */
 export interface CheckFinding {
