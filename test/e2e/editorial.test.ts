@@ -18,7 +18,7 @@ beforeAll(async () => {
     const actor = { id: 'e2e', name: 'e2e setup' }
     await createAccount({ username: 'li.editor', displayName: '李编辑', department: 'guiyang-hrss', roles: ['editor'], password: PASSWORD }, new Date(), actor)
     await createAccount({ username: 'zhao.reviewer', displayName: '赵审核', department: 'guiyang-hrss', roles: ['reviewer'], password: PASSWORD }, new Date(), actor)
-    await createAccount({ username: 'wang.admin', displayName: '王管理', department: 'guiyang-hrss', roles: ['department-admin'], password: PASSWORD }, new Date(), actor)
+    await createAccount({ username: 'zhou.deptadmin', displayName: '周主任', department: 'guiyang-hrss', roles: ['department-admin'], password: PASSWORD }, new Date(), actor)
   } finally {
     await mongoose.disconnect()
   }
@@ -231,7 +231,7 @@ describe('强制发布 and the reviewer inbox in the workbench', () => {
       await mongoose.disconnect()
     }
 
-    await logInAs('wang.admin')
+    await logInAs('zhou.deptadmin')
     const counted = async () => Number(/本年 (\d+) 次/.exec(await visible(page, '[data-testid=force-published]').first().innerText())![1])
     const before = await counted()
     await visible(page, '[data-testid=department-items] .wb-list-row').filter({ hasText: title }).first().click()

@@ -33,6 +33,9 @@ export function PolicyFields({ form, onChange }: { form: PolicyForm; onChange: (
         <Text className='wb-label'>正文（每行一段）</Text>
         <Textarea className='wb-textarea' aria-label='正文' maxlength={-1} value={form.bodyText} onInput={(e) => set({ bodyText: e.detail.value })} />
       </View>
+      <View className={'wb-check' + (form.needsInterpretation ? ' wb-check-on' : '')} role='checkbox' aria-checked={form.needsInterpretation} onClick={() => set({ needsInterpretation: !form.needsInterpretation })}>
+        <Text>{form.needsInterpretation ? '☑' : '☐'} 须同步发布政策解读（三同步：解读审核通过后与本文件一同发布）</Text>
+      </View>
     </View>
   )
 }

@@ -8,6 +8,8 @@ export interface PolicyForm {
   bodyText: string
   topic: TopicCode
   docNumber: string
+  /** 三同步: publish only with an approved interpretation. */
+  needsInterpretation: boolean
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
@@ -30,7 +32,12 @@ export function policyDraftOf(form: PolicyForm, department: string, existing?: C
     regions: existing?.regions ?? [dept?.region ?? '000000000000'],
     summary: form.summary.trim(),
     body,
+    // What the form does not edit is kept as it was (attachments, links, the source notes).
+    attachments: existing?.attachments ?? [],
+    links: existing?.links ?? [],
     policy: {
+      ...policy,
+      needsInterpretation: form.needsInterpretation,
       docNumber: form.docNumber.trim() || null,
       writtenOn: policy?.writtenOn ?? formatShanghaiDate(new Date()),
       issuer: policy?.issuer ?? dept?.name ?? department,
@@ -48,5 +55,5 @@ export function formOf(draft: ContentDraft): PolicyForm {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')
-  return { title: draft.title, summary: draft.summary, bodyText: text, topic: draft.topics[0]!, docNumber: draft.type === 'policy' ? (draft.policy.docNumber ?? '') : '' }
+  return { title: draft.title, summary: draft.summary, bodyText: text, topic: draft.topics[0]!, docNumber: draft.type === 'policy' ? (draft.policy.docNumber ?? '') : '', needsInterpretation: draft.type === 'policy' && draft.policy.needsInterpretation }
 }

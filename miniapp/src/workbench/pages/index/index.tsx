@@ -281,6 +281,14 @@ function Signedin({ staff, onLogOut }: { staff: StaffProfile; onLogOut: () => vo
       {reviews ? <TaskRows tasks={tasks} onChange={setTasks} /> : null}
       {writes ? <EditionRows title='我的稿件' editions={mine} testId='my-editions' /> : null}
       {reads ? <ItemRows items={items} /> : null}
+      <View className='wb-button wb-secondary' role='button' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/words/index' })}>
+        <Text>{can(staff, 'platform.configure') ? '维护错敏词表' : '查看错敏词表'}</Text>
+      </View>
+      {can(staff, 'audit.read') ? (
+        <View className='wb-button wb-secondary' role='button' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/audit/index' })}>
+          <Text>审计查询</Text>
+        </View>
+      ) : null}
       <WeChatCard reviews={reviews} />
       <View className='wb-button wb-secondary' role='button' onClick={busy ? undefined : out}>
         <Text>退出登录</Text>
