@@ -115,6 +115,19 @@ describe('a member of staff logging in', () => {
     expect(await outcome(target.api.call('getStaffMe', {}))).toBe('UNAUTHENTICATED')
     expect(await outcome(t.api.call('staffRefresh', { body: { refreshToken: target.session.refreshToken } }))).toBe('UNAUTHENTICATED')
   })
+
+  it('is shut out at once when an admin disables the account (停用), and let back in when enabled', async () => {
+    const target = await staffSession(t, 'editor-leaving', 'sanyuan-hrss', ['editor'])
+    const admin = await staffSession(t, 'sy-admin-2', 'sanyuan-hrss', ['department-admin'])
+    expect(await outcome(admin.api.call('setStaffDisabled', { params: { id: admin.id }, body: { disabled: true } }))).toBe('CONFLICT')
+    expect((await admin.api.call('setStaffDisabled', { params: { id: target.id }, body: { disabled: true } })).disabled).toBe(true)
+    expect(await outcome(target.api.call('getStaffMe', {}))).toBe('UNAUTHENTICATED')
+    const refused = await t.api.call('staffLogIn', { body: { username: 'editor-leaving', password: STAFF_PASSWORD } }).catch((e: ApiClientError) => e)
+    expect(refused).toMatchObject({ code: 'UNAUTHENTICATED', message: '该账号已停用，请联系管理员' })
+    expect(await AuditRecordModel.countDocuments({ action: 'staff.disabled', subject: `staff:${target.id}`, 'actor.id': admin.id })).toBe(1)
+    await admin.api.call('setStaffDisabled', { params: { id: target.id }, body: { disabled: false } })
+    expect((await t.api.call('staffLogIn', { body: { username: 'editor-leaving', password: STAFF_PASSWORD } })).staff.username).toBe('editor-leaving')
+  })
 })
 
 describe('who may manage staff accounts (role × own or other department)', () => {
@@ -129,6 +142,7 @@ describe('who may manage staff accounts (role × own or other department)', () =
     createStaff: { editor: { own: 'FORBIDDEN', other: 'FORBIDDEN' }, reviewer: { own: 'FORBIDDEN', other: 'FORBIDDEN' }, 'department-admin': { own: 'OK', other: 'FORBIDDEN' }, 'platform-admin': { own: 'OK', other: 'OK' } },
     revokeStaffSessions: { editor: { own: 'FORBIDDEN', other: 'FORBIDDEN' }, reviewer: { own: 'FORBIDDEN', other: 'FORBIDDEN' }, 'department-admin': { own: 'OK', other: 'FORBIDDEN' }, 'platform-admin': { own: 'OK', other: 'OK' } },
     unlockStaff: { editor: { own: 'FORBIDDEN', other: 'FORBIDDEN' }, reviewer: { own: 'FORBIDDEN', other: 'FORBIDDEN' }, 'department-admin': { own: 'OK', other: 'FORBIDDEN' }, 'platform-admin': { own: 'OK', other: 'OK' } },
+    setStaffDisabled: { editor: { own: 'FORBIDDEN', other: 'FORBIDDEN' }, reviewer: { own: 'FORBIDDEN', other: 'FORBIDDEN' }, 'department-admin': { own: 'OK', other: 'FORBIDDEN' }, 'platform-admin': { own: 'OK', other: 'OK' } },
   }
 
   it('matches the table for every staff endpoint, and nothing works without logging in', async () => {
@@ -142,6 +156,7 @@ describe('who may manage staff accounts (role × own or other department)', () =
       createStaff: (api, where) => api.call('createStaff', { body: { username: `made-${++n}`, displayName: '新同事', department: where === 'own' ? OWN : OTHER, roles: ['editor'], password: STAFF_PASSWORD } }),
       revokeStaffSessions: (api, where) => api.call('revokeStaffSessions', { params: { id: targets[where].id } }),
       unlockStaff: (api, where) => api.call('unlockStaff', { params: { id: targets[where].id } }),
+      setStaffDisabled: (api, where) => api.call('setStaffDisabled', { params: { id: targets[where].id }, body: { disabled: false } }),
     }
     const got: typeof EXPECTED = {}
     for (const [op, call] of Object.entries(calls)) {

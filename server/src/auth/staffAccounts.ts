@@ -47,6 +47,17 @@ export class StaffAccounts {
     return toStaffAccount(updated!, now.getTime())
   }
 
+  /** 停用 / 启用: a disabled account cannot log in, and its sessions end at once. Nobody disables themselves. */
+  async setDisabled(actor: StaffPrincipal, id: string, disabled: boolean): Promise<StaffAccount> {
+    const account = await this.manageable(actor, id)
+    if (disabled && id === actor.id) throw new ConflictError('不能停用自己的账号')
+    const now = this.now()
+    const updated = await StaffAccountModel.findOneAndUpdate({ _id: account._id }, { $set: { disabled } }, { new: true }).lean<StaffAccountDoc>()
+    if (disabled) await StaffSessionModel.updateMany({ staffId: account._id, revokedAt: null }, { $set: { revokedAt: now } })
+    await recordAudit({ at: now, actor: auditActorOf(actor), action: disabled ? 'staff.disabled' : 'staff.enabled', subject: `staff:${id}`, before: auditedAccount(account), after: auditedAccount(updated!) })
+    return toStaffAccount(updated!, now.getTime())
+  }
+
   private async manageable(actor: StaffPrincipal, id: string): Promise<StaffAccountDoc> {
     const account = await StaffAccountModel.findById(id).lean<StaffAccountDoc>()
     if (!account) throw new NotFoundError('账号不存在')

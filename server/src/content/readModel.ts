@@ -9,7 +9,6 @@ import { toSummary } from './summary'
 import { fileKeyOf } from './attachments/attachmentStore'
 import type { ContentFilters } from './filters'
 import { ItemColumns } from './itemColumns'
-import { RecentTexts } from './recentTexts'
 
 /**
  * What the public reading paths know of a visible item, held in memory: what lists,
@@ -92,11 +91,6 @@ export class ContentReadModel {
   private readonly postings = new Map<string, PostingList>()
   /** Serialised details, off the heap. */
   private readonly details = new DetailStore(3)
-  /**
-   * Cards and snippets of recent search results: 2.5 M characters (≈ 5 MB) hold about
-   * 4,000 results, which answered half of the result reads of the distinct-query benchmark.
-   */
-  private readonly recentResults = new RecentTexts(2_500_000)
   /** One copy of each repeated string and list (codes, topic and region lists). */
   private readonly shared = new Map<string, string>()
   private readonly sharedLists = new Map<string, readonly string[]>()
@@ -370,14 +364,10 @@ export class ContentReadModel {
     return this.details.get(item.num, TEXT.card)
   }
 
-  /** The card (JSON text) and snippet text of a visible item, for a search result (recent ones in memory, else read at once). */
+  /** The card (JSON text) and snippet text of a visible item, for a search result (kept off the heap, read at once). */
   resultPartsOf(item: ReadItem): { card: string; snippets: SnippetPart[] } {
-    let parts = this.recentResults.get(item.num)
-    if (!parts) {
-      parts = this.details.getRange(item.num, TEXT.card, TEXT.snippets)
-      this.recentResults.set(item.num, parts)
-    }
-    return { card: parts[0]!, snippets: unpackSnippets(parts[1] ?? '') }
+    const [card, snippets] = this.details.getRange(item.num, TEXT.card, TEXT.snippets)
+    return { card: card!, snippets: unpackSnippets(snippets ?? '') }
   }
 
   private share(value: string): string {
