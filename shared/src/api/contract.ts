@@ -27,6 +27,7 @@ import {
   staffProfileSchema,
   staffSessionSchema,
   messageConsentBodySchema,
+  disableStaffBodySchema,
   staffWeChatSchema,
   wechatCodeBodySchema,
 } from '../auth/schemas'
@@ -123,6 +124,17 @@ export const endpoints = {
     auth: 'staff',
     response: okSchema,
     errors: ['UNAUTHENTICATED'],
+  }),
+  setStaffDisabled: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/staff/accounts/{id}/disabled',
+    summary: '停用或启用工作人员账号（停用时其所有会话立即失效）',
+    tag: 'staff',
+    auth: 'staff',
+    params: staffParamsSchema,
+    body: disableStaffBodySchema,
+    response: staffAccountSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
   }),
   staffLogInWithWeChat: defineEndpoint({
     method: 'POST',

@@ -83,6 +83,7 @@ export const staffListQuerySchema = z.object({
 export const staffParamsSchema = z.object({ id: objectIdSchema })
 
 export const staffListSchema = z.object({ items: z.array(staffAccountSchema) })
+export const disableStaffBodySchema = z.object({ disabled: z.boolean({ error: '应为 true 或 false' }) })
 export const revokedSessionsSchema = z.object({ revoked: z.number().int() })
 export const okSchema = z.object({ ok: z.literal(true) })
 

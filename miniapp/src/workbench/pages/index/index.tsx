@@ -284,6 +284,11 @@ function Signedin({ staff, onLogOut }: { staff: StaffProfile; onLogOut: () => vo
       <View className='wb-button wb-secondary' role='button' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/words/index' })}>
         <Text>{can(staff, 'platform.configure') ? '维护错敏词表' : '查看错敏词表'}</Text>
       </View>
+      {can(staff, 'staff.manage', staff.department) ? (
+        <View className='wb-button wb-secondary' role='button' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/staff/index' })}>
+          <Text>账号管理</Text>
+        </View>
+      ) : null}
       {can(staff, 'audit.read') ? (
         <View className='wb-button wb-secondary' role='button' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/audit/index' })}>
           <Text>审计查询</Text>
