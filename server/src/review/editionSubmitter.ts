@@ -39,4 +39,9 @@ export class EditionSubmitter {
     void this.notifier.deliverDue().catch((err: unknown) => this.logger.warn({ err: { message: (err as Error).message } }, 'reviewer reminders not delivered now; the job retries'))
     return submitted
   }
+
+  /** 撤回送审: the author takes a submitted edition back to draft before anyone reviews it. */
+  async recall(staff: StaffPrincipal, id: string): Promise<EditionDoc> {
+    return transition(await loadEdition(id), 'recall', staff, this.now(), { $set: { submittedBy: null, submittedAt: null } })
+  }
 }

@@ -57,6 +57,7 @@ export function reviewHandlers(s: ReviewServices, now: () => Date): Handlers {
     },
     updateEdition: async ({ staff, params, body }) => view(staff)(await s.drafter.update(staff, params.id, body)),
     submitEdition: async ({ staff, params, body }) => view(staff)(await s.submitter.submit(staff, params.id, body.note, { changeNote: body.changeNote, minor: body.minor })),
+    recallEdition: async ({ staff, params }) => view(staff)(await s.submitter.recall(staff, params.id)),
     discardEdition: async ({ staff, params }) => view(staff)(await s.drafter.discard(staff, params.id)),
     forcePublishEdition: async ({ staff, params, body }) => view(staff)(await s.forcePublisher.forcePublish(staff, params.id, body.reason)),
     listReviewTasks: async ({ staff }) => ({ items: await s.inbox.tasksFor(staff, now()) }),

@@ -277,6 +277,16 @@ export const endpoints = {
     response: editionSchema,
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
   }),
+  recallEdition: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/staff/editions/{id}/recall',
+    summary: '撤回送审（审核前，作者把稿件收回为草稿）',
+    tag: 'review',
+    auth: 'staff',
+    params: editionParamsSchema,
+    response: editionSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  }),
   approveEdition: defineEndpoint({
     method: 'POST',
     path: '/api/v1/staff/editions/{id}/approve',

@@ -103,6 +103,7 @@ export default function EditionPage() {
         </View>
       ) : null}
       {can('submit') ? button('提交审核', () => asStaff((c) => c.call('submitEdition', { params: { id }, body: edition.number > 1 ? { minor, ...(changeNote.trim() ? { changeNote } : {}) } : {} }))) : null}
+      {can('recall') ? button('撤回送审', () => asStaff((c) => c.call('recallEdition', { params: { id } })), true) : null}
       {can('discard') ? button('放弃此稿', () => asStaff((c) => c.call('discardEdition', { params: { id } })), true) : null}
       {can('approve') || can('reject') ? (
         <View className='wb-card'>
