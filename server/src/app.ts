@@ -1,6 +1,7 @@
 import Koa from 'koa'
 import Router from '@koa/router'
 import { koaBody } from 'koa-body'
+import { fileUploadRouter } from './content/fileUploadRoutes'
 import type { Config } from './platform/config'
 import type { Database } from './platform/db'
 import type { Logger } from './platform/logger'
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(api.allowedMethods({ throw: true }))
   app.use(services.content.files.routes())
   app.use(auditExportRouter(services.audit.search, authenticate).routes())
+  app.use(fileUploadRouter(services.content.storage, authenticate, now).routes())
   app.use(docsRouter(() => buildOpenApiDocument({ version: API_VERSION })).routes())
   app.use(demoGraphicsRouter().routes())
   app.use(staticH5(config.H5_DIR, logger))

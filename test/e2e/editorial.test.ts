@@ -259,3 +259,27 @@ describe('强制发布 and the reviewer inbox in the workbench', () => {
     expect(e.itemId).toBeTruthy()
   }, 180_000)
 })
+
+describe('附件 in the workbench', () => {
+  it('an editor uploads a PDF to a new policy; a file that is not allowed is refused with the reason', async () => {
+    const { page } = b
+    await logInAs('li.editor')
+    await visible(page, '.wb-button').filter({ hasText: '新建政策文件' }).first().click()
+    await page.getByText('新建政策文件').locator('visible=true').first().waitFor()
+    await visible(page, '.wb-input input').nth(0).fill('关于2026年度就业补贴申领表的通知（附件演示）')
+    await visible(page, '.wb-textarea textarea').first().fill('申领表见附件。')
+    const pick = async (name: string, mimeType: string, buffer: Buffer) => {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '.wb-button').filter({ hasText: '上传附件' }).first().click()])
+      await chooser.setFiles({ name, mimeType, buffer })
+    }
+    await pick('setup.exe', 'application/octet-stream', Buffer.from('MZ not allowed'))
+    await expect.poll(() => visible(page, '[data-testid=attachments] .wb-error').first().innerText().catch(() => '')).toContain('不支持的附件类型')
+    await pick('就业补贴申领表.pdf', 'application/pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2048, 32)]))
+    await expect.poll(() => visible(page, '[data-testid=attachment]').first().innerText().catch(() => '')).toContain('就业补贴申领表.pdf')
+    await visible(page, '.wb-button').filter({ hasText: '保存草稿' }).first().click()
+    await page.waitForURL(/workbench\/pages\/edition\/index/)
+    await page.getByText('发布前检查：未发现问题').locator('visible=true').first().waitFor()
+    expect(await visible(page, '[data-testid=attachment]').first().innerText()).toContain('就业补贴申领表.pdf')
+    await screenshot(page, 'editorial-attachment-uploaded')
+  }, 120_000)
+})

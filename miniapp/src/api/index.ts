@@ -23,7 +23,8 @@ export const taroTransport: Transport = async ({ method, url, headers, body }) =
   return { status: res.statusCode, data }
 }
 
-const baseUrl = process.env.TARO_APP_API_BASE_URL ?? ''
+/** Where the API is: the server's own origin in h5, the configured HTTPS origin in weapp. */
+export const baseUrl = process.env.TARO_APP_API_BASE_URL ?? ''
 
 /** The typed API client of the mini-program, checked against the shared contract. */
 export const api = createApiClient({ baseUrl, transport: taroTransport })

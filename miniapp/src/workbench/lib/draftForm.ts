@@ -1,4 +1,5 @@
 import { departmentByCode, formatShanghaiDate, type ContentDraft, type ContentDraftInput, type TopicCode } from '@zw/shared'
+import type { UploadedAttachment } from './upload'
 
 /** What the simple policy form edits. */
 export interface PolicyForm {
@@ -10,6 +11,7 @@ export interface PolicyForm {
   docNumber: string
   /** 三同步: publish only with an approved interpretation. */
   needsInterpretation: boolean
+  attachments: UploadedAttachment[]
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
@@ -33,7 +35,7 @@ export function policyDraftOf(form: PolicyForm, department: string, existing?: C
     summary: form.summary.trim(),
     body,
     // What the form does not edit is kept as it was (attachments, links, the source notes).
-    attachments: existing?.attachments ?? [],
+    attachments: form.attachments,
     links: existing?.links ?? [],
     policy: {
       ...policy,
@@ -55,5 +57,5 @@ export function formOf(draft: ContentDraft): PolicyForm {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')
-  return { title: draft.title, summary: draft.summary, bodyText: text, topic: draft.topics[0]!, docNumber: draft.type === 'policy' ? (draft.policy.docNumber ?? '') : '', needsInterpretation: draft.type === 'policy' && draft.policy.needsInterpretation }
+  return { title: draft.title, summary: draft.summary, bodyText: text, topic: draft.topics[0]!, docNumber: draft.type === 'policy' ? (draft.policy.docNumber ?? '') : '', needsInterpretation: draft.type === 'policy' && draft.policy.needsInterpretation, attachments: draft.attachments }
 }

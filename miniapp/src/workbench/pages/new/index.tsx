@@ -10,7 +10,7 @@ import '../index/index.css'
 /** 新建政策文件: the first edition of a new item, saved as a draft of the editor's department. */
 export default function NewPolicy() {
   const staff = savedSession()?.staff
-  const [form, setForm] = useState<PolicyForm>({ title: '', summary: '', bodyText: '', topic: 'employment-subsidies', docNumber: '', needsInterpretation: false })
+  const [form, setForm] = useState<PolicyForm>({ title: '', summary: '', bodyText: '', topic: 'employment-subsidies', docNumber: '', needsInterpretation: false, attachments: [] })
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
   if (!staff) return <View className='workbench'><Text className='workbench-text'>请先登录工作台。</Text></View>
