@@ -149,18 +149,19 @@ const draftPolicy = async (title: string, bodyText: string) =>
     policy: { docNumber: null, writtenOn: null, issuer: '贵阳市人力资源和社会保障局', validity: { status: 'valid' }, disclosure: 'proactive' },
   })
 
+/** Publishes a first edition through the API, as the editor and the reviewer would. */
+async function publishedPolicy(title: string, bodyText: string): Promise<string> {
+  const call = post
+  const editor = await tokenOf('li.editor')
+  const reviewer = await tokenOf('zhao.reviewer')
+  const e = await draftPolicy(title, bodyText)
+  await call(editor, `/api/v1/staff/editions/${e.id}/submit`, {})
+  await call(reviewer, `/api/v1/staff/editions/${e.id}/approve`, { checklist: { political: true, legal: true, secrecy: true, wording: true } })
+  await call(reviewer, `/api/v1/staff/editions/${e.id}/publish`, {})
+  return e.itemId
+}
+
 describe('修订 and 撤回 in the workbench', () => {
-  /** Publishes a first edition through the API, as the editor and the reviewer would. */
-  async function publishedPolicy(title: string, bodyText: string): Promise<string> {
-    const call = post
-    const editor = await tokenOf('li.editor')
-    const reviewer = await tokenOf('zhao.reviewer')
-    const e = await draftPolicy(title, bodyText)
-    await call(editor, `/api/v1/staff/editions/${e.id}/submit`, {})
-    await call(reviewer, `/api/v1/staff/editions/${e.id}/approve`, { checklist: { political: true, legal: true, secrecy: true, wording: true } })
-    await call(reviewer, `/api/v1/staff/editions/${e.id}/publish`, {})
-    return e.itemId
-  }
 
   it('an editor revises a published policy with a change note, a reviewer publishes it, then withdraws it with an explanation the public sees', async () => {
     const { page } = b
@@ -282,4 +283,60 @@ describe('附件 in the workbench', () => {
     expect(await visible(page, '[data-testid=attachment]').first().innerText()).toContain('就业补贴申领表.pdf')
     await screenshot(page, 'editorial-attachment-uploaded')
   }, 120_000)
+})
+
+describe('政策解读 and 办事指南 in the workbench', () => {
+  it('an editor writes a Q&A interpretation of a policy and a service guide; the reviewer publishes the interpretation; citizens read it', async () => {
+    const { page } = b
+    const policyTitle = '贵阳市就业见习补贴管理办法（解读演示）'
+    // The policy is public already: an interpretation never goes out before its policy.
+    const policy = { itemId: await publishedPolicy(policyTitle, '见习补贴按月发放。') }
+    await logInAs('li.editor')
+    await visible(page, '.wb-button').filter({ hasText: '新建政策文件' }).first().click()
+    await visible(page, '[role=radio]').filter({ hasText: '政策解读' }).first().click()
+    await page.getByText('新建政策解读').locator('visible=true').first().waitFor()
+    await visible(page, '.wb-field').filter({ hasText: '标题' }).locator('input').first().fill('《就业见习补贴管理办法》政策问答')
+    await visible(page, '.wb-chip').filter({ hasText: policyTitle }).first().click()
+    await visible(page, '[data-testid=qa-row]').first().locator('input').first().fill('见习补贴每月多少钱？')
+    await visible(page, '[data-testid=qa-row]').first().locator('textarea').first().fill('按当地最低工资标准的 60% 按月发放。')
+    await visible(page, '.wb-button').filter({ hasText: '保存草稿' }).first().click()
+    await page.waitForURL(/workbench\/pages\/edition\/index/)
+    await expect.poll(stateOf).toBe('draft')
+    expect(await visible(page, '[data-testid=qa-row]').first().locator('input').first().inputValue()).toBe('见习补贴每月多少钱？')
+    await visible(page, '.wb-button').filter({ hasText: '提交审核' }).first().click()
+    await expect.poll(stateOf).toBe('submitted')
+    const interpretationUrl = page.url()
+
+    // A guide: saving with blanks names the field.
+    await page.goto(`${baseUrl}/#/workbench/pages/new/index`)
+    await visible(page, '[role=radio]').filter({ hasText: '办事指南' }).first().click()
+    await visible(page, '.wb-field').filter({ hasText: '事项名称' }).locator('input').first().fill('就业见习补贴申领（演示）')
+    await visible(page, '.wb-button').filter({ hasText: '保存草稿' }).first().click()
+    await expect.poll(() => visible(page, '.wb-error').first().innerText().catch(() => '')).toMatch(/^(设定依据|申办条件|材料名称|办理步骤|办理地点|咨询电话)：/)
+    await visible(page, '.wb-field').filter({ hasText: '设定依据' }).locator('textarea').first().fill('《贵阳市就业见习管理办法》')
+    await visible(page, '.wb-field').filter({ hasText: '申办条件' }).locator('textarea').first().fill('16至24岁失业青年\n离校2年内未就业高校毕业生')
+    await visible(page, '[data-testid=materials-row]').first().locator('input').first().fill('居民身份证')
+    await visible(page, '[data-testid=steps-row]').first().locator('input').first().fill('提交申请')
+    await visible(page, '[data-testid=steps-row]').first().locator('textarea').first().fill('见习单位向区人社局提交补贴申请。')
+    await visible(page, '.wb-field').filter({ hasText: '办理地点' }).locator('input').first().fill('各区（市、县）人力资源和社会保障局')
+    await visible(page, '.wb-field').filter({ hasText: '咨询电话' }).locator('input').first().fill('0851-12333')
+    await visible(page, '.wb-button').filter({ hasText: '保存草稿' }).first().click()
+    await page.waitForURL(/workbench\/pages\/edition\/index/)
+    await expect.poll(stateOf).toBe('draft')
+    await screenshot(page, 'editorial-guide-draft')
+
+    await logInAs('zhao.reviewer')
+    await page.goto(interpretationUrl)
+    await expect.poll(stateOf).toBe('submitted')
+    for (const check of ['政治关', '法律关', '保密关', '文字关']) await visible(page, '.wb-check').filter({ hasText: check }).first().click()
+    await visible(page, '.wb-button').filter({ hasText: '审核通过' }).first().click()
+    await expect.poll(stateOf).toBe('approved')
+    await visible(page, '.wb-button').filter({ hasText: '立即发布' }).first().click()
+    await expect.poll(stateOf).toBe('published')
+    await visible(page, '.wb-button').filter({ hasText: '查看公开页面' }).first().click()
+    await page.waitForURL(/pages\/interpretation\/index/)
+    await page.getByText('见习补贴每月多少钱？').locator('visible=true').first().waitFor()
+    await screenshot(page, 'editorial-interpretation-citizen-page')
+    expect(policy.itemId).toBeTruthy()
+  }, 180_000)
 })

@@ -102,6 +102,19 @@ describe('三同步: a policy that needs an interpretation is published with one
     expect(await AuditRecordModel.countDocuments({ action: 'edition.publish-with-policy', subject: `content:${qa.itemId}` })).toBe(1)
   })
 
+  it('never publishes an interpretation before the policy it interprets', async () => {
+    const policy = await editor.api.call('createItemDraft', { body: policyDraft({ title: '尚未发布的政策（解读先行测试）', department: DEPT }) as ContentDraftInput })
+    const qa = await editor.api.call('createItemDraft', { body: interpretationDraft([policy.itemId], { title: '解读先行测试问答', department: DEPT }) as ContentDraftInput })
+    await editor.api.call('submitEdition', { params: { id: qa.id }, body: {} })
+    await reviewer.api.call('approveEdition', { params: { id: qa.id }, body: { checklist: CHECKLIST } })
+    expect(await failure(reviewer.api.call('publishEdition', { params: { id: qa.id } }))).toMatchObject({ status: 409, message: expect.stringContaining('《尚未发布的政策（解读先行测试）》尚未发布') })
+    expect((await editor.api.call('getEdition', { params: { id: qa.id } })).state).toBe('approved')
+    await editor.api.call('submitEdition', { params: { id: policy.id }, body: {} })
+    await reviewer.api.call('approveEdition', { params: { id: policy.id }, body: { checklist: CHECKLIST } })
+    await reviewer.api.call('publishEdition', { params: { id: policy.id } })
+    expect((await reviewer.api.call('publishEdition', { params: { id: qa.id } })).state).toBe('published')
+  })
+
   it('lets a reviewer publish it without one only by recording why', async () => {
     const policy = await editor.api.call('createItemDraft', { body: policyDraft({ title: '关于调整稳岗返还标准的通知（不同步解读）', department: DEPT, policy: { needsInterpretation: true } }) as ContentDraftInput })
     await editor.api.call('submitEdition', { params: { id: policy.id }, body: { note: '仅调整标准，解读沿用原文件' } })

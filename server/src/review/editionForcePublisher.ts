@@ -3,6 +3,7 @@ import type { StaffPrincipal } from '../auth/principal'
 import { AppError } from '../platform/errors'
 import { publishEditionItem } from './editionItemPublication'
 import type { PrePublicationChecker } from './prePublicationChecker'
+import { requireInterpretedPoliciesPublic } from './interpretedPolicies'
 import { loadEdition, transition } from './editionTransition'
 import type { EditionDoc } from './model'
 
@@ -25,6 +26,7 @@ export class EditionForcePublisher {
     const doc = await loadEdition(id)
     const now = this.now()
     const open = await this.checker.open(doc, now)
+    await requireInterpretedPoliciesPublic(doc)
     const fixedOnly = open.filter((f) => !f.overridable)
     if (fixedOnly.length) throw new AppError('CONFLICT', `发布前检查未通过：${fixedOnly[0]!.message}`, { findings: fixedOnly })
     let dueOn: string | null = null

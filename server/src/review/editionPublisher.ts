@@ -3,6 +3,7 @@ import { publishEditionItem } from './editionItemPublication'
 import { AppError } from '../platform/errors'
 import type { EditionDoc } from './model'
 import type { PrePublicationChecker } from './prePublicationChecker'
+import { requireInterpretedPoliciesPublic } from './interpretedPolicies'
 import { loadEdition, transition } from './editionTransition'
 
 /**
@@ -22,6 +23,7 @@ export class EditionPublisher {
     const doc = await loadEdition(id)
     const now = this.now()
     const open = await this.checker.open(doc, now)
+    await requireInterpretedPoliciesPublic(doc)
     if (open.length) throw new AppError('CONFLICT', `发布前检查未通过：${open[0]!.message}`, { findings: open })
     const published = await transition(doc, 'publish', staff, now, { $set: { publishedAt: now } })
     await publishEditionItem(published, now, now, this.checker)

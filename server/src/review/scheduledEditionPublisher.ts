@@ -3,6 +3,7 @@ import type { Logger } from '../platform/logger'
 import { publishEditionItem } from './editionItemPublication'
 import { EditionModel, type EditionDoc } from './model'
 import type { PrePublicationChecker } from './prePublicationChecker'
+import { requireInterpretedPoliciesPublic } from './interpretedPolicies'
 
 /** Scheduled editions more than this late count as overdue in /readyz. */
 const OVERDUE_MS = 60_000
@@ -31,6 +32,12 @@ export class ScheduledEditionPublisher {
       const open = await this.checker.open(doc, now)
       if (open.length) {
         this.logger.warn({ edition: doc._id.toString(), finding: open[0]!.message }, 'scheduled edition not published: checks fail')
+        continue
+      }
+      try {
+        await requireInterpretedPoliciesPublic(doc)
+      } catch (err) {
+        this.logger.warn({ edition: doc._id.toString(), reason: (err as Error).message }, 'scheduled interpretation not published: its policy is not public')
         continue
       }
       const at = doc.scheduledAt ?? now

@@ -6,6 +6,9 @@ import { errorMessage } from '@/lib/errors'
 import { itemPath } from '@/lib/routes'
 import { formOf, policyDraftOf, type PolicyForm } from '../../lib/draftForm'
 import { PolicyFields } from '../../lib/PolicyFields'
+import { GuideFields } from '../../lib/GuideFields'
+import { InterpretationFields } from '../../lib/InterpretationFields'
+import { linesOfBody, type GuideDraft, type InterpretationDraft } from '../../lib/typedDrafts'
 import { asStaff, savedSession } from '../../lib/session'
 import '../index/index.css'
 
@@ -18,6 +21,8 @@ export default function EditionPage() {
   const staff = savedSession()?.staff
   const [edition, setEdition] = useState<Edition>()
   const [form, setForm] = useState<PolicyForm>()
+  // Interpretations and guides are edited as drafts of their own shape.
+  const [typed, setTyped] = useState<InterpretationDraft | GuideDraft>()
   const [checked, setChecked] = useState<ReviewCheck[]>([])
   const [reasons, setReasons] = useState('')
   // A revision (edition 2 on) says what changed for the public, or that it is minor.
@@ -32,6 +37,7 @@ export default function EditionPage() {
   const show = (e: Edition) => {
     setEdition(e)
     setForm(formOf(e.content))
+    setTyped(e.content.type === 'policy' ? undefined : (e.content as InterpretationDraft | GuideDraft))
     setChangeNote(e.changeNote ?? '')
     setMinor(e.minor)
   }
@@ -84,13 +90,27 @@ export default function EditionPage() {
         <Text className='wb-ok'>发布前检查：未发现问题</Text>
       )}
       {can('edit') ? (
-        <View>
-          <PolicyFields form={form} onChange={setForm} />
-          {button('保存修改', () => asStaff((c) => c.call('updateEdition', { params: { id }, body: policyDraftOf(form, edition.department, edition.content) })), true)}
+        <View key={edition.updatedAt}>
+          {typed?.type === 'interpretation' ? <InterpretationFields draft={typed} onChange={setTyped} /> : null}
+          {typed?.type === 'guide' ? <GuideFields draft={typed} onChange={setTyped} /> : null}
+          {!typed ? <PolicyFields form={form} onChange={setForm} /> : null}
+          {button('保存修改', () => asStaff((c) => c.call('updateEdition', { params: { id }, body: typed ?? policyDraftOf(form, edition.department, edition.content) })), true)}
         </View>
       ) : (
         <View className='wb-card'>
-          <Text className='workbench-text'>{form.bodyText}</Text>
+          <Text className='workbench-text'>{linesOfBody(edition.content.body)}</Text>
+          {edition.content.type === 'interpretation'
+            ? edition.content.interpretation.qa.map((p, i) => (
+                <Text key={i} className='workbench-text'>
+                  问：{p.q}
+                  {'\n'}答：{p.a}
+                </Text>
+              ))
+            : null}
+          {edition.content.type === 'guide' ? <Text className='workbench-text'>办理地点：{edition.content.guide.place}；承诺时限：{edition.content.guide.timeLimit.promisedDays} 个工作日</Text> : null}
+          {edition.content.attachments.map((a) => (
+            <Text key={a.url} className='workbench-text' data-testid='attachment'>附件：{a.name}</Text>
+          ))}
         </View>
       )}
       {can('submit') && edition.number > 1 ? (

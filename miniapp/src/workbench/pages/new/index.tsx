@@ -1,24 +1,32 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { CONTENT_TYPE_LABELS, type ContentDraftInput, type ContentType } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { policyDraftOf, type PolicyForm } from '../../lib/draftForm'
+import { GuideFields } from '../../lib/GuideFields'
+import { InterpretationFields } from '../../lib/InterpretationFields'
 import { PolicyFields } from '../../lib/PolicyFields'
 import { asStaff, savedSession } from '../../lib/session'
+import { newGuide, newInterpretation, type GuideDraft, type InterpretationDraft } from '../../lib/typedDrafts'
 import '../index/index.css'
 
-/** 新建政策文件: the first edition of a new item, saved as a draft of the editor's department. */
-export default function NewPolicy() {
+/** 新建: the first edition of a new policy, interpretation or service guide, saved as a draft of the editor's department. */
+export default function NewItem() {
   const staff = savedSession()?.staff
+  const [type, setType] = useState<ContentType>('policy')
   const [form, setForm] = useState<PolicyForm>({ title: '', summary: '', bodyText: '', topic: 'employment-subsidies', docNumber: '', needsInterpretation: false, attachments: [] })
+  const [interpretation, setInterpretation] = useState<InterpretationDraft>(() => newInterpretation(staff?.department ?? ''))
+  const [guide, setGuide] = useState<GuideDraft>(() => newGuide(staff?.department ?? ''))
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
   if (!staff) return <View className='workbench'><Text className='workbench-text'>请先登录工作台。</Text></View>
+  const draft = (): ContentDraftInput => (type === 'policy' ? policyDraftOf(form, staff.department) : type === 'interpretation' ? interpretation : guide)
   const save = async () => {
     setBusy(true)
     setError('')
     try {
-      const edition = await asStaff((c) => c.call('createItemDraft', { body: policyDraftOf(form, staff.department) }))
+      const edition = await asStaff((c) => c.call('createItemDraft', { body: draft() }))
       await Taro.redirectTo({ url: `/workbench/pages/edition/index?id=${edition.id}` })
     } catch (err) {
       setError(errorMessage(err, '保存失败，请稍后再试'))
@@ -28,9 +36,18 @@ export default function NewPolicy() {
   }
   return (
     <View className='workbench'>
-      <Text className='workbench-title'>新建政策文件</Text>
+      <Text className='workbench-title'>新建{CONTENT_TYPE_LABELS[type]}</Text>
       <Text className='workbench-text'>{staff.departmentName}</Text>
-      <PolicyFields form={form} onChange={setForm} />
+      <View className='wb-chips' role='radiogroup' aria-label='内容类型'>
+        {(['policy', 'interpretation', 'guide'] as const).map((t) => (
+          <View key={t} className={'wb-chip' + (type === t ? ' wb-chip-on' : '')} role='radio' aria-checked={type === t} onClick={() => setType(t)}>
+            <Text>{CONTENT_TYPE_LABELS[t]}</Text>
+          </View>
+        ))}
+      </View>
+      {type === 'policy' ? <PolicyFields form={form} onChange={setForm} /> : null}
+      {type === 'interpretation' ? <InterpretationFields draft={interpretation} onChange={setInterpretation} /> : null}
+      {type === 'guide' ? <GuideFields draft={guide} onChange={setGuide} /> : null}
       {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
       <View className={'wb-button' + (busy ? ' wb-busy' : '')} role='button' onClick={busy ? undefined : save}>
         <Text>保存草稿</Text>
