@@ -4,6 +4,7 @@ import { createAuthModule, type AuthModule } from './auth/module'
 import { AuditSearch } from './platform/audit/auditSearch'
 import { createReviewModule, type ReviewModule } from './review/module'
 import { WorkingCalendar } from '@zw/shared'
+import { ensureIndexes } from './platform/db'
 import { createWeChatClients, type WeChatClients } from './platform/wechat/clients'
 
 /** Every domain module of the server, built once per process (the composition root). */
@@ -33,6 +34,7 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
     audit: { search: new AuditSearch() },
     review: createReviewModule({ now, contentChanged: () => content.readModel.syncNow(), logger: deps.logger, calendar, wechat, storage: content.storage }),
     start: async () => {
+      await ensureIndexes()
       await auth.start()
       await content.start()
     },

@@ -12,6 +12,16 @@ async function isFerretDb(connection: mongoose.Connection): Promise<boolean> {
   return typeof info.ferretdbVersion === 'string' || info.ferretdb !== undefined
 }
 
+/**
+ * Creates the indexes every model declares, and waits for them. The rules lean on unique
+ * indexes (one edition number per item, one retrospective task per edition …), so they
+ * must exist before the first request; mongoose's automatic index build runs in the
+ * background and is cut short when the FerretDB connection is reopened (see below).
+ */
+export async function ensureIndexes(): Promise<void> {
+  for (const name of mongoose.modelNames()) await mongoose.model(name).createIndexes()
+}
+
 export interface Database {
   connection: mongoose.Connection
   /** True when the database answers a ping within the timeout. */
