@@ -57,7 +57,8 @@ describe('先审后发 in the workbench', () => {
     await screenshot(page, 'editorial-blocked-by-id-number')
 
     await visible(page, '.wb-textarea textarea').first().fill('经审核，申请人（身份证号520102********1234）符合扩岗补助条件。\n补助资金由市人社局统一拨付。')
-    await visible(page, '.wb-button').filter({ hasText: '保存修改' }).first().click()
+    // Saved before going on (buttons do nothing while a step is in flight).
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/api/v1/staff/editions/')), visible(page, '.wb-button').filter({ hasText: '保存修改' }).first().click()])
     await page.getByText('发布前检查：未发现问题').locator('visible=true').first().waitFor()
     await visible(page, '.wb-button').filter({ hasText: '提交审核' }).first().click()
     await expect.poll(stateOf).toBe('submitted')
@@ -175,7 +176,8 @@ describe('修订 and 撤回 in the workbench', () => {
     await page.waitForURL(/workbench\/pages\/edition\/index/)
     await expect.poll(() => visible(page, '.wb-state').first().innerText()).toContain('修订第 2 版')
     await visible(page, '.wb-textarea textarea').first().fill('稳岗返还申请截止日期延长至12月31日。')
-    await visible(page, '.wb-button').filter({ hasText: '保存修改' }).first().click()
+    // Saved before going on (buttons do nothing while a step is in flight).
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/api/v1/staff/editions/')), visible(page, '.wb-button').filter({ hasText: '保存修改' }).first().click()])
     await page.getByText('发布前检查：未发现问题').locator('visible=true').first().waitFor()
     await visible(page, '.wb-button').filter({ hasText: '提交审核' }).first().click()
     await expect.poll(() => visible(page, '.wb-error').first().innerText().catch(() => '')).toContain('请填写修改说明')
