@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { endpoints, type ContentDraftInput, type StaffRole } from '@zw/shared'
+import { startTestApp, type TestApp } from '../support/app'
+import { policyDraft } from '../support/content'
+import { FakeWeChat } from '../support/fakeWeChat'
+import { outcome, staffSession } from '../support/staff'
+
+/**
+ * Every staff endpoint × every role × own or other department. The tables of
+ * staffAuth.test.ts (accounts), review.test.ts (writing and reviewing) and
+ * livePublication.test.ts (published items) cover the endpoints listed in
+ * COVERED_ELSEWHERE; this file covers the rest, and fails when an endpoint of the
+ * contract is in neither — a new staff endpoint needs its row.
+ */
+const COVERED_ELSEWHERE = {
+  'staffAuth.test.ts': ['getStaffMe', 'listStaff', 'createStaff', 'revokeStaffSessions', 'unlockStaff', 'setStaffDisabled'],
+  'review.test.ts': ['createItemDraft', 'getEdition', 'updateEdition', 'submitEdition', 'approveEdition', 'rejectEdition', 'publishEdition'],
+  'livePublication.test.ts': ['getStaffItem', 'startItemEdition', 'discardEdition', 'withdrawItem', 'unpublishItem', 'changeItemValidity'],
+}
+
+type Role = 'editor' | 'reviewer' | 'department-admin' | 'platform-admin'
+type Where = 'own' | 'other'
+const ROLES: Role[] = ['editor', 'reviewer', 'department-admin', 'platform-admin']
+const F = { own: 'FORBIDDEN', other: 'FORBIDDEN' }
+const OWN_ONLY = { own: 'OK', other: 'FORBIDDEN' }
+/** Endpoints about oneself or one's own department only: there is no "other". */
+const SELF = (own: string) => ({ own, other: 'n/a' })
+// Written out, not derived from the code under test.
+const EXPECTED: Record<string, Record<Role, { own: string; other: string }>> = {
+  recallEdition: { editor: OWN_ONLY, reviewer: F, 'department-admin': F, 'platform-admin': F },
+  scheduleEdition: { editor: F, reviewer: OWN_ONLY, 'department-admin': F, 'platform-admin': F },
+  unscheduleEdition: { editor: F, reviewer: OWN_ONLY, 'department-admin': F, 'platform-admin': F },
+  forcePublishEdition: { editor: F, reviewer: F, 'department-admin': OWN_ONLY, 'platform-admin': F },
+  completeRetrospectiveReview: { editor: F, reviewer: OWN_ONLY, 'department-admin': F, 'platform-admin': F },
+  listReviewTasks: { editor: SELF('FORBIDDEN'), reviewer: SELF('OK'), 'department-admin': SELF('FORBIDDEN'), 'platform-admin': SELF('FORBIDDEN') },
+  listReviewQueue: { editor: SELF('FORBIDDEN'), reviewer: SELF('OK'), 'department-admin': SELF('FORBIDDEN'), 'platform-admin': SELF('FORBIDDEN') },
+  listMyEditions: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('OK') },
+  listStaffItems: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('FORBIDDEN') },
+  getDepartmentDashboard: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('FORBIDDEN') },
+  getWordingRules: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('OK') },
+  putWordingRules: { editor: SELF('FORBIDDEN'), reviewer: SELF('FORBIDDEN'), 'department-admin': SELF('FORBIDDEN'), 'platform-admin': SELF('OK') },
+  listAudit: { editor: SELF('FORBIDDEN'), reviewer: SELF('FORBIDDEN'), 'department-admin': SELF('FORBIDDEN'), 'platform-admin': SELF('OK') },
+  getStaffWeChat: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('OK') },
+  bindStaffWeChat: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('OK') },
+  recordStaffMessageConsent: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('OK') },
+  unbindStaffWeChat: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('OK') },
+  staffLogOut: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('OK') },
+}
+
+const OWN = 'guiyang-hrss' as const
+const OTHER = 'xinxiang-gov-office' as const
+const CHECKLIST = { political: true, legal: true, secrecy: true, wording: true } as const
+let fake: FakeWeChat
+let t: TestApp
+
+beforeAll(async () => {
+  fake = await new FakeWeChat().start()
+  t = await startTestApp({ wechat: { baseUrl: fake.url, appId: fake.appId, appSecret: fake.appSecret, reviewTemplateId: 'TPL-REVIEW-REMINDER' } })
+})
+afterAll(async () => {
+  await t.close()
+  await fake.stop()
+})
+
+describe('every staff endpoint × every role × own or other department', () => {
+  it('has a row for each staff endpoint of the contract, here or in another table', () => {
+    const staffEndpoints = Object.entries(endpoints)
+      .filter(([, e]) => (e as { auth?: string }).auth === 'staff')
+      .map(([name]) => name)
+      .sort()
+    const covered = [...Object.values(COVERED_ELSEWHERE).flat(), ...Object.keys(EXPECTED)].sort()
+    expect(covered).toEqual(staffEndpoints)
+  })
+
+  it('matches the table', async () => {
+    let n = 0
+    const session = (dept: string, roles: StaffRole[]) => staffSession(t, `tbl2-${roles.join('-')}-${++n}`, dept, roles)
+    const people = {
+      own: { author: await session(OWN, ['editor']), checker: await session(OWN, ['reviewer']), admin: await session(OWN, ['department-admin']) },
+      other: { author: await session(OTHER, ['editor']), checker: await session(OTHER, ['reviewer']), admin: await session(OTHER, ['department-admin']) },
+    }
+    /** An edition of that department, taken to `state` by its own people. */
+    const editionIn = async (where: Where, state: 'draft' | 'submitted' | 'approved' | 'scheduled') => {
+      const p = people[where]
+      const e = await p.author.api.call('createItemDraft', { body: policyDraft({ department: where === 'own' ? OWN : OTHER, title: `权限表测试 ${++n}` }) as ContentDraftInput })
+      if (state !== 'draft') await p.author.api.call('submitEdition', { params: { id: e.id }, body: {} })
+      if (state === 'approved' || state === 'scheduled') await p.checker.api.call('approveEdition', { params: { id: e.id }, body: { checklist: CHECKLIST } })
+      if (state === 'scheduled') await p.checker.api.call('scheduleEdition', { params: { id: e.id }, body: { at: new Date(Date.now() + 3600_000).toISOString() } })
+      return e.id
+    }
+    /** A retrospective-review task of that department (its admin force-publishes an edition). */
+    const retrospectiveTaskIn = async (where: Where) => {
+      const id = await editionIn(where, 'draft')
+      await people[where].admin.api.call('forcePublishEdition', { params: { id }, body: { reason: '权限表测试：强制发布理由。' } })
+      const task = (await people[where].checker.api.call('listReviewTasks', {})).items.find((x) => x.editionId === id)
+      return task!.id
+    }
+    const calls: Record<string, (role: Role, where: Where) => Promise<unknown>> = {
+      recallEdition: async (role, where) => (await actor(role)).api.call('recallEdition', { params: { id: await editionIn(where, 'submitted') } }),
+      scheduleEdition: async (role, where) =>
+        (await actor(role)).api.call('scheduleEdition', { params: { id: await editionIn(where, 'approved') }, body: { at: new Date(Date.now() + 3600_000).toISOString() } }),
+      unscheduleEdition: async (role, where) => (await actor(role)).api.call('unscheduleEdition', { params: { id: await editionIn(where, 'scheduled') } }),
+      forcePublishEdition: async (role, where) =>
+        (await actor(role)).api.call('forcePublishEdition', { params: { id: await editionIn(where, 'submitted') }, body: { reason: '权限表测试：强制发布理由。' } }),
+      completeRetrospectiveReview: async (role, where) =>
+        (await actor(role)).api.call('completeRetrospectiveReview', { params: { id: await retrospectiveTaskIn(where) }, body: { outcome: 'confirmed' } }),
+      listReviewTasks: async (role) => (await actor(role)).api.call('listReviewTasks', {}),
+      listReviewQueue: async (role) => (await actor(role)).api.call('listReviewQueue', {}),
+      listMyEditions: async (role) => (await actor(role)).api.call('listMyEditions', {}),
+      listStaffItems: async (role) => (await actor(role)).api.call('listStaffItems', { query: {} }),
+      getDepartmentDashboard: async (role) => (await actor(role)).api.call('getDepartmentDashboard', {}),
+      getWordingRules: async (role) => (await actor(role)).api.call('getWordingRules', {}),
+      putWordingRules: async (role) => {
+        const a = await actor(role)
+        const rules = (await people.own.author.api.call('getWordingRules', {})).rules
+        return a.api.call('putWordingRules', { body: { rules } })
+      },
+      listAudit: async (role) => (await actor(role)).api.call('listAudit', { query: {} }),
+      getStaffWeChat: async (role) => (await actor(role)).api.call('getStaffWeChat', {}),
+      bindStaffWeChat: async (role) => (await actor(role)).api.call('bindStaffWeChat', { body: { code: fake.loginCode(`o-table-${++n}-openid`) } }),
+      recordStaffMessageConsent: async (role) =>
+        (await actor(role)).api.call('recordStaffMessageConsent', { body: { results: [{ templateId: 'TPL-REVIEW-REMINDER', result: 'accept', kind: 'one-time' }] } }),
+      unbindStaffWeChat: async (role) => (await actor(role)).api.call('unbindStaffWeChat', {}),
+      staffLogOut: async (role) => (await actor(role)).api.call('staffLogOut', {}),
+    }
+    // A fresh person of the own department per call (logging out ends a session; binding takes a WeChat).
+    const actor = (role: Role) => session(OWN, [role])
+    const got: typeof EXPECTED = {}
+    for (const [op, call] of Object.entries(calls)) {
+      got[op] = {} as Record<Role, { own: string; other: string }>
+      for (const role of ROLES) {
+        const self = EXPECTED[op]![role].other === 'n/a'
+        got[op]![role] = { own: await outcome(call(role, 'own')), other: self ? 'n/a' : await outcome(call(role, 'other')) }
+      }
+    }
+    expect(got).toEqual(EXPECTED)
+    // Without logging in, none of them.
+    for (const op of Object.keys(calls)) {
+      const e = endpoints[op as keyof typeof endpoints] as { method: string; path: string }
+      const res = await fetch(`${t.url}${e.path.replace('{id}', '0123456789abcdef01234567')}`, { method: e.method, headers: { 'content-type': 'application/json' }, body: e.method === 'GET' ? undefined : '{}' })
+      expect(res.status, op).toBe(401)
+    }
+  }, 300_000)
+})
