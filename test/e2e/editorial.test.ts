@@ -46,6 +46,11 @@ describe('先审后发 in the workbench', () => {
     await visible(page, '.wb-button').filter({ hasText: '新建政策文件' }).first().click()
     await page.getByText('新建政策文件').locator('visible=true').first().waitFor()
     await visible(page, '.wb-input input').nth(0).fill(title)
+    // The policy's own metadata: a 成文日期 that is not a date is refused, naming the field.
+    await visible(page, '.wb-field').filter({ hasText: '成文日期' }).locator('input').first().fill('2026年11月')
+    await visible(page, '.wb-button').filter({ hasText: '保存草稿' }).first().click()
+    await expect.poll(() => visible(page, '.wb-error').first().innerText().catch(() => '')).toBe('成文日期：日期格式应为 YYYY-MM-DD')
+    await visible(page, '.wb-field').filter({ hasText: '成文日期' }).locator('input').first().fill('2026-11-20')
     await visible(page, '.wb-textarea textarea').first().fill(`经审核，申请人（身份证号${ID}）符合扩岗补助条件。\n补助资金由市人社局统一拨付。`)
     await visible(page, '.wb-button').filter({ hasText: '保存草稿' }).first().click()
     await page.waitForURL(/workbench\/pages\/edition\/index/)

@@ -132,6 +132,10 @@ describe('a platform administrator using the workbench for the first time', () =
     expect((await logIn()).status).toBe(201)
     await row.locator('.wb-button').filter({ hasText: '停用' }).first().click()
     await expect.poll(() => row.innerText()).toContain('已停用')
+    // Roles change on the same page.
+    await row.locator('[role=checkbox]').filter({ hasText: '审核员' }).first().click()
+    await row.locator('.wb-button').filter({ hasText: '保存角色' }).first().click()
+    await expect.poll(() => row.innerText()).toMatch(/编辑、审核员/)
     await screenshot(page, 'workbench-staff-accounts')
     const refused = await logIn()
     expect(refused.status).toBe(401)

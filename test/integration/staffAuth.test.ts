@@ -116,6 +116,21 @@ describe('a member of staff logging in', () => {
     expect(await outcome(t.api.call('staffRefresh', { body: { refreshToken: target.session.refreshToken } }))).toBe('UNAUTHENTICATED')
   })
 
+  it('gets new roles from an admin, audited, effective on the next request; the platform-admin role only from a platform admin', async () => {
+    const target = await staffSession(t, 'editor-promoted', 'sanyuan-hrss', ['editor'])
+    const admin = await staffSession(t, 'sy-admin-3', 'sanyuan-hrss', ['department-admin'])
+    expect(await outcome(target.api.call('listReviewQueue', {}))).toBe('FORBIDDEN')
+    const changed = await admin.api.call('setStaffRoles', { params: { id: target.id }, body: { roles: ['editor', 'reviewer'] } })
+    expect(changed.roles).toEqual(['editor', 'reviewer'])
+    expect(await outcome(target.api.call('listReviewQueue', {}))).toBe('OK') // same session, new rights
+    const audit = await AuditRecordModel.findOne({ action: 'staff.roles-changed', subject: `staff:${target.id}` }).lean()
+    expect(audit).toMatchObject({ actor: { id: admin.id }, before: { roles: ['editor'] }, after: { roles: ['editor', 'reviewer'] } })
+    expect(await outcome(admin.api.call('setStaffRoles', { params: { id: target.id }, body: { roles: ['platform-admin'] } }))).toBe('FORBIDDEN')
+    expect(await outcome(admin.api.call('setStaffRoles', { params: { id: admin.id }, body: { roles: ['editor'] } }))).toBe('CONFLICT')
+    const refused = await admin.api.call('setStaffRoles', { params: { id: target.id }, body: { roles: [] } }).catch((e: ApiClientError) => e)
+    expect(refused).toMatchObject({ status: 400, fields: [{ path: 'roles', message: '至少选择一个角色' }] })
+  })
+
   it('is shut out at once when an admin disables the account (停用), and let back in when enabled', async () => {
     const target = await staffSession(t, 'editor-leaving', 'sanyuan-hrss', ['editor'])
     const admin = await staffSession(t, 'sy-admin-2', 'sanyuan-hrss', ['department-admin'])
@@ -143,6 +158,7 @@ describe('who may manage staff accounts (role × own or other department)', () =
     revokeStaffSessions: { editor: { own: 'FORBIDDEN', other: 'FORBIDDEN' }, reviewer: { own: 'FORBIDDEN', other: 'FORBIDDEN' }, 'department-admin': { own: 'OK', other: 'FORBIDDEN' }, 'platform-admin': { own: 'OK', other: 'OK' } },
     unlockStaff: { editor: { own: 'FORBIDDEN', other: 'FORBIDDEN' }, reviewer: { own: 'FORBIDDEN', other: 'FORBIDDEN' }, 'department-admin': { own: 'OK', other: 'FORBIDDEN' }, 'platform-admin': { own: 'OK', other: 'OK' } },
     setStaffDisabled: { editor: { own: 'FORBIDDEN', other: 'FORBIDDEN' }, reviewer: { own: 'FORBIDDEN', other: 'FORBIDDEN' }, 'department-admin': { own: 'OK', other: 'FORBIDDEN' }, 'platform-admin': { own: 'OK', other: 'OK' } },
+    setStaffRoles: { editor: { own: 'FORBIDDEN', other: 'FORBIDDEN' }, reviewer: { own: 'FORBIDDEN', other: 'FORBIDDEN' }, 'department-admin': { own: 'OK', other: 'FORBIDDEN' }, 'platform-admin': { own: 'OK', other: 'OK' } },
   }
 
   it('matches the table for every staff endpoint, and nothing works without logging in', async () => {
@@ -157,6 +173,7 @@ describe('who may manage staff accounts (role × own or other department)', () =
       revokeStaffSessions: (api, where) => api.call('revokeStaffSessions', { params: { id: targets[where].id } }),
       unlockStaff: (api, where) => api.call('unlockStaff', { params: { id: targets[where].id } }),
       setStaffDisabled: (api, where) => api.call('setStaffDisabled', { params: { id: targets[where].id }, body: { disabled: false } }),
+      setStaffRoles: (api, where) => api.call('setStaffRoles', { params: { id: targets[where].id }, body: { roles: ['editor'] } }),
     }
     const got: typeof EXPECTED = {}
     for (const [op, call] of Object.entries(calls)) {

@@ -7,6 +7,7 @@ describe('what the workbench says about a refused draft', () => {
     expect(fieldName('body.guide.materials.2.name')).toBe('材料名称')
     expect(fieldName('body.interpretation.qa.0.a')).toBe('问答的回答')
     expect(fieldName('body.title')).toBe('标题')
+    expect(fieldName('guide.place')).toBe('办理地点') // as the server names it
     expect(fieldName('body.checklist.wording')).toBeUndefined()
   })
 

@@ -23,6 +23,7 @@ export function authHandlers(auth: Pick<AuthModule, 'logIn' | 'accounts' | 'wech
     createStaff: ({ staff, body }) => auth.accounts.create(staff, body),
     revokeStaffSessions: async ({ staff, params }) => ({ revoked: await auth.accounts.revokeSessions(staff, params.id) }),
     unlockStaff: ({ staff, params }) => auth.accounts.unlock(staff, params.id),
+    setStaffRoles: ({ staff, params, body }) => auth.accounts.setRoles(staff, params.id, body.roles),
     setStaffDisabled: ({ staff, params, body }) => auth.accounts.setDisabled(staff, params.id, body.disabled),
   }
 }

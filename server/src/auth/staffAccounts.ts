@@ -1,4 +1,4 @@
-import { can, type CreateStaffBody, type StaffAccount } from '@zw/shared'
+import { can, type CreateStaffBody, type StaffAccount, type StaffRole } from '@zw/shared'
 import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors'
 import { recordAudit, type AuditActor } from '../platform/audit/auditTrail'
 import { StaffAccountModel, StaffSessionModel, type StaffAccountDoc } from './model'
@@ -44,6 +44,22 @@ export class StaffAccounts {
     const now = this.now()
     const updated = await StaffAccountModel.findOneAndUpdate({ _id: account._id }, { $set: { failedLogins: 0, lockedUntil: null } }, { new: true }).lean<StaffAccountDoc>()
     await recordAudit({ at: now, actor: auditActorOf(actor), action: 'staff.unlocked', subject: `staff:${id}`, before: auditedAccount(account), after: auditedAccount(updated!) })
+    return toStaffAccount(updated!, now.getTime())
+  }
+
+  /**
+   * Changes what a person may do. Only a platform admin grants or removes the platform-admin
+   * role; nobody removes their own right to manage staff (an admin cannot lock themselves
+   * out). Takes effect on their next request (roles are read fresh each time).
+   */
+  async setRoles(actor: StaffPrincipal, id: string, roles: StaffRole[]): Promise<StaffAccount> {
+    const account = await this.manageable(actor, id)
+    const touchesPlatform = roles.includes('platform-admin') !== account.roles.includes('platform-admin')
+    if (touchesPlatform && !actor.roles.includes('platform-admin')) throw new ForbiddenError('只有平台管理员可以授予或取消平台管理员角色')
+    if (id === actor.id && !can({ roles, department: account.department }, 'staff.manage', account.department)) throw new ConflictError('不能取消自己管理账号的权限')
+    const now = this.now()
+    const updated = await StaffAccountModel.findOneAndUpdate({ _id: account._id }, { $set: { roles } }, { new: true }).lean<StaffAccountDoc>()
+    await recordAudit({ at: now, actor: auditActorOf(actor), action: 'staff.roles-changed', subject: `staff:${id}`, before: auditedAccount(account), after: auditedAccount(updated!) })
     return toStaffAccount(updated!, now.getTime())
   }
 

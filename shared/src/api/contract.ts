@@ -28,6 +28,7 @@ import {
   staffSessionSchema,
   messageConsentBodySchema,
   disableStaffBodySchema,
+  staffRolesBodySchema,
   staffWeChatSchema,
   wechatCodeBodySchema,
 } from '../auth/schemas'
@@ -124,6 +125,17 @@ export const endpoints = {
     auth: 'staff',
     response: okSchema,
     errors: ['UNAUTHENTICATED'],
+  }),
+  setStaffRoles: defineEndpoint({
+    method: 'PUT',
+    path: '/api/v1/staff/accounts/{id}/roles',
+    summary: '调整工作人员的角色（平台管理员角色只能由平台管理员授予或取消）',
+    tag: 'staff',
+    auth: 'staff',
+    params: staffParamsSchema,
+    body: staffRolesBodySchema,
+    response: staffAccountSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
   }),
   setStaffDisabled: defineEndpoint({
     method: 'POST',

@@ -83,6 +83,12 @@ export const staffListQuerySchema = z.object({
 export const staffParamsSchema = z.object({ id: objectIdSchema })
 
 export const staffListSchema = z.object({ items: z.array(staffAccountSchema) })
+export const staffRolesBodySchema = z.object({
+  roles: z
+    .array(staffRoleSchema)
+    .min(1, { error: '至少选择一个角色' })
+    .refine((roles) => new Set(roles).size === roles.length, { error: '角色不能重复' }),
+})
 export const disableStaffBodySchema = z.object({ disabled: z.boolean({ error: '应为 true 或 false' }) })
 export const revokedSessionsSchema = z.object({ revoked: z.number().int() })
 export const okSchema = z.object({ ok: z.literal(true) })

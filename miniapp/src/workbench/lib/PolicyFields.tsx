@@ -33,6 +33,14 @@ export function PolicyFields({ form, onChange }: { form: PolicyForm; onChange: (
         <Input className='wb-input' aria-label='文号' value={form.docNumber} onInput={(e) => set({ docNumber: e.detail.value })} />
       </View>
       <View className='wb-field'>
+        <Text className='wb-label'>发布机构（按文件落款）</Text>
+        <Input className='wb-input' aria-label='发布机构' value={form.issuer} onInput={(e) => set({ issuer: e.detail.value })} />
+      </View>
+      <View className='wb-field'>
+        <Text className='wb-label'>成文日期（例如 2026-11-20，不详可不填）</Text>
+        <Input className='wb-input' aria-label='成文日期' value={form.writtenOn} onInput={(e) => set({ writtenOn: e.detail.value })} />
+      </View>
+      <View className='wb-field'>
         <Text className='wb-label'>主题分类</Text>
         <View className='wb-chips'>
           {TOPICS.map((t) => (

@@ -9,12 +9,21 @@ export interface PolicyForm {
   bodyText: string
   topic: TopicCode
   docNumber: string
+  /** 成文日期, YYYY-MM-DD (today for a new policy). */
+  writtenOn: string
+  /** 发布机构 as printed on the document. */
+  issuer: string
   /** 三同步: publish only with an approved interpretation. */
   needsInterpretation: boolean
   attachments: UploadedAttachment[]
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+/** An empty policy form for the department: written today, issued by the department. */
+export function newPolicyForm(department: string): PolicyForm {
+  return { title: '', summary: '', bodyText: '', topic: 'employment-subsidies', docNumber: '', writtenOn: formatShanghaiDate(new Date()), issuer: departmentByCode(department)?.name ?? '', needsInterpretation: false, attachments: [] }
+}
 
 /** The policy draft a form describes, for the staff member's department. */
 export function policyDraftOf(form: PolicyForm, department: string, existing?: ContentDraft): ContentDraftInput {
@@ -41,8 +50,8 @@ export function policyDraftOf(form: PolicyForm, department: string, existing?: C
       ...policy,
       needsInterpretation: form.needsInterpretation,
       docNumber: form.docNumber.trim() || null,
-      writtenOn: policy?.writtenOn ?? formatShanghaiDate(new Date()),
-      issuer: policy?.issuer ?? dept?.name ?? department,
+      writtenOn: form.writtenOn.trim() || null,
+      issuer: form.issuer.trim() || dept?.name || department,
       validity: policy?.validity ?? { status: 'valid' },
       disclosure: 'proactive',
     },
@@ -57,5 +66,5 @@ export function formOf(draft: ContentDraft): PolicyForm {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')
-  return { title: draft.title, summary: draft.summary, bodyText: text, topic: draft.topics[0]!, docNumber: draft.type === 'policy' ? (draft.policy.docNumber ?? '') : '', needsInterpretation: draft.type === 'policy' && draft.policy.needsInterpretation, attachments: draft.attachments }
+  return { title: draft.title, summary: draft.summary, bodyText: text, topic: draft.topics[0]!, docNumber: draft.type === 'policy' ? (draft.policy.docNumber ?? '') : '', writtenOn: draft.type === 'policy' ? (draft.policy.writtenOn ?? '') : '', issuer: draft.type === 'policy' ? draft.policy.issuer : '', needsInterpretation: draft.type === 'policy' && draft.policy.needsInterpretation, attachments: draft.attachments }
 }

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { CONTENT_TYPE_LABELS, type ContentDraftInput, type ContentType } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
-import { policyDraftOf, type PolicyForm } from '../../lib/draftForm'
+import { newPolicyForm, policyDraftOf, type PolicyForm } from '../../lib/draftForm'
 import { GuideFields } from '../../lib/GuideFields'
 import { InterpretationFields } from '../../lib/InterpretationFields'
 import { PolicyFields } from '../../lib/PolicyFields'
@@ -15,7 +15,7 @@ import '../index/index.css'
 export default function NewItem() {
   const staff = savedSession()?.staff
   const [type, setType] = useState<ContentType>('policy')
-  const [form, setForm] = useState<PolicyForm>({ title: '', summary: '', bodyText: '', topic: 'employment-subsidies', docNumber: '', needsInterpretation: false, attachments: [] })
+  const [form, setForm] = useState<PolicyForm>(() => newPolicyForm(staff?.department ?? ''))
   const [interpretation, setInterpretation] = useState<InterpretationDraft>(() => newInterpretation(staff?.department ?? ''))
   const [guide, setGuide] = useState<GuideDraft>(() => newGuide(staff?.department ?? ''))
   const [error, setError] = useState('')

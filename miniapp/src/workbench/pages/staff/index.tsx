@@ -14,6 +14,8 @@ export default function StaffPage() {
   const [accounts, setAccounts] = useState<StaffAccount[]>()
   const [form, setForm] = useState({ username: '', displayName: '', password: '', roles: ['editor'] as StaffRole[] })
   const [message, setMessage] = useState('')
+  // Roles being changed, per account (saved with 保存角色).
+  const [roleEdits, setRoleEdits] = useState<Record<string, StaffRole[]>>({})
   const [error, setError] = useState('')
   const load = () =>
     asStaff((c) => c.call('listStaff', { query: { department: me?.department as never } }))
@@ -50,6 +52,31 @@ export default function StaffPage() {
               {locked ? ' · 登录已锁定' : ''}
               {a.wechatBound ? ' · 已绑定微信' : ''}
             </Text>
+            <View className='wb-chips' role='group' aria-label={`${a.displayName}的角色`}>
+              {roleChoices.map((r) => {
+                const roles = roleEdits[a.id] ?? a.roles
+                return (
+                  <View key={r} className={'wb-chip' + (roles.includes(r) ? ' wb-chip-on' : '')} role='checkbox' aria-checked={roles.includes(r)} onClick={() => setRoleEdits({ ...roleEdits, [a.id]: roles.includes(r) ? roles.filter((x) => x !== r) : [...roles, r] })}>
+                    <Text>{STAFF_ROLE_LABELS[r]}</Text>
+                  </View>
+                )
+              })}
+            </View>
+            {roleEdits[a.id] ? (
+              <View
+                className='wb-button'
+                role='button'
+                onClick={() =>
+                  void act(async () => {
+                    await asStaff((c) => c.call('setStaffRoles', { params: { id: a.id }, body: { roles: roleEdits[a.id]! } }))
+                    const { [a.id]: _done, ...rest } = roleEdits
+                    setRoleEdits(rest)
+                  }, `已调整 ${a.displayName} 的角色`)
+                }
+              >
+                <Text>保存角色</Text>
+              </View>
+            ) : null}
             {locked ? (
               <View className='wb-button wb-secondary' role='button' onClick={() => void act(() => asStaff((c) => c.call('unlockStaff', { params: { id: a.id } })), `已解除 ${a.displayName} 的登录锁定`)}>
                 <Text>解除锁定</Text>
