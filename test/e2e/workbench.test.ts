@@ -13,6 +13,17 @@ afterAll(() => b?.close())
 
 const WORKBENCH = `${baseUrl}/#/workbench/pages/index/index`
 
+/** Logs in afresh as the platform admin the first test creates. */
+async function logInAsPlatformAdmin() {
+  const { page } = b
+  await page.goto(WORKBENCH)
+  await page.evaluate(() => localStorage.clear())
+  await page.reload()
+  await visible(page, '.wb-input input').nth(0).fill('wang.admin')
+  await visible(page, '.wb-input input').nth(1).fill('Xinxiang2026ok')
+  await visible(page, '.wb-button').first().click()
+}
+
 describe('a platform administrator using the workbench for the first time', () => {
   it('is created on the command line, logs in on the h5 workbench, stays logged in, and logs out', async () => {
     const made = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/admin-create.ts', '--username', 'wang.admin', '--name', '王管理', '--department', 'xinxiang-gov-office'], {
@@ -65,12 +76,7 @@ describe('a platform administrator using the workbench for the first time', () =
 
   it('maintains the 错敏词 list, and finds the change in the audit trail and its CSV export', async () => {
     const { page } = b
-    await page.goto(WORKBENCH)
-    await page.evaluate(() => localStorage.clear())
-    await page.reload()
-    await visible(page, '.wb-input input').nth(0).fill('wang.admin')
-    await visible(page, '.wb-input input').nth(1).fill('Xinxiang2026ok')
-    await visible(page, '.wb-button').first().click()
+    await logInAsPlatformAdmin()
     await visible(page, '[data-testid=staff-card]').first().waitFor()
 
     await visible(page, '.wb-button').filter({ hasText: '维护错敏词表' }).first().click()
@@ -111,12 +117,7 @@ describe('a platform administrator using the workbench for the first time', () =
 
   it('creates an account for a new colleague, disables it when they leave, and they can no longer log in', async () => {
     const { page } = b
-    await page.goto(WORKBENCH)
-    await page.evaluate(() => localStorage.clear())
-    await page.reload()
-    await visible(page, '.wb-input input').nth(0).fill('wang.admin')
-    await visible(page, '.wb-input input').nth(1).fill('Xinxiang2026ok')
-    await visible(page, '.wb-button').first().click()
+    await logInAsPlatformAdmin()
     await visible(page, '.wb-button').filter({ hasText: '账号管理' }).first().click()
     await page.waitForURL(/workbench\/pages\/staff\/index/)
     await visible(page, '[data-testid=staff-row]').first().waitFor()

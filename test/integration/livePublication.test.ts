@@ -6,7 +6,7 @@ import { publishEditionItem } from '../../server/src/review/editionItemPublicati
 import { EditionModel, type EditionDoc } from '../../server/src/review/model'
 import { startTestApp, type TestApp } from '../support/app'
 import { interpretationDraft, policyDraft, published } from '../support/content'
-import { outcome, staffSession } from '../support/staff'
+import { outcome, outcomesOf, staffSession } from '../support/staff'
 
 let t: TestApp
 let editor: Awaited<ReturnType<typeof staffSession>>
@@ -243,12 +243,7 @@ describe('who may act on a published item (role × own or other department)', ()
       unpublishItem: async (a, where) => a.api.call('unpublishItem', { params: { id: await livePolicy(where) }, body: { reason: 'published-in-error' } }),
       changeItemValidity: async (a, where) => a.api.call('changeItemValidity', { params: { id: await livePolicy(where) }, body: { status: 'expired', changedOn: '2026-11-30' } }),
     }
-    const got: typeof EXPECTED = {}
-    for (const [op, call] of Object.entries(calls)) {
-      got[op] = {} as Record<Role, { own: string; other: string }>
-      for (const role of roles) got[op]![role] = { own: await outcome(call(actors[role], 'own')), other: await outcome(call(actors[role], 'other')) }
-    }
-    expect(got).toEqual(EXPECTED)
+    expect(await outcomesOf(calls, actors)).toEqual(EXPECTED)
     expect(await outcome(t.api.call('withdrawItem', { params: { id: await livePolicy('own') }, body: { explanation: '未登录不能撤回任何内容。' } }))).toBe('UNAUTHENTICATED')
     // 本部门内容: each sees its own department's items only; a platform admin reads no drafts.
     const otherItem = await livePolicy('other')

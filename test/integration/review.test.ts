@@ -3,7 +3,7 @@ import { ApiClientError, residentIdCheckChar, type ContentDraftInput } from '@zw
 import { AuditRecordModel } from '../../server/src/platform/audit/auditTrail'
 import { startTestApp, type TestApp } from '../support/app'
 import { policyDraft } from '../support/content'
-import { outcome, staffSession } from '../support/staff'
+import { outcome, outcomesOf, staffSession } from '../support/staff'
 
 let t: TestApp
 let editor: Awaited<ReturnType<typeof staffSession>>
@@ -151,12 +151,7 @@ describe('who may take each editorial step (role × own or other department)', (
       rejectEdition: async (a, where) => a.api.call('rejectEdition', { params: { id: await editionIn(where, 'submitted') }, body: { failed: ['wording'], reasons: '表述需修改' } }),
       publishEdition: async (a, where) => a.api.call('publishEdition', { params: { id: await editionIn(where, 'approved') } }),
     }
-    const got: typeof EXPECTED = {}
-    for (const [op, call] of Object.entries(calls)) {
-      got[op] = {} as Record<Role, { own: string; other: string }>
-      for (const role of roles) got[op]![role] = { own: await outcome(call(actors[role], 'own')), other: await outcome(call(actors[role], 'other')) }
-    }
-    expect(got).toEqual(EXPECTED)
+    expect(await outcomesOf(calls, actors)).toEqual(EXPECTED)
     // Without logging in, nothing.
     expect(await outcome(t.api.call('listMyEditions', {}))).toBe('UNAUTHENTICATED')
     expect(await outcome(t.api.call('getEdition', { params: { id: await editionIn('own', 'draft') } }))).toBe('UNAUTHENTICATED')

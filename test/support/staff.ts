@@ -21,3 +21,21 @@ export async function outcome(call: Promise<unknown>): Promise<string> {
     throw err
   }
 }
+
+export type Role = 'editor' | 'reviewer' | 'department-admin' | 'platform-admin'
+export const ROLES: readonly Role[] = ['editor', 'reviewer', 'department-admin', 'platform-admin']
+export type Outcomes = Record<string, Record<Role, { own: string; other: string }>>
+
+/**
+ * The outcome (error code or 'OK') of each call for each role, acting on something of
+ * its own and of another department: the shape of the role × department tables, so a
+ * test compares it with the table written out by hand.
+ */
+export async function outcomesOf<A>(calls: Record<string, (actor: A, where: 'own' | 'other') => Promise<unknown>>, actors: Record<Role, A>): Promise<Outcomes> {
+  const got: Outcomes = {}
+  for (const [op, call] of Object.entries(calls)) {
+    got[op] = {} as Record<Role, { own: string; other: string }>
+    for (const role of ROLES) got[op]![role] = { own: await outcome(call(actors[role], 'own')), other: await outcome(call(actors[role], 'other')) }
+  }
+  return got
+}
