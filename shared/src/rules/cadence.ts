@@ -1,0 +1,35 @@
+import { weekKey } from './weeks'
+
+/** One item on a publishing account, as the weekly count sees it. */
+export interface CadenceEntry {
+  /** When it was published, or is scheduled to be. */
+  at: Date | string
+  state: 'published' | 'scheduled'
+  /** A minor revision or an item marked minor: no update for the count. */
+  minor: boolean
+  /** Taken down because it was published in error. */
+  unpublishedInError: boolean
+  /** Set when it repeats another item of the account from the 30 days before. */
+  duplicateOf: string | null
+}
+
+/** Whether an entry is an update that counts toward the weekly minimum (published or, as forecast, scheduled). */
+export function countsAsUpdate(e: CadenceEntry): boolean {
+  return !e.minor && !e.unpublishedInError && e.duplicateOf === null
+}
+
+/**
+ * An account's week: updates published in it, and scheduled ones (the forecast) — each
+ * counted by its Beijing ISO week. Minor changes, items taken down as published in
+ * error, and re-posts of the same content do not count.
+ */
+export function countWeek(entries: readonly CadenceEntry[], week: string): { published: number; forecast: number } {
+  let published = 0
+  let forecast = 0
+  for (const e of entries) {
+    if (!countsAsUpdate(e) || weekKey(e.at) !== week) continue
+    if (e.state === 'published') published += 1
+    else forecast += 1
+  }
+  return { published, forecast }
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { addWeeks, countWeek, isNearDuplicate, textSimilarity, weekBounds, weekKey, type CadenceEntry } from '@zw/shared'
+
+describe('weekKey: ISO weeks in Asia/Shanghai', () => {
+  it('numbers weeks across year ends: 2026 has 53 weeks and 2027-01-01 is in 2026-W53', () => {
+    expect(weekKey('2026-01-01T04:00:00Z')).toBe('2026-W01') // a Thursday: week 1 of 2026
+    expect(weekKey('2025-12-29T04:00:00Z')).toBe('2026-W01') // the Monday of that week, still in 2025
+    expect(weekKey('2026-12-31T04:00:00Z')).toBe('2026-W53')
+    expect(weekKey('2027-01-01T04:00:00Z')).toBe('2026-W53')
+    expect(weekKey('2027-01-03T04:00:00Z')).toBe('2026-W53') // Sunday
+    expect(weekKey('2027-01-04T04:00:00Z')).toBe('2027-W01')
+    expect(weekKey('2026-11-22T04:00:00Z')).toBe('2026-W47')
+    expect(weekKey('2020-12-31T04:00:00Z')).toBe('2020-W53')
+    expect(weekKey('2021-01-01T04:00:00Z')).toBe('2020-W53')
+    expect(weekKey('2024-12-30T04:00:00Z')).toBe('2025-W01')
+  })
+
+  it('turns the week at Monday 00:00 Beijing time (Sunday 16:00 UTC), not at UTC midnight', () => {
+    expect(weekKey('2026-11-22T15:59:59.999Z')).toBe('2026-W47') // Sunday 23:59:59 in Beijing
+    expect(weekKey('2026-11-22T16:00:00Z')).toBe('2026-W48') // Monday 00:00 in Beijing, still Sunday in UTC
+    expect(weekKey(new Date('2026-11-23T00:30:00+08:00'))).toBe('2026-W48')
+  })
+
+  it('gives each week its Beijing bounds, and steps through the weeks', () => {
+    expect(weekBounds('2026-W48')).toEqual({ start: new Date('2026-11-22T16:00:00Z'), end: new Date('2026-11-29T16:00:00Z') })
+    expect(weekBounds('2026-W53').start).toEqual(new Date('2026-12-27T16:00:00Z'))
+    expect(() => weekBounds('2025-W53')).toThrow(RangeError) // 2025 has 52 weeks
+    expect(() => weekBounds('2026-48')).toThrow(RangeError)
+    expect(addWeeks('2026-W52', 1)).toBe('2026-W53')
+    expect(addWeeks('2026-W53', 1)).toBe('2027-W01')
+    expect(addWeeks('2027-W01', -2)).toBe('2026-W52')
+    // Every week of 2020–2030 round-trips.
+    for (let key = '2020-W01'; key !== '2031-W01'; key = addWeeks(key, 1)) expect(weekKey(weekBounds(key).start)).toBe(key)
+  })
+})
+
+describe('what counts toward the weekly minimum', () => {
+  const entry = (at: string, o: Partial<CadenceEntry> = {}): CadenceEntry => ({ at, state: 'published', minor: false, unpublishedInError: false, duplicateOf: null, ...o })
+  it('counts updates published in the week, and scheduled ones as forecast; not minor changes, takedowns for error, or re-posts', () => {
+    const week = '2026-W48'
+    const entries = [
+      entry('2026-11-23T01:00:00Z'),
+      entry('2026-11-24T01:00:00Z', { minor: true }),
+      entry('2026-11-25T01:00:00Z', { unpublishedInError: true }),
+      entry('2026-11-26T01:00:00Z', { duplicateOf: 'other-item' }),
+      entry('2026-11-27T01:00:00Z', { state: 'scheduled' }),
+      entry('2026-11-28T01:00:00Z', { state: 'scheduled', minor: true }),
+      entry('2026-11-22T15:00:00Z'), // Sunday 23:00 Beijing: the week before
+      entry('2026-11-29T16:00:00Z'), // Monday 00:00 Beijing: the week after
+    ]
+    expect(countWeek(entries, week)).toEqual({ published: 1, forecast: 1 })
+    expect(countWeek(entries, '2026-W47')).toEqual({ published: 1, forecast: 0 })
+  })
+})
+
+describe('near-duplicate text', () => {
+  const notice = '<p>关于开展2026年度就业创业补贴申领工作的通知：符合条件的人员可于12月31日前到户籍所在地社区服务中心提出申请，逾期不予受理。</p>'
+  it('finds a re-post with different markup, spacing and punctuation, or a changed date, but not a different notice', () => {
+    expect(textSimilarity(notice, notice)).toBe(1)
+    expect(isNearDuplicate(notice, '关于开展2026年度就业创业补贴申领工作的通知 符合条件的人员可于12月31日前，到户籍所在地社区服务中心提出申请。逾期不予受理')).toBe(true)
+    expect(isNearDuplicate(notice, notice.replace('12月31日', '12月30日'))).toBe(true)
+    expect(isNearDuplicate(notice, '关于2026年冬季城乡居民医疗保险集中参保缴费的公告：请参保人员于12月31日前通过微信或银行网点缴纳下一年度保费。')).toBe(false)
+    expect(textSimilarity('', '')).toBe(1)
+    expect(textSimilarity('通知', '公告')).toBe(0)
+  })
+})
