@@ -3,6 +3,7 @@ import { createContentModule, type ContentModule } from './content/module'
 import { createAuthModule, type AuthModule } from './auth/module'
 import { AuditSearch } from './platform/audit/auditSearch'
 import { createReviewModule, type ReviewModule } from './review/module'
+import { createCadenceModule, type CadenceModule } from './cadence/module'
 import { WorkingCalendar } from '@zw/shared'
 import { ensureIndexes } from './platform/db'
 import { createWeChatClients, type WeChatClients } from './platform/wechat/clients'
@@ -12,6 +13,7 @@ export interface Services {
   content: ContentModule
   auth: AuthModule
   review: ReviewModule
+  cadence: CadenceModule
   /** Working days of the official calendar (deadlines, review targets). */
   calendar: WorkingCalendar
   /** The audit trail as platform admins search and export it. */
@@ -27,12 +29,14 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
   const wechat: WeChatClients | undefined = createWeChatClients(deps.wechat)
   const auth = createAuthModule({ now, wechat })
   const calendar = new WorkingCalendar()
+  const review = createReviewModule({ now, contentChanged: () => content.readModel.syncNow(), logger: deps.logger, calendar, wechat, storage: content.storage })
   return {
     calendar,
     content,
     auth,
     audit: { search: new AuditSearch() },
-    review: createReviewModule({ now, contentChanged: () => content.readModel.syncNow(), logger: deps.logger, calendar, wechat, storage: content.storage }),
+    review,
+    cadence: createCadenceModule({ publications: review.events }),
     start: async () => {
       await ensureIndexes()
       await auth.start()

@@ -4,6 +4,7 @@ import { AppError } from '../platform/errors'
 import { publishEditionItem } from './editionItemPublication'
 import type { PrePublicationChecker } from './prePublicationChecker'
 import { requireInterpretedPoliciesPublic } from './interpretedPolicies'
+import type { PublicationEvents } from './publicationEvents'
 import { loadEdition, transition } from './editionTransition'
 import type { EditionDoc } from './model'
 
@@ -19,6 +20,7 @@ export class EditionForcePublisher {
     private readonly now: () => Date,
     private readonly calendar: WorkingCalendar,
     private readonly checker: PrePublicationChecker,
+    private readonly events: PublicationEvents,
     private readonly contentChanged: () => Promise<void>,
   ) {}
 
@@ -37,7 +39,7 @@ export class EditionForcePublisher {
     }
     const overrides = [...doc.overrides, ...open.map((f) => ({ key: f.key, staffId: staff.id, name: staff.username, reason, at: now }))]
     const published = await transition(doc, 'forcePublish', staff, now, { $set: { publishedAt: now, forced: { by: staff.id, reason, at: now, dueOn }, overrides } }, reason)
-    await publishEditionItem(published, now, now, this.checker)
+    await publishEditionItem(published, now, now, this.checker, this.events)
     await this.contentChanged()
     return { ...published, itemPublished: true }
   }

@@ -5,6 +5,7 @@ import { ConflictError } from '../platform/errors'
 import { EditionModel, type EditionDoc } from './model'
 import { ensureRetrospectiveTask } from './retrospectiveTasks'
 import type { PrePublicationChecker } from './prePublicationChecker'
+import type { PublicationEvents } from './publicationEvents'
 
 /**
  * The second half of publishing an edition, after it has moved to published. The first
@@ -12,7 +13,7 @@ import type { PrePublicationChecker } from './prePublicationChecker'
  * live content, and the edition it replaces becomes superseded. A force-published edition
  * gets its retrospective-review task. Then the edition is marked done. Safe to repeat, so a run that stopped halfway is finished later.
  */
-export async function publishEditionItem(doc: EditionDoc, at: Date, now: Date, checker?: PrePublicationChecker): Promise<void> {
+export async function publishEditionItem(doc: EditionDoc, at: Date, now: Date, checker?: PrePublicationChecker, events?: PublicationEvents): Promise<void> {
   if (doc.number === 1) {
     await writeItemContent(doc.itemId, doc.content, now)
     try {
@@ -31,21 +32,22 @@ export async function publishEditionItem(doc: EditionDoc, at: Date, now: Date, c
     }
   }
   await ensureRetrospectiveTask(doc)
+  await events?.published({ itemId: doc.itemId.toString(), edition: doc.number, department: doc.department, content: doc.content, at, minor: doc.number > 1 && doc.minor })
   await EditionModel.updateOne({ _id: doc._id }, { $set: { itemPublished: true } })
-  if (doc.content.type === 'policy' && doc.content.policy.needsInterpretation && checker) await publishInterpretationsWith(doc, at, now, checker)
+  if (doc.content.type === 'policy' && doc.content.policy.needsInterpretation && checker) await publishInterpretationsWith(doc, at, now, checker, events)
 }
 
 /**
  * 三同步: approved interpretations of a policy that needs them go public with it (their
  * checks passing), each audited as published together with the policy.
  */
-async function publishInterpretationsWith(policy: EditionDoc, at: Date, now: Date, checker: PrePublicationChecker): Promise<void> {
+async function publishInterpretationsWith(policy: EditionDoc, at: Date, now: Date, checker: PrePublicationChecker, events?: PublicationEvents): Promise<void> {
   const waiting = await EditionModel.find({ 'content.type': 'interpretation', 'content.interpretation.policyIds': policy.itemId.toString(), state: 'approved' }).lean<EditionDoc[]>()
   for (const interpretation of waiting) {
     if ((await checker.open(interpretation, now)).length) continue
     const claimed = await EditionModel.findOneAndUpdate({ _id: interpretation._id, state: 'approved' }, { $set: { state: 'published', publishedAt: at, updatedAt: now } }, { new: true }).lean<EditionDoc>()
     if (!claimed) continue
     await recordAudit({ at: now, actor: { id: 'system', name: '三同步' }, action: 'edition.publish-with-policy', subject: `content:${interpretation.itemId.toString()}`, before: { edition: interpretation.number, state: 'approved' }, after: { edition: interpretation.number, state: 'published', policy: policy.itemId.toString() } })
-    await publishEditionItem(claimed, at, now)
+    await publishEditionItem(claimed, at, now, checker, events)
   }
 }

@@ -4,6 +4,7 @@ import { AppError } from '../platform/errors'
 import type { EditionDoc } from './model'
 import type { PrePublicationChecker } from './prePublicationChecker'
 import { requireInterpretedPoliciesPublic } from './interpretedPolicies'
+import type { PublicationEvents } from './publicationEvents'
 import { loadEdition, transition } from './editionTransition'
 
 /**
@@ -15,6 +16,7 @@ export class EditionPublisher {
   constructor(
     private readonly now: () => Date,
     private readonly checker: PrePublicationChecker,
+    private readonly events: PublicationEvents,
     /** Brings this instance's public read model up to date (other instances poll). */
     private readonly contentChanged: () => Promise<void>,
   ) {}
@@ -26,7 +28,7 @@ export class EditionPublisher {
     await requireInterpretedPoliciesPublic(doc)
     if (open.length) throw new AppError('CONFLICT', `发布前检查未通过：${open[0]!.message}`, { findings: open })
     const published = await transition(doc, 'publish', staff, now, { $set: { publishedAt: now } })
-    await publishEditionItem(published, now, now, this.checker)
+    await publishEditionItem(published, now, now, this.checker, this.events)
     await this.contentChanged()
     return { ...published, itemPublished: true }
   }

@@ -5,6 +5,7 @@ import type { ContentItemDoc } from '../content/model'
 import { recordAudit } from '../platform/audit/auditTrail'
 import { ConflictError } from '../platform/errors'
 import { discardOpenEditions, loadLiveItemFor, moveLiveEdition } from './liveItem'
+import type { PublicationEvents } from './publicationEvents'
 
 /**
  * 下线: a reviewer or department admin takes an item published in error off every public
@@ -14,6 +15,7 @@ export class ItemUnpublisher {
   constructor(
     private readonly now: () => Date,
     private readonly contentChanged: () => Promise<void>,
+    private readonly events: PublicationEvents,
   ) {}
 
   async unpublish(staff: StaffPrincipal, itemId: string, reason: UnpublishReason, note?: string): Promise<ContentItemDoc> {
@@ -24,6 +26,7 @@ export class ItemUnpublisher {
     const why = `${UNPUBLISH_REASON_LABELS[reason]}${note ? `：${note}` : ''}`
     await recordAudit({ at: now, actor: auditActorOf(staff), action: 'item.unpublish', subject: `content:${itemId}`, before: { status: item.status }, after: { status: 'unpublished', reason }, reason: why })
     await discardOpenEditions(item._id, now, '内容已下线')
+    await this.events.takenDown(itemId)
     await this.contentChanged()
     return { ...item, status: 'unpublished' }
   }

@@ -20,6 +20,7 @@ import { Setting } from '../platform/settings'
 import { PrePublicationChecker } from './prePublicationChecker'
 import { WordingRulesEditor } from './wordingRulesEditor'
 import { ReviewerNotifier } from './reviewerNotifier'
+import { PublicationEvents } from './publicationEvents'
 import type { WeChatClients } from '../platform/wechat/clients'
 import { ScheduledEditionPublisher } from './scheduledEditionPublisher'
 import type { JobDefinition } from '../platform/jobs/scheduler'
@@ -29,6 +30,8 @@ export interface ReviewModule extends ReviewServices {
   handlers: ReturnType<typeof reviewHandlers>
   scheduledPublisher: ScheduledEditionPublisher
   notifier: ReviewerNotifier
+  /** Publications, for the domains that count them (cadence). */
+  events: PublicationEvents
   jobs: JobDefinition[]
 }
 
@@ -37,26 +40,27 @@ export function createReviewModule(deps: { now: () => Date; contentChanged: () =
   const notifier = new ReviewerNotifier(deps.wechat, deps.now, deps.logger)
   const wordingRules = new Setting<WordingRule[]>('wording-rules', () => [...DEFAULT_WORDING_RULES])
   const checker = new PrePublicationChecker(deps.storage, wordingRules)
+  const events = new PublicationEvents()
   const services: ReviewServices = {
     drafter: new EditionDrafter(deps.now),
     submitter: new EditionSubmitter(deps.now, checker, notifier, deps.logger),
     reviewer: new EditionReviewer(deps.now, checker),
-    publisher: new EditionPublisher(deps.now, checker, deps.contentChanged),
+    publisher: new EditionPublisher(deps.now, checker, events, deps.contentChanged),
     queues: new EditionQueues(),
     scheduler: new EditionScheduler(deps.now),
     starter: new EditionStarter(deps.now),
     withdrawer: new ItemWithdrawer(deps.now, deps.contentChanged),
-    unpublisher: new ItemUnpublisher(deps.now, deps.contentChanged),
+    unpublisher: new ItemUnpublisher(deps.now, deps.contentChanged, events),
     validity: new ValidityChanger(deps.now, deps.contentChanged),
     history: new ItemHistory(),
-    forcePublisher: new EditionForcePublisher(deps.now, deps.calendar, checker, deps.contentChanged),
+    forcePublisher: new EditionForcePublisher(deps.now, deps.calendar, checker, events, deps.contentChanged),
     inbox: new ReviewInbox(deps.calendar),
     retrospective: new RetrospectiveReviewer(deps.now),
     dashboard: new DepartmentDashboard(deps.calendar),
     checker,
     wordingRules: new WordingRulesEditor(wordingRules, deps.now),
   }
-  const scheduledPublisher = new ScheduledEditionPublisher(deps.contentChanged, deps.logger, checker)
+  const scheduledPublisher = new ScheduledEditionPublisher(deps.contentChanged, deps.logger, checker, events)
   const publishScheduled: JobDefinition = {
     name: 'publish-scheduled-editions',
     cron: '* * * * *',
@@ -75,5 +79,5 @@ export function createReviewModule(deps: { now: () => Date; contentChanged: () =
       if (n) logger.info({ sent: n }, 'reviewer reminders sent')
     },
   }
-  return { ...services, handlers: reviewHandlers(services, deps.now), scheduledPublisher, notifier, jobs: [publishScheduled, deliverReminders] }
+  return { ...services, handlers: reviewHandlers(services, deps.now), scheduledPublisher, notifier, events, jobs: [publishScheduled, deliverReminders] }
 }

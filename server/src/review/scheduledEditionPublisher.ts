@@ -4,6 +4,7 @@ import { publishEditionItem } from './editionItemPublication'
 import { EditionModel, type EditionDoc } from './model'
 import type { PrePublicationChecker } from './prePublicationChecker'
 import { requireInterpretedPoliciesPublic } from './interpretedPolicies'
+import type { PublicationEvents } from './publicationEvents'
 
 /** Scheduled editions more than this late count as overdue in /readyz. */
 const OVERDUE_MS = 60_000
@@ -21,6 +22,7 @@ export class ScheduledEditionPublisher {
     private readonly contentChanged: () => Promise<void>,
     private readonly logger: Logger,
     private readonly checker: PrePublicationChecker,
+    private readonly events?: PublicationEvents,
   ) {}
 
   /** Publishes what is due at `now`; answers how many items went public. */
@@ -44,12 +46,12 @@ export class ScheduledEditionPublisher {
       const claimed = await EditionModel.findOneAndUpdate({ _id: doc._id, state: 'scheduled' }, { $set: { state: 'published', publishedAt: at, updatedAt: now } }, { new: true }).lean<EditionDoc>()
       if (!claimed) continue // another instance took it
       await recordAudit({ at: now, actor: SYSTEM, action: 'edition.publish-scheduled', subject: `content:${doc.itemId.toString()}`, before: { edition: doc.number, state: 'scheduled', scheduledAt: doc.scheduledAt }, after: { edition: doc.number, state: 'published' } })
-      await publishEditionItem(claimed, at, now, this.checker)
+      await publishEditionItem(claimed, at, now, this.checker, this.events)
       published += 1
     }
     for (const doc of await EditionModel.find({ state: 'published', itemPublished: false, updatedAt: { $lt: new Date(now.getTime() - OVERDUE_MS) } }).limit(100).lean<EditionDoc[]>()) {
       this.logger.warn({ edition: doc._id.toString() }, 'finishing the publication of an edition left halfway')
-      await publishEditionItem(doc, doc.publishedAt ?? now, now, this.checker)
+      await publishEditionItem(doc, doc.publishedAt ?? now, now, this.checker, this.events)
       published += 1
     }
     if (published) await this.contentChanged()

@@ -1,0 +1,81 @@
+import mongoose, { Schema } from 'mongoose'
+
+export const CHANNELS = ['miniprogram', 'official-account', 'weibo', 'app'] as const
+export type Channel = (typeof CHANNELS)[number]
+
+/**
+ * A department's presence on one channel, with its update rule: at least `minPerWeek`
+ * counted updates per ISO week (Asia/Shanghai), and never more than `maxGapDays` days
+ * without one. A paused account (being closed, say) gets no warnings; reports show why.
+ */
+export interface PublishingAccountDoc {
+  /** `channel:department` for a department's own account on a channel. */
+  _id: string
+  department: string
+  channel: Channel
+  name: string
+  minPerWeek: number
+  maxGapDays: number
+  /** Absent or null when active. */
+  paused?: { reason: string; at: Date; by: string } | null
+  createdAt: Date
+}
+export const PublishingAccountModel = mongoose.model<PublishingAccountDoc>(
+  'PublishingAccount',
+  new Schema<PublishingAccountDoc>(
+    {
+      _id: String,
+      department: { type: String, required: true, index: true },
+      channel: { type: String, required: true },
+      name: { type: String, required: true },
+      minPerWeek: { type: Number, required: true },
+      maxGapDays: { type: Number, required: true },
+      paused: { type: Schema.Types.Mixed, default: null },
+      createdAt: { type: Date, required: true },
+    },
+    { collection: 'publishing_accounts', versionKey: false },
+  ),
+)
+
+/**
+ * One publication on an account: an item going public or a revision of it, with what the
+ * weekly count needs to know (minor, taken down as published in error, a re-post of
+ * which item). Written when the edition is published, once per account and edition.
+ */
+export interface AccountPublicationDoc {
+  /** `accountId:itemId:edition`. */
+  _id: string
+  accountId: string
+  itemId: string
+  edition: number
+  title: string
+  /** The comparable text, for finding re-posts of the same content. */
+  text: string
+  at: Date
+  week: string
+  minor: boolean
+  unpublishedInError: boolean
+  duplicateOf: string | null
+}
+export const AccountPublicationModel = mongoose.model<AccountPublicationDoc>(
+  'AccountPublication',
+  new Schema<AccountPublicationDoc>(
+    {
+      _id: String,
+      accountId: { type: String, required: true },
+      itemId: { type: String, required: true },
+      edition: { type: Number, required: true },
+      title: String,
+      text: String,
+      at: { type: Date, required: true },
+      week: { type: String, required: true },
+      minor: Boolean,
+      unpublishedInError: Boolean,
+      duplicateOf: { type: String, default: null },
+    },
+    { collection: 'account_publications', versionKey: false },
+  )
+    .index({ accountId: 1, week: 1 })
+    .index({ accountId: 1, at: -1 })
+    .index({ itemId: 1 }),
+)
