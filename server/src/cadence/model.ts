@@ -79,3 +79,41 @@ export const AccountPublicationModel = mongoose.model<AccountPublicationDoc>(
     .index({ accountId: 1, at: -1 })
     .index({ itemId: 1 }),
 )
+
+export const WARNING_KINDS = ['weekly-forecast', 'weekly-escalation', 'floor-urgent', 'floor-breach'] as const
+export type WarningKind = (typeof WARNING_KINDS)[number]
+
+/**
+ * A warning about an account: short of its weekly minimum at mid-week (to its editors) or
+ * still short late in the week (to its department admin), 10 days without an update
+ * (urgent) or past its floor (a breach, kept for reports). One per account and week (or
+ * per gap): the `_id` makes a repeated or caught-up run write nothing twice.
+ */
+export interface CadenceWarningDoc {
+  /** `kind:accountId:week` or `kind:accountId:since-<last update>`. */
+  _id: string
+  kind: WarningKind
+  accountId: string
+  department: string
+  /** The ISO week (weekly kinds) or the week the gap was found in. */
+  week: string
+  audience: 'editors' | 'department-admin'
+  createdAt: Date
+  details: { published?: number; forecast?: number; minimum?: number; missing?: number; inReview?: { editionId: string; title: string; state: string }[]; daysWithoutUpdate?: number; lastUpdateAt?: Date | null }
+}
+export const CadenceWarningModel = mongoose.model<CadenceWarningDoc>(
+  'CadenceWarning',
+  new Schema<CadenceWarningDoc>(
+    {
+      _id: String,
+      kind: { type: String, required: true },
+      accountId: { type: String, required: true },
+      department: { type: String, required: true },
+      week: { type: String, required: true },
+      audience: { type: String, required: true },
+      createdAt: { type: Date, required: true },
+      details: { type: Schema.Types.Mixed, default: {} },
+    },
+    { collection: 'cadence_warnings', versionKey: false, minimize: false },
+  ).index({ department: 1, createdAt: -1 }),
+)

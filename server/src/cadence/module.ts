@@ -1,16 +1,46 @@
 import type { PublicationEvents } from '../review/publicationEvents'
 import { CadenceCounter } from './cadenceCounter'
 import { PublicationRecorder } from './publicationRecorder'
+import { ShortfallWarner } from './shortfallWarner'
+import type { JobDefinition } from '../platform/jobs/scheduler'
 
 export interface CadenceModule {
   recorder: PublicationRecorder
   counter: CadenceCounter
+  warner: ShortfallWarner
+  jobs: JobDefinition[]
 }
 
+/** When the cadence jobs run (cron, Asia/Shanghai); each may be set in configuration. */
+export interface CadenceSchedule {
+  midWeek: string
+  lateWeek: string
+  floor: string
+}
+export const DEFAULT_CADENCE_SCHEDULE: CadenceSchedule = { midWeek: '0 10 * * 3', lateWeek: '0 15 * * 5', floor: '30 8 * * *' }
+
 /** The cadence domain (更新频次): publishing accounts, the publications counted on them, the weekly rule. */
-export function createCadenceModule(deps: { publications: PublicationEvents }): CadenceModule {
+export function createCadenceModule(deps: { publications: PublicationEvents; schedule?: Partial<CadenceSchedule> }): CadenceModule {
   const recorder = new PublicationRecorder()
   deps.publications.onPublished((e) => recorder.published(e))
   deps.publications.onTakenDown((itemId) => recorder.unpublishedInError(itemId))
-  return { recorder, counter: new CadenceCounter() }
+  const counter = new CadenceCounter()
+  const warner = new ShortfallWarner(counter)
+  const schedule = { ...DEFAULT_CADENCE_SCHEDULE, ...deps.schedule }
+  // Each judges the moment of its slot, so a run caught up after downtime judges the week it was due in.
+  const job = (name: string, cron: string, check: (at: Date) => Promise<number>): JobDefinition => ({
+    name,
+    cron,
+    catchUp: 'each',
+    run: async ({ slot, logger }) => {
+      const n = await check(slot)
+      if (n) logger.info({ warnings: n }, 'cadence warnings written')
+    },
+  })
+  const jobs = [
+    job('cadence-mid-week-forecast', schedule.midWeek, (at) => warner.midWeek(at)),
+    job('cadence-late-week-escalation', schedule.lateWeek, (at) => warner.lateWeek(at)),
+    job('cadence-daily-floor', schedule.floor, (at) => warner.floor(at)),
+  ]
+  return { recorder, counter, warner, jobs }
 }

@@ -1,0 +1,80 @@
+import { weekKey } from '@zw/shared'
+import { EditionModel, type EditionDoc } from '../review/model'
+import type { CadenceCounter } from './cadenceCounter'
+import { AccountPublicationModel, CadenceWarningModel, PublishingAccountModel, type AccountPublicationDoc, type PublishingAccountDoc, type WarningKind } from './model'
+
+const DAY_MS = 86_400_000
+/** Days without an update that make the floor check warn urgently. */
+export const URGENT_GAP_DAYS = 10
+const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000
+
+/**
+ * The cadence checks the jobs run, each for the moment of its slot (so a run caught up
+ * after downtime judges the week it was due in): short of the weekly minimum at mid-week
+ * (a warning to the editors, with the editions in review that could close the gap) and
+ * late in the week (escalated to the department admin); and the floor — 10 days without
+ * an update is urgent, more than the account's `maxGapDays` a breach. Paused accounts are
+ * skipped. Answers how many warnings were written (none twice).
+ */
+export class ShortfallWarner {
+  constructor(private readonly counter: CadenceCounter) {}
+
+  midWeek(at: Date): Promise<number> {
+    return this.weekly(at, 'weekly-forecast', 'editors')
+  }
+
+  lateWeek(at: Date): Promise<number> {
+    return this.weekly(at, 'weekly-escalation', 'department-admin')
+  }
+
+  private async weekly(at: Date, kind: WarningKind, audience: 'editors' | 'department-admin'): Promise<number> {
+    const week = weekKey(at)
+    let written = 0
+    for (const account of await activeAccounts()) {
+      const count = await this.counter.week(account._id, week)
+      const missing = count.minimum - count.published - count.forecast
+      if (missing <= 0) continue
+      const inReview = await EditionModel.find({ department: account.department, state: { $in: ['submitted', 'approved'] } }, { 'content.title': 1, state: 1 })
+        .sort({ updatedAt: 1 })
+        .limit(20)
+        .lean<EditionDoc[]>()
+      const details = { published: count.published, forecast: count.forecast, minimum: count.minimum, missing, inReview: inReview.map((e) => ({ editionId: e._id.toString(), title: e.content.title, state: e.state })) }
+      if (await write({ _id: `${kind}:${account._id}:${week}`, kind, accountId: account._id, department: account.department, week, audience, createdAt: at, details })) written += 1
+    }
+    return written
+  }
+
+  /** The daily floor check. */
+  async floor(at: Date): Promise<number> {
+    let written = 0
+    for (const account of await activeAccounts()) {
+      const last = await lastCountedUpdate(account._id, at)
+      const since = last?.at ?? account.createdAt
+      const days = Math.floor((at.getTime() - since.getTime()) / DAY_MS)
+      const gap = `since-${last?._id ?? 'creation'}`
+      const details = { daysWithoutUpdate: days, lastUpdateAt: last?.at ?? null }
+      const base = { accountId: account._id, department: account.department, week: weekKey(at), audience: 'department-admin' as const, createdAt: at, details }
+      if (days > account.maxGapDays && (await write({ _id: `floor-breach:${account._id}:${gap}`, kind: 'floor-breach', ...base }))) written += 1
+      else if (days >= URGENT_GAP_DAYS && days <= account.maxGapDays && (await write({ _id: `floor-urgent:${account._id}:${gap}`, kind: 'floor-urgent', ...base, audience: 'editors' }))) written += 1
+    }
+    return written
+  }
+}
+
+const activeAccounts = async () => (await PublishingAccountModel.find({}).lean<PublishingAccountDoc[]>()).filter((a) => !a.paused)
+
+/** The last publication of an account at or before `at` that counts as an update. */
+async function lastCountedUpdate(accountId: string, at: Date): Promise<AccountPublicationDoc | undefined> {
+  const recent = await AccountPublicationModel.find({ accountId, at: { $lte: at } }).sort({ at: -1 }).limit(50).lean<AccountPublicationDoc[]>()
+  return recent.find((p) => !p.minor && !p.unpublishedInError && p.duplicateOf === null)
+}
+
+async function write(doc: Parameters<typeof CadenceWarningModel.create>[0]): Promise<boolean> {
+  try {
+    await CadenceWarningModel.create(doc)
+    return true
+  } catch (err) {
+    if (isDuplicateKey(err)) return false // written by an earlier or another run
+    throw err
+  }
+}
