@@ -36,7 +36,7 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
     auth,
     audit: { search: new AuditSearch() },
     review,
-    cadence: createCadenceModule({ publications: review.events }),
+    cadence: createCadenceModule({ publications: review.events, now }),
     start: async () => {
       await ensureIndexes()
       await auth.start()

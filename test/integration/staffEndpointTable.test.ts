@@ -45,6 +45,7 @@ const EXPECTED: Record<string, Record<Role, { own: string; other: string }>> = {
   recordStaffMessageConsent: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('OK') },
   unbindStaffWeChat: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('OK') },
   staffLogOut: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('OK') },
+  getCadenceDashboard: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
 }
 
 const OWN = 'guiyang-hrss' as const
@@ -122,6 +123,7 @@ describe('every staff endpoint × every role × own or other department', () => 
         (await actor(role)).api.call('recordStaffMessageConsent', { body: { results: [{ templateId: 'TPL-REVIEW-REMINDER', result: 'accept', kind: 'one-time' }] } }),
       unbindStaffWeChat: async (role) => (await actor(role)).api.call('unbindStaffWeChat', {}),
       staffLogOut: async (role) => (await actor(role)).api.call('staffLogOut', {}),
+      getCadenceDashboard: async (role, where) => (await actor(role)).api.call('getCadenceDashboard', { query: { department: where === 'own' ? OWN : OTHER } }),
     }
     // A fresh person of the own department per call (logging out ends a session; binding takes a WeChat).
     const actor = (role: Role) => session(OWN, [role])

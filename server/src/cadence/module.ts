@@ -2,12 +2,16 @@ import type { PublicationEvents } from '../review/publicationEvents'
 import { CadenceCounter } from './cadenceCounter'
 import { PublicationRecorder } from './publicationRecorder'
 import { ShortfallWarner } from './shortfallWarner'
+import { CadenceDashboard } from './cadenceDashboard'
+import type { Handlers } from '../platform/http/endpoints'
 import type { JobDefinition } from '../platform/jobs/scheduler'
 
 export interface CadenceModule {
   recorder: PublicationRecorder
   counter: CadenceCounter
   warner: ShortfallWarner
+  dashboard: CadenceDashboard
+  handlers: Handlers
   jobs: JobDefinition[]
 }
 
@@ -20,7 +24,7 @@ export interface CadenceSchedule {
 export const DEFAULT_CADENCE_SCHEDULE: CadenceSchedule = { midWeek: '0 10 * * 3', lateWeek: '0 15 * * 5', floor: '30 8 * * *' }
 
 /** The cadence domain (更新频次): publishing accounts, the publications counted on them, the weekly rule. */
-export function createCadenceModule(deps: { publications: PublicationEvents; schedule?: Partial<CadenceSchedule> }): CadenceModule {
+export function createCadenceModule(deps: { publications: PublicationEvents; now: () => Date; schedule?: Partial<CadenceSchedule> }): CadenceModule {
   const recorder = new PublicationRecorder()
   deps.publications.onPublished((e) => recorder.published(e))
   deps.publications.onTakenDown((itemId) => recorder.unpublishedInError(itemId))
@@ -42,5 +46,8 @@ export function createCadenceModule(deps: { publications: PublicationEvents; sch
     job('cadence-late-week-escalation', schedule.lateWeek, (at) => warner.lateWeek(at)),
     job('cadence-daily-floor', schedule.floor, (at) => warner.floor(at)),
   ]
-  return { recorder, counter, warner, jobs }
+  const dashboard = new CadenceDashboard()
+  // Routes are thin: the binding authenticated and parsed; the dashboard decides who sees what.
+  const handlers: Handlers = { getCadenceDashboard: ({ staff, query }) => dashboard.of(staff, deps.now(), query.department) }
+  return { recorder, counter, warner, dashboard, handlers, jobs }
 }

@@ -12,6 +12,7 @@ import {
 } from '../content/schemas'
 import { auditPageSchema, auditQuerySchema } from '../audit/schemas'
 import { wordingRulesBodySchema, wordingRulesSchema } from '../catalogue/wordingRules'
+import { cadenceDashboardSchema, cadenceQuerySchema } from '../cadence/schemas'
 import { approveBodySchema, completeRetrospectiveBodySchema, departmentDashboardSchema, forcePublishBodySchema, reviewTaskListSchema, reviewTaskParamsSchema, editionListSchema, editionParamsSchema, editionSchema, itemRefParamsSchema, newEditionBodySchema, rejectBodySchema, scheduleBodySchema, staffItemListQuerySchema, staffItemListSchema, staffItemSchema, submitBodySchema, unpublishBodySchema, validityChangeBodySchema, withdrawBodySchema } from '../review/schemas'
 import { contentDraftSchema } from '../content/schemas'
 import {
@@ -379,6 +380,16 @@ export const endpoints = {
     auth: 'staff',
     body: wordingRulesBodySchema,
     response: wordingRulesSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN'],
+  }),
+  getCadenceDashboard: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/staff/cadence',
+    summary: '更新频次：本部门各账号近 12 周的更新次数、本周进度（已发布 / 定时 / 最低要求）、距上次更新天数（平台管理员可指定部门）',
+    tag: 'cadence',
+    auth: 'staff',
+    query: cadenceQuerySchema,
+    response: cadenceDashboardSchema,
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN'],
   }),
   listStaffItems: defineEndpoint({

@@ -1,0 +1,34 @@
+import { z } from '../zod'
+import { departmentCodeSchema } from '../content/schemas'
+
+/** One ISO week of an account: counted updates, scheduled ones (forecast), and whether it met the minimum. */
+export const cadenceWeekSchema = z.object({
+  week: z.string(),
+  published: z.number().int(),
+  forecast: z.number().int(),
+  /** Met the minimum (a past week), or will if the scheduled ones publish (the current week). */
+  compliant: z.boolean(),
+})
+
+export const cadenceAccountSchema = z
+  .object({
+    id: z.string(),
+    department: z.string(),
+    channel: z.string(),
+    name: z.string(),
+    minPerWeek: z.number().int(),
+    maxGapDays: z.number().int(),
+    paused: z.object({ reason: z.string(), at: z.string() }).nullable(),
+    /** The last 12 weeks, oldest first; the last is the current week. */
+    weeks: z.array(cadenceWeekSchema),
+    /** Short of the minimum this week even counting what is scheduled, or close to the floor. */
+    atRisk: z.boolean(),
+    daysSinceUpdate: z.number().int().nullable(),
+    lastUpdateAt: z.string().nullable(),
+  })
+  .meta({ id: 'CadenceAccount' })
+export type CadenceAccount = z.infer<typeof cadenceAccountSchema>
+
+export const cadenceQuerySchema = z.object({ department: departmentCodeSchema.optional() })
+export const cadenceDashboardSchema = z.object({ week: z.string(), accounts: z.array(cadenceAccountSchema) }).meta({ id: 'CadenceDashboard' })
+export type CadenceDashboard = z.infer<typeof cadenceDashboardSchema>
