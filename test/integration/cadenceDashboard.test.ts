@@ -32,15 +32,17 @@ describe('更新频次 dashboard of a department', () => {
     expect(account.weeks).toHaveLength(12)
     expect(account.weeks[0]!.week).toBe(addWeeks('2026-W48', -11))
     expect(account.weeks.slice(-3)).toEqual([
-      { week: '2026-W46', published: 2, forecast: 0, compliant: true },
-      { week: '2026-W47', published: 1, forecast: 0, compliant: false },
-      { week: '2026-W48', published: 1, forecast: 0, compliant: false },
+      { week: '2026-W46', published: 2, forecast: 0, compliant: true, tracked: true },
+      { week: '2026-W47', published: 1, forecast: 0, compliant: false, tracked: true },
+      { week: '2026-W48', published: 1, forecast: 0, compliant: false, tracked: true },
     ])
+    // Weeks before the account existed are not judged.
+    expect(account.weeks[0]).toMatchObject({ tracked: false, compliant: true })
     expect(account).toMatchObject({ atRisk: true, daysSinceUpdate: 2, lastUpdateAt: beijing('2026-11-23T10:00:00').toISOString(), minPerWeek: 2 })
 
     await publishAt(beijing('2026-11-25T11:00:00'))
     const after = (await t.services.cadence.dashboard.of(staff, now)).accounts.find((a) => a.id === `miniprogram:${DEPT}`)!
-    expect(after.weeks.at(-1)).toEqual({ week: weekKey(now), published: 2, forecast: 0, compliant: true })
+    expect(after.weeks.at(-1)).toEqual({ week: weekKey(now), published: 2, forecast: 0, compliant: true, tracked: true })
     expect(after.atRisk).toBe(false)
     expect(after.daysSinceUpdate).toBe(0)
   })

@@ -31,7 +31,8 @@ export class CadenceDashboard {
       const weeks = []
       for (let w = first, i = 0; i < WEEKS; w = addWeeks(w, 1), i++) {
         const c = countWeek(entries, w)
-        weeks.push({ week: w, ...c, compliant: c.published + c.forecast >= a.minPerWeek })
+        const tracked = weekBounds(w).end > a.createdAt
+        weeks.push({ week: w, ...c, compliant: !tracked || c.published + c.forecast >= a.minPerWeek, tracked })
       }
       const counted = pubs.filter((p) => !p.minor && !p.unpublishedInError && p.duplicateOf === null).sort((x, y) => y.at.getTime() - x.at.getTime())
       const last = counted[0]?.at ?? (await latestCountedBefore(a._id, from))

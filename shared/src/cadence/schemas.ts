@@ -8,6 +8,8 @@ export const cadenceWeekSchema = z.object({
   forecast: z.number().int(),
   /** Met the minimum (a past week), or will if the scheduled ones publish (the current week). */
   compliant: z.boolean(),
+  /** False for weeks before the account was tracked (nothing to judge). */
+  tracked: z.boolean(),
 })
 
 export const cadenceAccountSchema = z

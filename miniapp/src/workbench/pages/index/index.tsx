@@ -281,6 +281,11 @@ function Signedin({ staff, onLogOut }: { staff: StaffProfile; onLogOut: () => vo
       {reviews ? <TaskRows tasks={tasks} onChange={setTasks} /> : null}
       {writes ? <EditionRows title='我的稿件' editions={mine} testId='my-editions' /> : null}
       {reads ? <ItemRows items={items} /> : null}
+      {reads ? (
+        <View className='wb-button wb-secondary' role='button' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/cadence/index' })}>
+          <Text>更新频次</Text>
+        </View>
+      ) : null}
       <View className='wb-button wb-secondary' role='button' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/words/index' })}>
         <Text>{can(staff, 'platform.configure') ? '维护错敏词表' : '查看错敏词表'}</Text>
       </View>

@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { CadenceDashboard } from '@zw/shared'
+import { errorMessage } from '@/lib/errors'
+import { asStaff, savedSession } from '../../lib/session'
+import '../index/index.css'
+import './index.css'
+
+/**
+ * 更新频次: each account of the department — 12 weeks as a strip (green: met the minimum,
+ * red: short, the current week last), this week's progress, days since the last update —
+ * with accounts at risk first and marked.
+ */
+export default function CadencePage() {
+  const staff = savedSession()?.staff
+  const [dash, setDash] = useState<CadenceDashboard>()
+  const [error, setError] = useState('')
+  const load = () =>
+    asStaff((c) => c.call('getCadenceDashboard', { query: {} }))
+      .then(setDash)
+      .catch((err: unknown) => setError(errorMessage(err)))
+  useEffect(() => {
+    void load()
+  }, [])
+  Taro.useDidShow(() => void load())
+  if (!staff) return <View className='workbench'><Text className='workbench-text'>请先登录工作台。</Text></View>
+  if (!dash) return <View className='workbench'>{error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : <Text className='workbench-text'>正在加载…</Text>}</View>
+  const accounts = [...dash.accounts].sort((a, b) => Number(b.atRisk) - Number(a.atRisk))
+  return (
+    <View className='workbench'>
+      <Text className='workbench-title'>更新频次</Text>
+      <Text className='workbench-text'>每个账号每周至少按要求更新，且不得连续 14 天无更新。本周：{dash.week}</Text>
+      {accounts.length === 0 ? <Text className='workbench-text'>本部门还没有发布过内容。</Text> : null}
+      {accounts.map((a) => {
+        const now = a.weeks.at(-1)!
+        return (
+          <View key={a.id} className={'wb-card cadence-account' + (a.atRisk ? ' cadence-at-risk' : '')} data-testid='cadence-account' data-at-risk={a.atRisk}>
+            <Text className='wb-name'>{a.name}</Text>
+            {a.paused ? <Text className='workbench-text'>已暂停考核：{a.paused.reason}</Text> : null}
+            <View className='cadence-strip' role='img' aria-label={`近 12 周：${a.weeks.map((w) => `${w.week} ${w.published} 条`).join('，')}`}>
+              {a.weeks.map((w, i) => (
+                <View key={w.week} className={'cadence-cell ' + (!w.tracked ? 'cadence-untracked' : w.compliant ? 'cadence-ok' : i === a.weeks.length - 1 ? 'cadence-pending' : 'cadence-short')} data-week={w.week} data-compliant={w.compliant} data-tracked={w.tracked}>
+                  <Text>{w.tracked ? w.published : '—'}</Text>
+                </View>
+              ))}
+            </View>
+            <Text className='workbench-text' data-testid='cadence-this-week'>
+              本周已发布 {now.published} 条{now.forecast ? `，定时 ${now.forecast} 条` : ''}，最低要求 {a.minPerWeek} 条
+              {now.compliant ? '（已达标）' : `（还差 ${a.minPerWeek - now.published - now.forecast} 条）`}
+            </Text>
+            <Text className='workbench-text'>{a.daysSinceUpdate === null ? '尚无更新' : `距上次更新 ${a.daysSinceUpdate} 天`}</Text>
+          </View>
+        )
+      })}
+    </View>
+  )
+}
