@@ -3,7 +3,7 @@ import { createContentModule, type ContentModule } from './content/module'
 import { createAuthModule, type AuthModule } from './auth/module'
 import { AuditSearch } from './platform/audit/auditSearch'
 import { createReviewModule, type ReviewModule } from './review/module'
-import { createCadenceModule, type CadenceModule } from './cadence/module'
+import { createCadenceModule, type CadenceModule, type CadenceSchedule } from './cadence/module'
 import { WorkingCalendar } from '@zw/shared'
 import { ensureIndexes } from './platform/db'
 import { createWeChatClients, type WeChatClients } from './platform/wechat/clients'
@@ -23,7 +23,7 @@ export interface Services {
   stop(): Promise<void>
 }
 
-export function createServices(deps: { logger: Logger; dataDir: string; now?: () => Date; contentPollMs?: number; wechat?: Parameters<typeof createWeChatClients>[0] }): Services {
+export function createServices(deps: { logger: Logger; dataDir: string; now?: () => Date; contentPollMs?: number; wechat?: Parameters<typeof createWeChatClients>[0]; cadenceSchedule?: Partial<CadenceSchedule> }): Services {
   const now = deps.now ?? (() => new Date())
   const content = createContentModule({ logger: deps.logger, now, dataDir: deps.dataDir, pollMs: deps.contentPollMs })
   const wechat: WeChatClients | undefined = createWeChatClients(deps.wechat)
@@ -36,7 +36,7 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
     auth,
     audit: { search: new AuditSearch() },
     review,
-    cadence: createCadenceModule({ publications: review.events, now }),
+    cadence: createCadenceModule({ publications: review.events, now, schedule: deps.cadenceSchedule }),
     start: async () => {
       await ensureIndexes()
       await auth.start()

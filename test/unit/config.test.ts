@@ -32,4 +32,18 @@ describe('loadConfig', () => {
       expect((err as ConfigError).message).toMatch(/PORT: /)
     }
   })
+
+  it('takes the cadence check times as cron expressions in Beijing time, refusing what is not one', () => {
+    expect(loadConfig({}).CADENCE_MID_WEEK_CRON).toBe('0 10 * * 3')
+    expect(loadConfig({ CADENCE_LATE_WEEK_CRON: '30 16 * * 5' }).CADENCE_LATE_WEEK_CRON).toBe('30 16 * * 5')
+    try {
+      loadConfig({ CADENCE_MID_WEEK_CRON: 'every wednesday', CADENCE_FLOOR_CRON: '0 0 8 * * *' })
+      expect.unreachable()
+    } catch (err) {
+      expect((err as ConfigError).problems).toEqual([
+        { variable: 'CADENCE_MID_WEEK_CRON', message: '应为五段式 cron 表达式（北京时间），例如 0 10 * * 3' },
+        { variable: 'CADENCE_FLOOR_CRON', message: '应为五段式 cron 表达式（北京时间），例如 0 10 * * 3' },
+      ])
+    }
+  })
 })

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { z, fieldErrorsOf } from '@zw/shared'
 import { PROJECT_ROOT } from './paths'
+import cron from 'node-cron'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
@@ -14,6 +15,10 @@ const integer = (min: number, max: number) =>
     .regex(/^\d+$/, { error: '应为整数' })
     .transform(Number)
     .pipe(z.number().int().min(min).max(max))
+
+const cronExpression = z
+  .string()
+  .refine((v) => v.trim().split(/\s+/).length === 5 && cron.validate(v), { error: '应为五段式 cron 表达式（北京时间），例如 0 10 * * 3' })
 
 /**
  * Every setting of the server, from the environment. README's configuration table lists
@@ -48,6 +53,10 @@ export const configSchema = z.object({
   /** Whether that template is long-term (政务民生 category); otherwise each consent allows one message. */
   WECHAT_REVIEW_TEMPLATE_LONG_TERM: booleanFlag.default(false),
   WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
+  /** When the cadence checks run (five-field cron, Beijing time). */
+  CADENCE_MID_WEEK_CRON: cronExpression.default('0 10 * * 3'),
+  CADENCE_LATE_WEEK_CRON: cronExpression.default('0 15 * * 5'),
+  CADENCE_FLOOR_CRON: cronExpression.default('30 8 * * *'),
   /** Load the demo content into an empty database, published without review. Default: on unless production. */
   SEED_DEMO_CONTENT: booleanFlag.optional(),
 })
