@@ -117,3 +117,18 @@ export const CadenceWarningModel = mongoose.model<CadenceWarningDoc>(
     { collection: 'cadence_warnings', versionKey: false, minimize: false },
   ).index({ department: 1, createdAt: -1 }),
 )
+
+/** The weekly report (Monday 09:00) of one past ISO week: one document per week. */
+export interface CadenceReportDoc {
+  /** The week reported on. */
+  _id: string
+  createdAt: Date
+  accounts: { accountId: string; department: string; name: string; published: number; minimum: number; compliant: boolean; paused: boolean; streak: number }[]
+  departments: { department: string; accounts: number; compliant: number; rate: number }[]
+  /** Floor breaches recorded during the week. */
+  breaches: { accountId: string; department: string; daysWithoutUpdate: number; at: Date }[]
+}
+export const CadenceReportModel = mongoose.model<CadenceReportDoc>(
+  'CadenceReport',
+  new Schema<CadenceReportDoc>({ _id: String, createdAt: Date, accounts: Schema.Types.Mixed, departments: Schema.Types.Mixed, breaches: Schema.Types.Mixed }, { collection: 'cadence_reports', versionKey: false, minimize: false }),
+)

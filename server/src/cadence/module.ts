@@ -3,6 +3,7 @@ import { CadenceCounter } from './cadenceCounter'
 import { PublicationRecorder } from './publicationRecorder'
 import { ShortfallWarner } from './shortfallWarner'
 import { CadenceDashboard } from './cadenceDashboard'
+import { WeeklyReporter } from './weeklyReporter'
 import type { Handlers } from '../platform/http/endpoints'
 import type { JobDefinition } from '../platform/jobs/scheduler'
 
@@ -11,6 +12,7 @@ export interface CadenceModule {
   counter: CadenceCounter
   warner: ShortfallWarner
   dashboard: CadenceDashboard
+  reporter: WeeklyReporter
   handlers: Handlers
   jobs: JobDefinition[]
 }
@@ -20,8 +22,9 @@ export interface CadenceSchedule {
   midWeek: string
   lateWeek: string
   floor: string
+  weeklyReport: string
 }
-export const DEFAULT_CADENCE_SCHEDULE: CadenceSchedule = { midWeek: '0 10 * * 3', lateWeek: '0 15 * * 5', floor: '30 8 * * *' }
+export const DEFAULT_CADENCE_SCHEDULE: CadenceSchedule = { midWeek: '0 10 * * 3', lateWeek: '0 15 * * 5', floor: '30 8 * * *', weeklyReport: '0 9 * * 1' }
 
 /** The cadence domain (更新频次): publishing accounts, the publications counted on them, the weekly rule. */
 export function createCadenceModule(deps: { publications: PublicationEvents; now: () => Date; schedule?: Partial<CadenceSchedule> }): CadenceModule {
@@ -30,6 +33,7 @@ export function createCadenceModule(deps: { publications: PublicationEvents; now
   deps.publications.onTakenDown((itemId) => recorder.unpublishedInError(itemId))
   const counter = new CadenceCounter()
   const warner = new ShortfallWarner(counter)
+  const reporter = new WeeklyReporter(counter)
   const schedule = { ...DEFAULT_CADENCE_SCHEDULE, ...deps.schedule }
   // Each judges the moment of its slot, so a run caught up after downtime judges the week it was due in.
   const job = (name: string, cron: string, check: (at: Date) => Promise<number>): JobDefinition => ({
@@ -45,9 +49,10 @@ export function createCadenceModule(deps: { publications: PublicationEvents; now
     job('cadence-mid-week-forecast', schedule.midWeek, (at) => warner.midWeek(at)),
     job('cadence-late-week-escalation', schedule.lateWeek, (at) => warner.lateWeek(at)),
     job('cadence-daily-floor', schedule.floor, (at) => warner.floor(at)),
+    job('cadence-weekly-report', schedule.weeklyReport, async (at) => ((await reporter.report(at)) ? 1 : 0)),
   ]
   const dashboard = new CadenceDashboard()
   // Routes are thin: the binding authenticated and parsed; the dashboard decides who sees what.
   const handlers: Handlers = { getCadenceDashboard: ({ staff, query }) => dashboard.of(staff, deps.now(), query.department) }
-  return { recorder, counter, warner, dashboard, handlers, jobs }
+  return { recorder, counter, warner, dashboard, reporter, handlers, jobs }
 }

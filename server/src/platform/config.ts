@@ -57,6 +57,7 @@ export const configSchema = z.object({
   CADENCE_MID_WEEK_CRON: cronExpression.default('0 10 * * 3'),
   CADENCE_LATE_WEEK_CRON: cronExpression.default('0 15 * * 5'),
   CADENCE_FLOOR_CRON: cronExpression.default('30 8 * * *'),
+  CADENCE_WEEKLY_REPORT_CRON: cronExpression.default('0 9 * * 1'),
   /** Load the demo content into an empty database, published without review. Default: on unless production. */
   SEED_DEMO_CONTENT: booleanFlag.optional(),
 })
