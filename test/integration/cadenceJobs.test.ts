@@ -89,4 +89,24 @@ describe('cadence jobs, on a controllable clock', () => {
     await floor('2026-11-18T08:30:00')
     expect((await warnings(account)).filter((w) => w.kind.startsWith('floor'))).toHaveLength(2)
   })
+
+  it('leaves a paused account alone (no warnings), shows why, and judges it again once resumed', async () => {
+    const dept = 'xinxiang-gov-office'
+    const account = `miniprogram:${dept}`
+    await publishAt(dept, beijing('2026-12-14T09:00:00')) // Monday of 2026-W51, one update
+    const admin = { id: 'adm', username: 'adm', displayName: '管理员', department: dept, roles: ['department-admin' as const], sessionId: 's', ip: '127.0.0.1', userAgent: 't' }
+    const editor = { ...admin, id: 'ed', roles: ['editor' as const] }
+    const { AccountPauser } = await import('../../server/src/cadence/accountPauser')
+    const pauser = new AccountPauser(() => beijing('2026-12-15T09:00:00'))
+    await expect(pauser.pause(editor, account, '账号注销中')).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await pauser.pause(admin, account, '账号注销中')
+    await t.services.cadence.warner.midWeek(beijing('2026-12-16T10:00:00'))
+    expect((await warnings(account)).filter((w) => w.week === '2026-W51')).toEqual([])
+    const dash = await t.services.cadence.dashboard.of(admin, beijing('2026-12-16T11:00:00'))
+    expect(dash.accounts.find((a) => a.id === account)).toMatchObject({ paused: { reason: '账号注销中' }, atRisk: false })
+    await pauser.resume(admin, account)
+    await t.services.cadence.warner.lateWeek(beijing('2026-12-18T15:00:00'))
+    expect((await warnings(account)).map((w) => [w.kind, w.week])).toEqual([['weekly-escalation', '2026-W51']])
+  })
 })
+

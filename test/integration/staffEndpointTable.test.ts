@@ -3,6 +3,7 @@ import { endpoints, type ContentDraftInput, type StaffRole } from '@zw/shared'
 import { startTestApp, type TestApp } from '../support/app'
 import { policyDraft } from '../support/content'
 import { FakeWeChat } from '../support/fakeWeChat'
+import { ensureMiniProgramAccount } from '../../server/src/cadence/publishingAccounts'
 import { outcome, staffSession } from '../support/staff'
 
 /**
@@ -46,6 +47,8 @@ const EXPECTED: Record<string, Record<Role, { own: string; other: string }>> = {
   unbindStaffWeChat: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('OK') },
   staffLogOut: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('OK') },
   getCadenceDashboard: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
+  pausePublishingAccount: { editor: F, reviewer: F, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
+  resumePublishingAccount: { editor: F, reviewer: F, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
 }
 
 const OWN = 'guiyang-hrss' as const
@@ -124,6 +127,16 @@ describe('every staff endpoint × every role × own or other department', () => 
       unbindStaffWeChat: async (role) => (await actor(role)).api.call('unbindStaffWeChat', {}),
       staffLogOut: async (role) => (await actor(role)).api.call('staffLogOut', {}),
       getCadenceDashboard: async (role, where) => (await actor(role)).api.call('getCadenceDashboard', { query: { department: where === 'own' ? OWN : OTHER } }),
+      pausePublishingAccount: async (role, where) => {
+        const dept = where === 'own' ? OWN : OTHER
+        await ensureMiniProgramAccount(dept, new Date())
+        return (await actor(role)).api.call('pausePublishingAccount', { params: { id: `miniprogram:${dept}` }, body: { reason: '权限表测试：账号调整中' } })
+      },
+      resumePublishingAccount: async (role, where) => {
+        const dept = where === 'own' ? OWN : OTHER
+        await ensureMiniProgramAccount(dept, new Date())
+        return (await actor(role)).api.call('resumePublishingAccount', { params: { id: `miniprogram:${dept}` } })
+      },
     }
     // A fresh person of the own department per call (logging out ends a session; binding takes a WeChat).
     const actor = (role: Role) => session(OWN, [role])

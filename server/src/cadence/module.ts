@@ -4,6 +4,7 @@ import { PublicationRecorder } from './publicationRecorder'
 import { ShortfallWarner } from './shortfallWarner'
 import { CadenceDashboard } from './cadenceDashboard'
 import { WeeklyReporter } from './weeklyReporter'
+import { AccountPauser } from './accountPauser'
 import type { Handlers } from '../platform/http/endpoints'
 import type { JobDefinition } from '../platform/jobs/scheduler'
 
@@ -53,6 +54,11 @@ export function createCadenceModule(deps: { publications: PublicationEvents; now
   ]
   const dashboard = new CadenceDashboard()
   // Routes are thin: the binding authenticated and parsed; the dashboard decides who sees what.
-  const handlers: Handlers = { getCadenceDashboard: ({ staff, query }) => dashboard.of(staff, deps.now(), query.department) }
+  const pauser = new AccountPauser(deps.now)
+  const handlers: Handlers = {
+    getCadenceDashboard: ({ staff, query }) => dashboard.of(staff, deps.now(), query.department),
+    pausePublishingAccount: async ({ staff, params, body }) => dashboard.of(staff, deps.now(), (await pauser.pause(staff, params.id, body.reason)).department),
+    resumePublishingAccount: async ({ staff, params }) => dashboard.of(staff, deps.now(), (await pauser.resume(staff, params.id)).department),
+  }
   return { recorder, counter, warner, dashboard, reporter, handlers, jobs }
 }

@@ -12,7 +12,7 @@ import {
 } from '../content/schemas'
 import { auditPageSchema, auditQuerySchema } from '../audit/schemas'
 import { wordingRulesBodySchema, wordingRulesSchema } from '../catalogue/wordingRules'
-import { cadenceDashboardSchema, cadenceQuerySchema } from '../cadence/schemas'
+import { cadenceAccountParamsSchema, cadenceDashboardSchema, cadenceQuerySchema, pauseAccountBodySchema } from '../cadence/schemas'
 import { approveBodySchema, completeRetrospectiveBodySchema, departmentDashboardSchema, forcePublishBodySchema, reviewTaskListSchema, reviewTaskParamsSchema, editionListSchema, editionParamsSchema, editionSchema, itemRefParamsSchema, newEditionBodySchema, rejectBodySchema, scheduleBodySchema, staffItemListQuerySchema, staffItemListSchema, staffItemSchema, submitBodySchema, unpublishBodySchema, validityChangeBodySchema, withdrawBodySchema } from '../review/schemas'
 import { contentDraftSchema } from '../content/schemas'
 import {
@@ -391,6 +391,27 @@ export const endpoints = {
     query: cadenceQuerySchema,
     response: cadenceDashboardSchema,
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN'],
+  }),
+  pausePublishingAccount: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/staff/cadence/accounts/{id}/pause',
+    summary: '暂停账号的更新考核（写明原因；不再预警，报告中注明）',
+    tag: 'cadence',
+    auth: 'staff',
+    params: cadenceAccountParamsSchema,
+    body: pauseAccountBodySchema,
+    response: cadenceDashboardSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'],
+  }),
+  resumePublishingAccount: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/staff/cadence/accounts/{id}/resume',
+    summary: '恢复账号的更新考核',
+    tag: 'cadence',
+    auth: 'staff',
+    params: cadenceAccountParamsSchema,
+    response: cadenceDashboardSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'],
   }),
   listStaffItems: defineEndpoint({
     method: 'GET',

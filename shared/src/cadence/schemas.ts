@@ -31,6 +31,11 @@ export const cadenceAccountSchema = z
   .meta({ id: 'CadenceAccount' })
 export type CadenceAccount = z.infer<typeof cadenceAccountSchema>
 
+export const cadenceAccountParamsSchema = z.object({ id: z.string().regex(/^[a-z-]+:[a-z0-9-]+$/, { error: '账号编号格式不正确' }) })
+/** 暂停考核: why the account is not judged for now (being closed, merged …), shown in reports. */
+export const pauseAccountBodySchema = z.object({
+  reason: z.string().trim().min(4, { error: '请写明暂停考核的原因（至少 4 个字）' }).max(200, { error: '原因不能超过 200 字' }),
+})
 export const cadenceQuerySchema = z.object({ department: departmentCodeSchema.optional() })
 export const cadenceDashboardSchema = z.object({ week: z.string(), accounts: z.array(cadenceAccountSchema) }).meta({ id: 'CadenceDashboard' })
 export type CadenceDashboard = z.infer<typeof cadenceDashboardSchema>

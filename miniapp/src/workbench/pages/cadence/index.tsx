@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
-import type { CadenceDashboard } from '@zw/shared'
+import { Input, Text, View } from '@tarojs/components'
+import { can, type CadenceDashboard } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { asStaff, savedSession } from '../../lib/session'
 import '../index/index.css'
@@ -16,6 +16,15 @@ export default function CadencePage() {
   const staff = savedSession()?.staff
   const [dash, setDash] = useState<CadenceDashboard>()
   const [error, setError] = useState('')
+  const [reasons, setReasons] = useState<Record<string, string>>({})
+  const act = async (run: () => Promise<CadenceDashboard>) => {
+    setError('')
+    try {
+      setDash(await run())
+    } catch (err) {
+      setError(errorMessage(err, '操作失败，请稍后再试'))
+    }
+  }
   const load = () =>
     asStaff((c) => c.call('getCadenceDashboard', { query: {} }))
       .then(setDash)
@@ -27,11 +36,13 @@ export default function CadencePage() {
   if (!staff) return <View className='workbench'><Text className='workbench-text'>请先登录工作台。</Text></View>
   if (!dash) return <View className='workbench'>{error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : <Text className='workbench-text'>正在加载…</Text>}</View>
   const accounts = [...dash.accounts].sort((a, b) => Number(b.atRisk) - Number(a.atRisk))
+  const manages = can(staff, 'staff.manage', staff.department)
   return (
     <View className='workbench'>
       <Text className='workbench-title'>更新频次</Text>
       <Text className='workbench-text'>每个账号每周至少按要求更新，且不得连续 14 天无更新。本周：{dash.week}</Text>
       {accounts.length === 0 ? <Text className='workbench-text'>本部门还没有发布过内容。</Text> : null}
+      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
       {accounts.map((a) => {
         const now = a.weeks.at(-1)!
         return (
@@ -50,6 +61,19 @@ export default function CadencePage() {
               {now.compliant ? '（已达标）' : `（还差 ${a.minPerWeek - now.published - now.forecast} 条）`}
             </Text>
             <Text className='workbench-text'>{a.daysSinceUpdate === null ? '尚无更新' : `距上次更新 ${a.daysSinceUpdate} 天`}</Text>
+            {manages && a.paused ? (
+              <View className='wb-button wb-secondary' role='button' onClick={() => void act(() => asStaff((c) => c.call('resumePublishingAccount', { params: { id: a.id } })))}>
+                <Text>恢复考核</Text>
+              </View>
+            ) : null}
+            {manages && !a.paused ? (
+              <View>
+                <Input className='wb-input' aria-label='暂停考核原因' placeholder='暂停考核的原因，例如：账号注销中' value={reasons[a.id] ?? ''} onInput={(e) => setReasons({ ...reasons, [a.id]: e.detail.value })} />
+                <View className='wb-button wb-secondary' role='button' onClick={() => void act(() => asStaff((c) => c.call('pausePublishingAccount', { params: { id: a.id }, body: { reason: reasons[a.id] ?? '' } })))}>
+                  <Text>暂停考核</Text>
+                </View>
+              </View>
+            ) : null}
           </View>
         )
       })}
