@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import mongoose from 'mongoose'
 import { createAccount } from '../../server/src/auth/staffAccounts'
 import { openBrowser, screenshot, visible, type BrowserSession } from '../support/browser'
+import { staffHttp } from '../support/staffHttp'
 
 const baseUrl = inject('baseUrl')
 const serverDatabase = inject('serverDatabase')
@@ -22,27 +23,10 @@ beforeAll(async () => {
 })
 afterAll(() => b?.close())
 
-const token = async (username: string) => {
-  const r = await fetch(`${baseUrl}/api/v1/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) })
-  return ((await r.json()) as { accessToken: string }).accessToken
-}
-const post = async (t: string, path: string, body: unknown) => {
-  const r = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` }, body: JSON.stringify(body) })
-  expect(r.status, `${path}: ${await r.clone().text()}`).toBeLessThan(300)
-  return (await r.json()) as { id: string }
-}
+const http = staffHttp(baseUrl, PASSWORD)
+const SHANDONG = { editor: 'sun.editor', reviewer: 'qian.reviewer', department: DEPT, region: '370000000000', issuer: '山东省人力资源和社会保障厅' }
 /** A policy written by the editor and published by the reviewer (as in the workbench). */
-async function publishPolicy(title: string) {
-  const editor = await token('sun.editor')
-  const reviewer = await token('qian.reviewer')
-  const e = await post(editor, '/api/v1/staff/items', {
-    type: 'policy', title, department: DEPT, topics: ['employment-subsidies'], regions: ['370000000000'], summary: '', body: `<p>${title}，请各地认真贯彻执行。编号 ${Date.now()}。</p>`,
-    policy: { docNumber: null, writtenOn: null, issuer: '山东省人力资源和社会保障厅', validity: { status: 'valid' }, disclosure: 'proactive' },
-  })
-  await post(editor, `/api/v1/staff/editions/${e.id}/submit`, {})
-  await post(reviewer, `/api/v1/staff/editions/${e.id}/approve`, { checklist: { political: true, legal: true, secrecy: true, wording: true } })
-  await post(reviewer, `/api/v1/staff/editions/${e.id}/publish`, {})
-}
+const publishPolicy = (title: string) => http.publishedPolicy(SHANDONG, title, `${title}，请各地认真贯彻执行。编号 ${Date.now()}。`)
 
 describe('更新频次 in the workbench', () => {
   it('shows an account short of its weekly minimum as at risk, and a second update turns its week green', async () => {

@@ -3,6 +3,7 @@ import mongoose from 'mongoose'
 import { residentIdCheckChar } from '@zw/shared'
 import { createAccount } from '../../server/src/auth/staffAccounts'
 import { openBrowser, screenshot, visible, type BrowserSession } from '../support/browser'
+import { staffHttp } from '../support/staffHttp'
 
 const baseUrl = inject('baseUrl')
 const serverDatabase = inject('serverDatabase')
@@ -149,33 +150,11 @@ describe('定时发布 in the workbench', () => {
 })
 
 /** Set-up over the API, as the people would do it in the workbench. */
-const tokenOf = async (username: string) => {
-  const r = await fetch(`${baseUrl}/api/v1/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) })
-  return ((await r.json()) as { accessToken: string }).accessToken
-}
-const post = async (t: string, path: string, body: unknown) => {
-  const r = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` }, body: JSON.stringify(body) })
-  expect(r.status, `${path}: ${await r.clone().text()}`).toBeLessThan(300)
-  return (await r.json()) as { id: string; itemId: string }
-}
-/** The editor's draft of a policy; answers the edition. */
-const draftPolicy = async (title: string, bodyText: string) =>
-  post(await tokenOf('li.editor'), '/api/v1/staff/items', {
-    type: 'policy', title, department: 'guiyang-hrss', topics: ['employment-subsidies'], regions: ['520100000000'], summary: '', body: `<p>${bodyText}</p>`,
-    policy: { docNumber: null, writtenOn: null, issuer: '贵阳市人力资源和社会保障局', validity: { status: 'valid' }, disclosure: 'proactive' },
-  })
-
-/** Publishes a first edition through the API, as the editor and the reviewer would. */
-async function publishedPolicy(title: string, bodyText: string): Promise<string> {
-  const call = post
-  const editor = await tokenOf('li.editor')
-  const reviewer = await tokenOf('zhao.reviewer')
-  const e = await draftPolicy(title, bodyText)
-  await call(editor, `/api/v1/staff/editions/${e.id}/submit`, {})
-  await call(reviewer, `/api/v1/staff/editions/${e.id}/approve`, { checklist: { political: true, legal: true, secrecy: true, wording: true } })
-  await call(reviewer, `/api/v1/staff/editions/${e.id}/publish`, {})
-  return e.itemId
-}
+const http = staffHttp(baseUrl, PASSWORD)
+const GUIYANG = { editor: 'li.editor', reviewer: 'zhao.reviewer', department: 'guiyang-hrss', region: '520100000000', issuer: '贵阳市人力资源和社会保障局' }
+const { tokenOf, post } = http
+const draftPolicy = (title: string, bodyText: string) => http.draftPolicy(GUIYANG, title, bodyText)
+const publishedPolicy = (title: string, bodyText: string) => http.publishedPolicy(GUIYANG, title, bodyText)
 
 describe('修订 and 撤回 in the workbench', () => {
 

@@ -6,6 +6,7 @@ import type { WeChatClients } from '../platform/wechat/clients'
 import { WeChatApiError } from '../platform/wechat/wechatHttp'
 import { StaffAccountModel, type StaffAccountDoc } from './model'
 import { auditActorOf, type StaffPrincipal } from './principal'
+import { isDuplicateKeyError } from '../platform/db'
 
 /**
  * What a member of staff allowed through `wx.requestSubscribeMessage`, per template:
@@ -25,7 +26,6 @@ export const StaffConsentModel = mongoose.model<ConsentDoc>(
   new Schema<ConsentDoc>({ _id: String, staffId: { type: String, index: true }, templateId: String, longTerm: Boolean, remaining: Number, updatedAt: Date }, { collection: 'staff_message_consents', versionKey: false }),
 )
 
-const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000
 
 /**
  * Which account an openid is bound to, keyed by the openid itself: a unique `_id` is
@@ -85,7 +85,7 @@ export class StaffWeChat {
     try {
       await StaffWeChatBindingModel.create({ _id: openid, staffId: staff.id, at: now })
     } catch (err) {
-      if (!isDuplicateKey(err)) throw err
+      if (!isDuplicateKeyError(err)) throw err
       if ((await staffIdOfOpenId(openid)) !== staff.id) throw new ConflictError('该微信已绑定其他工作台账号')
     }
     // One WeChat per account: an earlier binding of this account is replaced.

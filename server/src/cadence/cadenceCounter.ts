@@ -1,5 +1,5 @@
 import { countWeek, weekBounds, type CadenceEntry } from '@zw/shared'
-import { EditionModel, type EditionDoc } from '../review/model'
+import { publishedEntry, scheduledEditionsOf, scheduledEntry } from './cadenceEntries'
 import { AccountPublicationModel, PublishingAccountModel, type AccountPublicationDoc, type PublishingAccountDoc } from './model'
 
 /**
@@ -12,11 +12,8 @@ export class CadenceCounter {
     if (!account) return { published: 0, forecast: 0, minimum: 0, paused: false }
     const { start, end } = weekBounds(week)
     const published = await AccountPublicationModel.find({ accountId, week }).lean<AccountPublicationDoc[]>()
-    const scheduled = account.channel === 'miniprogram' ? await EditionModel.find({ department: account.department, state: 'scheduled', scheduledAt: { $gte: start, $lt: end } }, { scheduledAt: 1, minor: 1, number: 1 }).lean<EditionDoc[]>() : []
-    const entries: CadenceEntry[] = [
-      ...published.map((p) => ({ at: p.at, state: 'published' as const, minor: p.minor, unpublishedInError: p.unpublishedInError, duplicateOf: p.duplicateOf })),
-      ...scheduled.map((s) => ({ at: s.scheduledAt!, state: 'scheduled' as const, minor: s.number > 1 && s.minor, unpublishedInError: false, duplicateOf: null })),
-    ]
+    const scheduled = account.channel === 'miniprogram' ? await scheduledEditionsOf(account.department, start, end) : []
+    const entries: CadenceEntry[] = [...published.map(publishedEntry), ...scheduled.map(scheduledEntry)]
     return { ...countWeek(entries, week), minimum: account.minPerWeek, paused: !!account.paused }
   }
 }

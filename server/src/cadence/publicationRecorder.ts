@@ -1,11 +1,11 @@
 import { comparableText, isNearDuplicate, weekKey, type ContentDraft } from '@zw/shared'
 import { AccountPublicationModel, PublishingAccountModel, type AccountPublicationDoc } from './model'
 import { accountIdOf, ensureMiniProgramAccount } from './publishingAccounts'
+import { createOnce } from '../platform/db'
 
 const DUPLICATE_WINDOW_DAYS = 30
 /** Text compared for re-posts: the title and the start of the body (enough to tell, cheap to keep). */
 const TEXT_CHARS = 2000
-const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000
 
 /**
  * Records publications on publishing accounts, as the review domain reports them: a new
@@ -21,23 +21,20 @@ export class PublicationRecorder {
     const since = new Date(e.at.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000)
     const recent = await AccountPublicationModel.find({ accountId, at: { $gte: since, $lte: e.at }, itemId: { $ne: e.itemId } }, { itemId: 1, text: 1 }).lean<Pick<AccountPublicationDoc, 'itemId' | 'text'>[]>()
     const same = recent.find((r) => isNearDuplicate(r.text, text))
-    try {
-      await AccountPublicationModel.create({
-        _id: `${accountId}:${e.itemId}:${e.edition}`,
-        accountId,
-        itemId: e.itemId,
-        edition: e.edition,
-        title: e.content.title,
-        text,
-        at: e.at,
-        week: weekKey(e.at),
-        minor: e.minor,
-        unpublishedInError: false,
-        duplicateOf: same?.itemId ?? null,
-      })
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err // recorded already (a publication finished twice)
-    }
+    // Written once per account and edition (a publication finished twice records nothing more).
+    await createOnce(AccountPublicationModel, {
+      _id: `${accountId}:${e.itemId}:${e.edition}`,
+      accountId,
+      itemId: e.itemId,
+      edition: e.edition,
+      title: e.content.title,
+      text,
+      at: e.at,
+      week: weekKey(e.at),
+      minor: e.minor,
+      unpublishedInError: false,
+      duplicateOf: same?.itemId ?? null,
+    })
   }
 
   /** The item was taken down as published in error: its publications stop counting. */

@@ -1,12 +1,13 @@
 import { weekKey } from '@zw/shared'
 import { EditionModel, type EditionDoc } from '../review/model'
 import type { CadenceCounter } from './cadenceCounter'
-import { AccountPublicationModel, CadenceWarningModel, PublishingAccountModel, type AccountPublicationDoc, type PublishingAccountDoc, type WarningKind } from './model'
+import { lastCountedUpdate } from './cadenceEntries'
+import { CadenceWarningModel, PublishingAccountModel, type CadenceWarningDoc, type PublishingAccountDoc, type WarningKind } from './model'
+import { createOnce } from '../platform/db'
 
 const DAY_MS = 86_400_000
 /** Days without an update that make the floor check warn urgently. */
 export const URGENT_GAP_DAYS = 10
-const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000
 
 /**
  * The cadence checks the jobs run, each for the moment of its slot (so a run caught up
@@ -63,18 +64,6 @@ export class ShortfallWarner {
 
 const activeAccounts = async () => (await PublishingAccountModel.find({}).lean<PublishingAccountDoc[]>()).filter((a) => !a.paused)
 
-/** The last publication of an account at or before `at` that counts as an update. */
-async function lastCountedUpdate(accountId: string, at: Date): Promise<AccountPublicationDoc | undefined> {
-  const recent = await AccountPublicationModel.find({ accountId, at: { $lte: at } }).sort({ at: -1 }).limit(50).lean<AccountPublicationDoc[]>()
-  return recent.find((p) => !p.minor && !p.unpublishedInError && p.duplicateOf === null)
-}
 
-async function write(doc: Parameters<typeof CadenceWarningModel.create>[0]): Promise<boolean> {
-  try {
-    await CadenceWarningModel.create(doc)
-    return true
-  } catch (err) {
-    if (isDuplicateKey(err)) return false // written by an earlier or another run
-    throw err
-  }
-}
+/** Writes a warning unless an earlier or another run wrote it (its `_id` names the account and week or gap). */
+const write = (doc: CadenceWarningDoc) => createOnce(CadenceWarningModel, doc)

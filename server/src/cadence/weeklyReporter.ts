@@ -1,8 +1,8 @@
 import { addWeeks, weekBounds, weekKey } from '@zw/shared'
 import type { CadenceCounter } from './cadenceCounter'
 import { CadenceReportModel, CadenceWarningModel, PublishingAccountModel, type CadenceReportDoc, type PublishingAccountDoc } from './model'
+import { createOnce } from '../platform/db'
 
-const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000
 
 /**
  * The weekly report, written on Monday for the week before (a run caught up after
@@ -32,13 +32,7 @@ export class WeeklyReporter {
     })
     const breaches = (await CadenceWarningModel.find({ kind: 'floor-breach', createdAt: { $gte: start, $lt: end } }).lean()).map((w) => ({ accountId: w.accountId, department: w.department, daysWithoutUpdate: w.details.daysWithoutUpdate ?? 0, at: w.createdAt }))
     const doc: CadenceReportDoc = { _id: week, createdAt: at, accounts: rows, departments, breaches }
-    try {
-      await CadenceReportModel.create(doc)
-      return doc
-    } catch (err) {
-      if (isDuplicateKey(err)) return undefined // reported already
-      throw err
-    }
+    return (await createOnce(CadenceReportModel, doc)) ? doc : undefined // undefined: reported already
   }
 
   /**

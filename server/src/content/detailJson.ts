@@ -1,5 +1,6 @@
 import { contentDetailSchema, departmentByCode, type ContentDetail } from '@zw/shared'
 import type { ContentItemDoc } from './model'
+import { publicHistoryOf, withdrawalOf } from './publicRecord'
 
 /** What changes in a detail without the item changing: its view count and its links to other items. */
 export interface DetailLive {
@@ -33,8 +34,8 @@ export function buildDetailHead(doc: ContentItemDoc): string {
     publishedAt: doc.publishedAt!.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
     views: 0,
-    history: (doc.publicHistory ?? []).map((h) => ({ kind: h.kind, at: new Date(h.at).toISOString(), ...(h.note ? { note: h.note } : {}) })),
-    ...(doc.status === 'withdrawn' && doc.withdrawal ? { withdrawal: { explanation: doc.withdrawal.explanation, at: new Date(doc.withdrawal.at).toISOString() } } : {}),
+    history: publicHistoryOf(doc),
+    ...(doc.status === 'withdrawn' && doc.withdrawal ? { withdrawal: withdrawalOf(doc)! } : {}),
   }
   const candidate =
     doc.type === 'policy'

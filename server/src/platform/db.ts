@@ -6,6 +6,24 @@ import { redactUri } from './logger'
 mongoose.set('bufferCommands', false)
 mongoose.set('strictQuery', true)
 
+/** Whether a write failed on a unique index (E11000): the claim, record or name is taken already. */
+export const isDuplicateKeyError = (err: unknown): boolean => (err as { code?: number }).code === 11000
+
+/**
+ * Inserts `doc` unless a document with its unique key exists: the way a step that may run
+ * twice (a repeated job, a publication finished again, two instances) writes its record
+ * once. Answers whether this call wrote it.
+ */
+export async function createOnce<T>(model: mongoose.Model<T>, doc: Partial<T>): Promise<boolean> {
+  try {
+    await model.create(doc)
+    return true
+  } catch (err) {
+    if (isDuplicateKeyError(err)) return false
+    throw err
+  }
+}
+
 /** Whether the server is FerretDB (its buildInfo says so). */
 async function isFerretDb(connection: mongoose.Connection): Promise<boolean> {
   const info = (await connection.db!.admin().command({ buildInfo: 1 })) as { ferretdbVersion?: string; ferretdb?: unknown }

@@ -1,9 +1,9 @@
 import { publishItem } from '../content/itemPublisher'
 import { replaceLiveContent, writeItemContent } from '../content/itemContentWriter'
-import { recordAudit } from '../platform/audit/auditTrail'
 import { ConflictError } from '../platform/errors'
 import { EditionModel, type EditionDoc } from './model'
 import { ensureRetrospectiveTask } from './retrospectiveTasks'
+import { systemStep } from './editionTransition'
 import type { PrePublicationChecker } from './prePublicationChecker'
 import type { PublicationEvents } from './publicationEvents'
 
@@ -24,12 +24,7 @@ export async function publishEditionItem(doc: EditionDoc, at: Date, now: Date, c
   } else {
     await replaceLiveContent(doc.itemId, doc.content, { number: doc.number, at, changeNote: doc.minor ? null : doc.changeNote })
     const older = await EditionModel.find({ itemId: doc.itemId, state: 'published', number: { $lt: doc.number } }, { _id: 1, number: 1 }).lean<Pick<EditionDoc, '_id' | 'number'>[]>()
-    for (const o of older) {
-      const moved = await EditionModel.updateOne({ _id: o._id, state: 'published' }, { $set: { state: 'superseded', updatedAt: now } })
-      if (moved.modifiedCount === 1) {
-        await recordAudit({ at: now, actor: { id: 'system', name: '发布' }, action: 'edition.superseded', subject: `content:${doc.itemId.toString()}`, before: { edition: o.number, state: 'published' }, after: { edition: o.number, state: 'superseded', by: doc.number } })
-      }
-    }
+    for (const o of older) await systemStep({ ...o, itemId: doc.itemId }, { from: 'published', to: 'superseded', action: 'edition.superseded', who: '发布', at: now, after: { by: doc.number } })
   }
   await ensureRetrospectiveTask(doc)
   await events?.published({ itemId: doc.itemId.toString(), edition: doc.number, department: doc.department, content: doc.content, at, minor: doc.number > 1 && doc.minor })
@@ -45,9 +40,8 @@ async function publishInterpretationsWith(policy: EditionDoc, at: Date, now: Dat
   const waiting = await EditionModel.find({ 'content.type': 'interpretation', 'content.interpretation.policyIds': policy.itemId.toString(), state: 'approved' }).lean<EditionDoc[]>()
   for (const interpretation of waiting) {
     if ((await checker.open(interpretation, now)).length) continue
-    const claimed = await EditionModel.findOneAndUpdate({ _id: interpretation._id, state: 'approved' }, { $set: { state: 'published', publishedAt: at, updatedAt: now } }, { new: true }).lean<EditionDoc>()
+    const claimed = await systemStep(interpretation, { from: 'approved', to: 'published', action: 'edition.publish-with-policy', who: '三同步', at: now, set: { publishedAt: at }, after: { policy: policy.itemId.toString() } })
     if (!claimed) continue
-    await recordAudit({ at: now, actor: { id: 'system', name: '三同步' }, action: 'edition.publish-with-policy', subject: `content:${interpretation.itemId.toString()}`, before: { edition: interpretation.number, state: 'approved' }, after: { edition: interpretation.number, state: 'published', policy: policy.itemId.toString() } })
     await publishEditionItem(claimed, at, now, checker, events)
   }
 }

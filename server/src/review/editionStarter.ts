@@ -5,8 +5,8 @@ import { ContentItem, type ContentItemDoc } from '../content/model'
 import { recordAudit } from '../platform/audit/auditTrail'
 import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../platform/errors'
 import { EditionModel, type EditionDoc } from './model'
+import { isDuplicateKeyError } from '../platform/db'
 
-const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000
 
 /**
  * 修订: an editor starts a new edition of a published item, as a copy of what is live.
@@ -39,7 +39,7 @@ export class EditionStarter {
       await recordAudit({ at: now, actor: auditActorOf(staff), action: 'edition.created', subject: `content:${itemId}`, before: { liveEdition: number - 1 }, after: { edition: number, state: 'draft', changeNote: note.changeNote ?? null, minor: note.minor } })
       return created.toObject() as EditionDoc
     } catch (err) {
-      if (isDuplicateKey(err)) throw new ConflictError('该内容已有一个未发布的新版本，请先完成或放弃它')
+      if (isDuplicateKeyError(err)) throw new ConflictError('该内容已有一个未发布的新版本，请先完成或放弃它')
       throw err
     }
   }

@@ -1,4 +1,4 @@
-import { decide, type EditionAction } from '@zw/shared'
+import { decide, type EditionAction, type EditionState } from '@zw/shared'
 import type { UpdateQuery } from 'mongoose'
 import { auditActorOf, type StaffPrincipal } from '../auth/principal'
 import { AppError, ConflictError, NotFoundError } from '../platform/errors'
@@ -30,6 +30,29 @@ export async function transition(doc: EditionDoc, action: EditionAction, staff: 
     before: { edition: doc.number, state: doc.state },
     after: { edition: moved.number, state: moved.state },
     ...(reason ? { reason } : {}),
+  })
+  return moved
+}
+
+/**
+ * A step the system takes on an edition (scheduled publication, 三同步, supersession,
+ * discarding): it moves only if still in `from` (of several instances one wins), and is
+ * audited with `who` as the actor. Answers the moved edition, or null when it had moved.
+ */
+export async function systemStep(
+  doc: Pick<EditionDoc, '_id' | 'itemId' | 'number'>,
+  step: { from: EditionState; to: EditionState; action: string; who: string; at: Date; set?: Partial<EditionDoc>; before?: object; after?: object; reason?: string },
+): Promise<EditionDoc | null> {
+  const moved = await EditionModel.findOneAndUpdate({ _id: doc._id, state: step.from }, { $set: { ...step.set, state: step.to, updatedAt: step.at } }, { new: true }).lean<EditionDoc>()
+  if (!moved) return null
+  await recordAudit({
+    at: step.at,
+    actor: { id: 'system', name: step.who },
+    action: step.action,
+    subject: `content:${doc.itemId.toString()}`,
+    before: { edition: doc.number, state: step.from, ...step.before },
+    after: { edition: doc.number, state: step.to, ...step.after },
+    ...(step.reason ? { reason: step.reason } : {}),
   })
   return moved
 }

@@ -1,6 +1,7 @@
 import { decide, decideNewEdition, OPEN_EDITION_STATES, type EditionState, type ItemAction, type StaffItem } from '@zw/shared'
 import type { StaffPrincipal } from '../auth/principal'
 import type { ContentItemDoc } from '../content/model'
+import { publicHistoryOf, withdrawalOf } from '../content/publicRecord'
 import type { EditionDoc } from './model'
 
 /** An item for the workbench: public state, editions newest first, public history, and what the person may do now. */
@@ -21,8 +22,8 @@ export function toStaffItem(item: ContentItemDoc, editions: EditionDoc[], staff:
     validity: item.type === 'policy' ? ((item.policy?.validity.status as StaffItem['validity']) ?? null) : null,
     publishedAt: item.publishedAt?.toISOString() ?? null,
     liveEdition: item.status === 'draft' ? null : (item.liveEdition ?? 1),
-    history: (item.publicHistory ?? []).map((h) => ({ kind: h.kind, at: new Date(h.at).toISOString(), ...(h.note ? { note: h.note } : {}) })),
-    withdrawal: item.withdrawal ? { explanation: item.withdrawal.explanation, at: new Date(item.withdrawal.at).toISOString() } : null,
+    history: publicHistoryOf(item),
+    withdrawal: withdrawalOf(item),
     editions: editions.map((e) => ({
       id: e._id.toString(),
       number: e.number,

@@ -2,11 +2,9 @@ import { can, decide, OPEN_EDITION_STATES, type EditionAction, type EditionState
 import { Types } from 'mongoose'
 import type { StaffPrincipal } from '../auth/principal'
 import { ContentItem, type ContentItemDoc } from '../content/model'
-import { recordAudit } from '../platform/audit/auditTrail'
 import { AppError, ForbiddenError, NotFoundError } from '../platform/errors'
 import { EditionModel, type EditionDoc } from './model'
-
-const SYSTEM = { id: 'system', name: '系统' }
+import { systemStep } from './editionTransition'
 
 /**
  * Actions on what is live (withdraw, unpublish, validity) act on the item, whose status is
@@ -35,10 +33,7 @@ export async function discardOpenEditions(itemId: Types.ObjectId, now: Date, why
   const open = await EditionModel.find({ itemId, state: { $in: [...OPEN_EDITION_STATES] } }, { _id: 1, number: 1, state: 1 }).lean<Pick<EditionDoc, '_id' | 'number' | 'state'>[]>()
   let n = 0
   for (const e of open) {
-    const moved = await EditionModel.updateOne({ _id: e._id, state: e.state }, { $set: { state: 'discarded', updatedAt: now } })
-    if (moved.modifiedCount !== 1) continue
-    n += 1
-    await recordAudit({ at: now, actor: SYSTEM, action: 'edition.discarded', subject: `content:${itemId.toString()}`, before: { edition: e.number, state: e.state }, after: { edition: e.number, state: 'discarded' }, reason: why })
+    if (await systemStep({ ...e, itemId }, { from: e.state, to: 'discarded', action: 'edition.discarded', who: '系统', at: now, reason: why })) n += 1
   }
   return n
 }

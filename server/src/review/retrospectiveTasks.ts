@@ -1,6 +1,5 @@
 import { RetrospectiveTaskModel, type EditionDoc } from './model'
-
-const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000
+import { createOnce } from '../platform/db'
 
 /**
  * The retrospective-review task of a force-published edition, created once (one per
@@ -8,24 +7,20 @@ const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 110
  */
 export async function ensureRetrospectiveTask(doc: EditionDoc): Promise<void> {
   if (!doc.forced) return
-  try {
-    await RetrospectiveTaskModel.create({
-      department: doc.department,
-      editionId: doc._id,
-      itemId: doc.itemId,
-      title: doc.content.title,
-      reason: doc.forced.reason,
-      forcedBy: doc.forced.by,
-      excluded: [...new Set([doc.forced.by, ...doc.makers])],
-      createdAt: doc.forced.at,
-      dueOn: doc.forced.dueOn,
-      state: 'open',
-      outcome: null,
-      note: null,
-      doneBy: null,
-      doneAt: null,
-    })
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err
-  }
+  await createOnce(RetrospectiveTaskModel, {
+    department: doc.department,
+    editionId: doc._id,
+    itemId: doc.itemId,
+    title: doc.content.title,
+    reason: doc.forced.reason,
+    forcedBy: doc.forced.by,
+    excluded: [...new Set([doc.forced.by, ...doc.makers])],
+    createdAt: doc.forced.at,
+    dueOn: doc.forced.dueOn,
+    state: 'open',
+    outcome: null,
+    note: null,
+    doneBy: null,
+    doneAt: null,
+  })
 }

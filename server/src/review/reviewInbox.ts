@@ -25,16 +25,14 @@ export class ReviewInbox {
   async tasksFor(staff: StaffPrincipal, now: Date): Promise<ReviewTask[]> {
     if (!can(staff, 'content.review', staff.department)) throw new ForbiddenError('只有审核员有审核任务')
     const [editions, retrospective] = await Promise.all([
-      EditionModel.find({ department: staff.department, state: 'submitted' }, { content: 0 }).sort({ submittedAt: 1 }).limit(200).lean<EditionDoc[]>(),
+      EditionModel.find({ department: staff.department, state: 'submitted' }, { itemId: 1, makers: 1, submittedAt: 1, updatedAt: 1, 'content.title': 1 }).sort({ submittedAt: 1 }).limit(200).lean<EditionDoc[]>(),
       RetrospectiveTaskModel.find({ department: staff.department, state: 'open' }).sort({ createdAt: 1 }).limit(200).lean<RetrospectiveTaskDoc[]>(),
     ])
-    // Titles of the submitted editions (the list query leaves out their content).
-    const titles = new Map((await EditionModel.find({ _id: { $in: editions.map((e) => e._id) } }, { 'content.title': 1 }).lean<EditionDoc[]>()).map((e) => [e._id.toString(), e.content.title]))
     const review: ReviewTask[] = editions
       .filter((e) => !e.makers.includes(staff.id))
       .map((e) => {
         const since = e.submittedAt ?? e.updatedAt
-        return { id: e._id.toString(), kind: 'review', editionId: e._id.toString(), itemId: e.itemId.toString(), title: titles.get(e._id.toString()) ?? '', since: since.toISOString(), reason: null, ...lateness(this.calendar, since, now, REVIEW_TARGET_WORKING_DAYS) }
+        return { id: e._id.toString(), kind: 'review', editionId: e._id.toString(), itemId: e.itemId.toString(), title: e.content.title, since: since.toISOString(), reason: null, ...lateness(this.calendar, since, now, REVIEW_TARGET_WORKING_DAYS) }
       })
     const today = formatShanghaiDate(now)
     const after: ReviewTask[] = retrospective

@@ -7,6 +7,7 @@ import type { Logger } from '../platform/logger'
 import type { WeChatClients } from '../platform/wechat/clients'
 import { thing, timeValue } from '../platform/wechat/subscribeMessages'
 import type { EditionDoc } from './model'
+import { createOnce } from '../platform/db'
 
 type NotificationState = 'pending' | 'sending' | 'sent' | 'no-binding' | 'no-consent' | 'failed'
 
@@ -51,7 +52,6 @@ export const ReviewerNotificationModel = mongoose.model<ReviewerNotificationDoc>
 
 const MAX_ATTEMPTS = 5
 const LEASE_MS = 60_000
-const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000
 
 /**
  * 待审核提醒: when an edition is submitted, each reviewer of its department (not its
@@ -77,26 +77,22 @@ export class ReviewerNotifier {
     for (const r of reviewers) {
       const staffId = r._id.toString()
       if (edition.makers.includes(staffId)) continue
-      try {
-        await ReviewerNotificationModel.create({
-          _id: `${edition._id.toString()}:${edition.submittedAt.getTime()}:${staffId}`,
-          staffId,
-          editionId: edition._id.toString(),
-          title: edition.content.title,
-          submitterName: submitter.displayName,
-          submittedAt: edition.submittedAt,
-          state: 'pending',
-          attempts: 0,
-          nextAttemptAt: now,
-          leaseUntil: null,
-          lastError: null,
-          createdAt: now,
-          sentAt: null,
-        })
-        n += 1
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err
-      }
+      const created = await createOnce(ReviewerNotificationModel, {
+        _id: `${edition._id.toString()}:${edition.submittedAt.getTime()}:${staffId}`,
+        staffId,
+        editionId: edition._id.toString(),
+        title: edition.content.title,
+        submitterName: submitter.displayName,
+        submittedAt: edition.submittedAt,
+        state: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        leaseUntil: null,
+        lastError: null,
+        createdAt: now,
+        sentAt: null,
+      })
+      if (created) n += 1
     }
     return n
   }

@@ -1,14 +1,13 @@
-import { recordAudit } from '../platform/audit/auditTrail'
 import type { Logger } from '../platform/logger'
 import { publishEditionItem } from './editionItemPublication'
 import { EditionModel, type EditionDoc } from './model'
+import { systemStep } from './editionTransition'
 import type { PrePublicationChecker } from './prePublicationChecker'
 import { requireInterpretedPoliciesPublic } from './interpretedPolicies'
 import type { PublicationEvents } from './publicationEvents'
 
 /** Scheduled editions more than this late count as overdue in /readyz. */
 const OVERDUE_MS = 60_000
-const SYSTEM = { id: 'system', name: '定时发布' }
 
 /**
  * Publishes scheduled editions whose time has come: run every minute by the job
@@ -43,9 +42,8 @@ export class ScheduledEditionPublisher {
         continue
       }
       const at = doc.scheduledAt ?? now
-      const claimed = await EditionModel.findOneAndUpdate({ _id: doc._id, state: 'scheduled' }, { $set: { state: 'published', publishedAt: at, updatedAt: now } }, { new: true }).lean<EditionDoc>()
+      const claimed = await systemStep(doc, { from: 'scheduled', to: 'published', action: 'edition.publish-scheduled', who: '定时发布', at: now, set: { publishedAt: at }, before: { scheduledAt: doc.scheduledAt } })
       if (!claimed) continue // another instance took it
-      await recordAudit({ at: now, actor: SYSTEM, action: 'edition.publish-scheduled', subject: `content:${doc.itemId.toString()}`, before: { edition: doc.number, state: 'scheduled', scheduledAt: doc.scheduledAt }, after: { edition: doc.number, state: 'published' } })
       await publishEditionItem(claimed, at, now, this.checker, this.events)
       published += 1
     }

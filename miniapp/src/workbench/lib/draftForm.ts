@@ -1,4 +1,5 @@
 import { departmentByCode, formatShanghaiDate, type ContentDraft, type ContentDraftInput, type TopicCode } from '@zw/shared'
+import { bodyOfLines, linesOfBody } from './typedDrafts'
 import type { UploadedAttachment } from './upload'
 
 /** What the simple policy form edits. */
@@ -18,8 +19,6 @@ export interface PolicyForm {
   attachments: UploadedAttachment[]
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-
 /** An empty policy form for the department: written today, issued by the department. */
 export function newPolicyForm(department: string): PolicyForm {
   return { title: '', summary: '', bodyText: '', topic: 'employment-subsidies', docNumber: '', writtenOn: formatShanghaiDate(new Date()), issuer: departmentByCode(department)?.name ?? '', needsInterpretation: false, attachments: [] }
@@ -28,12 +27,7 @@ export function newPolicyForm(department: string): PolicyForm {
 /** The policy draft a form describes, for the staff member's department. */
 export function policyDraftOf(form: PolicyForm, department: string, existing?: ContentDraft): ContentDraftInput {
   const dept = departmentByCode(department)
-  const body = form.bodyText
-    .split(/\n+/)
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => `<p>${escapeHtml(l)}</p>`)
-    .join('')
+  const body = bodyOfLines(form.bodyText)
   const policy = existing?.type === 'policy' ? existing.policy : undefined
   return {
     type: 'policy',
@@ -60,11 +54,6 @@ export function policyDraftOf(form: PolicyForm, department: string, existing?: C
 
 /** The form for an existing policy draft (paragraphs back to lines). */
 export function formOf(draft: ContentDraft): PolicyForm {
-  const text = draft.body
-    .replace(/<\/p>\s*<p>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
+  const text = linesOfBody(draft.body)
   return { title: draft.title, summary: draft.summary, bodyText: text, topic: draft.topics[0]!, docNumber: draft.type === 'policy' ? (draft.policy.docNumber ?? '') : '', writtenOn: draft.type === 'policy' ? (draft.policy.writtenOn ?? '') : '', issuer: draft.type === 'policy' ? draft.policy.issuer : '', needsInterpretation: draft.type === 'policy' && draft.policy.needsInterpretation, attachments: draft.attachments }
 }

@@ -1,5 +1,6 @@
 import mongoose, { Schema } from 'mongoose'
 import { wechatRequest, type WeChatSettings } from './wechatHttp'
+import { isDuplicateKeyError } from '../db'
 
 interface TokenDoc {
   _id: string
@@ -19,7 +20,6 @@ const TokenModel = mongoose.model<TokenDoc>(
 const RENEW_BEFORE_MS = 5 * 60_000
 const LEASE_MS = 15_000
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000
 
 /**
  * The mini-program's access_token, kept once for all instances in the database (a new
@@ -66,7 +66,7 @@ export class AccessTokenSource {
       await TokenModel.create({ _id: this.id, token: null, expiresAt: null, leaseUntil: until, forceNext: false })
       return true
     } catch (err) {
-      if (isDuplicateKey(err)) return false // another instance created it first
+      if (isDuplicateKeyError(err)) return false // another instance created it first
       throw err
     }
   }
