@@ -55,4 +55,40 @@ describe('bad input on the staff endpoints: a 400 with a Chinese message per fie
     expect(csv.status).toBe(400)
     expect(((await csv.json()) as { error: { details: { fields: { path: string; message: string }[] } } }).error.details.fields).toEqual([{ path: 'query.from', message: '日期格式应为 YYYY-MM-DD' }])
   })
+
+  it('on the endpoints of revisions, reviews after the fact, WeChat, accounts and cadence: a message per field, nothing written', async () => {
+    const { AuditRecordModel } = await import('../../server/src/platform/audit/auditTrail')
+    const { StaffAccountModel } = await import('../../server/src/auth/model')
+    const { PublishingAccountModel } = await import('../../server/src/cadence/model')
+    const { ensureMiniProgramAccount } = await import('../../server/src/cadence/publishingAccounts')
+    const deptAdmin = await staffSession(t, 'bad-dept-admin', 'guiyang-hrss', ['department-admin'])
+    await ensureMiniProgramAccount('guiyang-hrss', new Date())
+    const e = await editor.api.call('createItemDraft', { body: policyDraft({ title: '错误输入测试' }) as never })
+    const before = [await AuditRecordModel.countDocuments(), await EditionModel.countDocuments()]
+
+    expect(await refused(editor.api.call('startItemEdition', { params: { id: e.itemId }, body: { changeNote: '改'.repeat(501), minor: 'yes' as never } }))).toEqual({
+      changeNote: '修改说明不能超过 500 字',
+      minor: '应为 true 或 false',
+    })
+    expect(await refused(editor.api.call('submitEdition', { params: { id: e.id }, body: { minor: 1 as never } }))).toEqual({ minor: '应为 true 或 false' })
+    expect(await refused(reviewer.api.call('completeRetrospectiveReview', { params: { id: e.id }, body: { outcome: 'fine' as never } }))).toEqual({ outcome: '请选择审核结论' })
+    expect(await refused(editor.api.call('bindStaffWeChat', { body: { code: '  ' } }))).toEqual({ code: '缺少微信登录凭证' })
+    expect(await refused(editor.api.call('recordStaffMessageConsent', { body: { results: [] } }))).toEqual({ results: '没有订阅结果' })
+    expect(await refused(editor.api.call('recordStaffMessageConsent', { body: { results: [{ templateId: 'T', result: 'maybe' as never, kind: 'once' as never }] } }))).toEqual({
+      'results.0.result': '未知的订阅结果',
+      'results.0.kind': '应为 one-time 或 long-term',
+    })
+    expect(await refused(deptAdmin.api.call('setStaffDisabled', { params: { id: editor.id }, body: { disabled: 'no' as never } }))).toEqual({ disabled: '应为 true 或 false' })
+    expect(await refused(deptAdmin.api.call('setStaffRoles', { params: { id: editor.id }, body: { roles: ['editor', 'boss' as never] } }))).toEqual({ 'roles.1': '未知的角色' })
+    expect(await refused(deptAdmin.api.call('pausePublishingAccount', { params: { id: 'miniprogram:guiyang-hrss' }, body: { reason: '停' } }))).toEqual({ reason: '请写明暂停考核的原因（至少 4 个字）' })
+    expect(await refused(deptAdmin.api.call('pausePublishingAccount', { params: { id: 'not an account' }, body: { reason: '账号注销中' } }))).toEqual({ 'params.id': '账号编号格式不正确' })
+    expect(await refused(editor.api.call('getCadenceDashboard', { query: { department: 'nowhere' as never } }))).toEqual({ 'query.department': '未知的部门' })
+    expect(await refused(editor.api.call('listStaffItems', { query: { status: 'gone' as never } }))).toEqual({ 'query.status': '未知的内容状态' })
+    expect(await refused(reviewer.api.call('forcePublishEdition', { params: { id: e.id }, body: {} as never }))).toHaveProperty('reason')
+
+    expect([await AuditRecordModel.countDocuments(), await EditionModel.countDocuments()]).toEqual(before)
+    expect((await StaffAccountModel.findById(editor.id).lean())).toMatchObject({ disabled: false, roles: ['editor'] })
+    expect((await PublishingAccountModel.findById('miniprogram:guiyang-hrss').lean())!.paused ?? null).toBeNull()
+  })
 })
+
