@@ -6,6 +6,41 @@ export type { Logger }
 /** The request a line of log belongs to; set by the requestContext middleware. */
 export const requestContext = new AsyncLocalStorage<{ reqId: string }>()
 
+/** Requests running in `requestContext` now. */
+let inContext = 0
+
+/**
+ * Runs a request in `requestContext`, so whatever logs while it is handled, however deep,
+ * writes its id. On Node 20 an enabled AsyncLocalStorage costs a hook call on every promise
+ * the process makes, whichever request it belongs to; so the storage is enabled only while
+ * some request is running in it (docs/adr/0012): the public reads, which log nothing deep
+ * inside, run outside it and pay nothing when no other request is in flight.
+ */
+export function inRequestContext<T>(store: { reqId: string }, fn: () => Promise<T>): Promise<T> {
+  inContext += 1
+  const leave = () => {
+    inContext -= 1
+    if (inContext === 0) requestContext.disable()
+  }
+  let running: Promise<T>
+  try {
+    running = requestContext.run(store, fn)
+  } catch (err) {
+    leave()
+    throw err
+  }
+  return running.then(
+    (value) => {
+      leave()
+      return value
+    },
+    (err: unknown) => {
+      leave()
+      throw err
+    },
+  )
+}
+
 /**
  * Field names whose values never reach a log, wherever they appear: credentials,
  * WeChat identities and citizens' personal data.

@@ -58,8 +58,10 @@ export function errorHandler(logger: Logger, bodyLimit: string): Middleware {
       if (ctx.status === 404 && ctx.body === undefined) throw new AppError('NOT_FOUND')
     } catch (err) {
       const appError = toAppError(err, bodyLimit)
-      if (appError.code === 'INTERNAL') logger.error({ err }, 'unhandled error')
-      else if (appError.code === 'SERVICE_UNAVAILABLE') logger.warn({ err: { message: (err as Error).message } }, 'service unavailable')
+      // The request id is named here: public reads do not run in the request context.
+      const reqId = ctx.state.reqId as string | undefined
+      if (appError.code === 'INTERNAL') logger.error({ reqId, err }, 'unhandled error')
+      else if (appError.code === 'SERVICE_UNAVAILABLE') logger.warn({ reqId, err: { message: (err as Error).message } }, 'service unavailable')
       const body: ApiErrorBody = {
         error: {
           code: appError.code,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Context, Middleware } from 'koa'
-import { requestContext, type Logger } from '../logger'
+import { inRequestContext, type Logger } from '../logger'
 
 const INCOMING_ID = /^[A-Za-z0-9._-]{1,64}$/
 
@@ -69,30 +69,32 @@ export function requestLogging(logger: Logger, options: RequestLoggingOptions = 
   const summary = new ReadSummary()
   const every = options.summaryEveryMs ?? 60_000
   if (options.summarised) setInterval(() => summary.flush(logger, every), every).unref()
-  const done = (ctx: Context, started: bigint) => {
+  const done = (ctx: Context, reqId: string, summarised: boolean, started: bigint) => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6
-    if (ctx.status < 400 && ms < SLOW_MS && options.summarised?.(ctx)) summary.add(ctx.status, ms)
+    if (summarised && ctx.status < 400 && ms < SLOW_MS) summary.add(ctx.status, ms)
     else {
       const level = ctx.status >= 500 ? 'error' : 'info'
-      logger[level]({ method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(ms * 10) / 10 }, 'request')
+      logger[level]({ reqId, method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(ms * 10) / 10 }, 'request')
     }
   }
-  // Not an async function: every promise costs an async-hooks call per request while the
-  // request context is in use, so this adds one `then`, not two async frames.
+  // Not an async function: this adds one `then` per request, not two async frames.
   return (ctx, next) => {
     const incoming = ctx.get('x-request-id')
     const reqId = INCOMING_ID.test(incoming) ? incoming : randomUUID()
     ctx.state.reqId = reqId
     ctx.set('X-Request-Id', reqId)
     const started = process.hrtime.bigint()
-    return requestContext.run({ reqId }, () =>
+    // Summarised reads log only here and in errorHandler, both of which name the request
+    // themselves; every other request runs in the request context (see inRequestContext).
+    const summarised = options.summarised?.(ctx) ?? false
+    const handle = () =>
       next().then(
-        () => done(ctx, started),
+        () => done(ctx, reqId, summarised, started),
         (err: unknown) => {
-          done(ctx, started)
+          done(ctx, reqId, summarised, started)
           throw err
         },
-      ),
-    )
+      )
+    return summarised ? handle() : inRequestContext({ reqId }, handle)
   }
 }
