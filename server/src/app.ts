@@ -69,6 +69,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(api.allowedMethods({ throw: true }))
   app.use(services.content.files.routes())
   app.use(auditExportRouter(services.audit.search, authenticate).routes())
+  app.use(services.cadence.exportRouter(authenticate).routes())
   app.use(fileUploadRouter(services.content.storage, authenticate, now).routes())
   app.use(docsRouter(() => buildOpenApiDocument({ version: API_VERSION })).routes())
   app.use(demoGraphicsRouter().routes())

@@ -30,16 +30,18 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
   const auth = createAuthModule({ now, wechat })
   const calendar = new WorkingCalendar()
   const review = createReviewModule({ now, contentChanged: () => content.readModel.syncNow(), logger: deps.logger, calendar, wechat, storage: content.storage })
+  const cadence = createCadenceModule({ publications: review.events, now, schedule: deps.cadenceSchedule })
   return {
     calendar,
     content,
     auth,
     audit: { search: new AuditSearch() },
     review,
-    cadence: createCadenceModule({ publications: review.events, now, schedule: deps.cadenceSchedule }),
+    cadence,
     start: async () => {
       await ensureIndexes()
       await auth.start()
+      await cadence.start()
       await content.start()
     },
     stop: () => content.stop(),

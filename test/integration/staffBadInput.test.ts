@@ -59,7 +59,7 @@ describe('bad input on the staff endpoints: a 400 with a Chinese message per fie
   it('on the endpoints of revisions, reviews after the fact, WeChat, accounts and cadence: a message per field, nothing written', async () => {
     const { AuditRecordModel } = await import('../../server/src/platform/audit/auditTrail')
     const { StaffAccountModel } = await import('../../server/src/auth/model')
-    const { PublishingAccountModel } = await import('../../server/src/cadence/model')
+    const { AccountColumnModel, PublishingAccountModel } = await import('../../server/src/cadence/model')
     const { ensureMiniProgramAccount } = await import('../../server/src/cadence/publishingAccounts')
     const deptAdmin = await staffSession(t, 'bad-dept-admin', 'guiyang-hrss', ['department-admin'])
     await ensureMiniProgramAccount('guiyang-hrss', new Date())
@@ -83,12 +83,20 @@ describe('bad input on the staff endpoints: a 400 with a Chinese message per fie
     expect(await refused(deptAdmin.api.call('pausePublishingAccount', { params: { id: 'miniprogram:guiyang-hrss' }, body: { reason: '停' } }))).toEqual({ reason: '请写明暂停考核的原因（至少 4 个字）' })
     expect(await refused(deptAdmin.api.call('pausePublishingAccount', { params: { id: 'not an account' }, body: { reason: '账号注销中' } }))).toEqual({ 'params.id': '账号编号格式不正确' })
     expect(await refused(editor.api.call('getCadenceDashboard', { query: { department: 'nowhere' as never } }))).toEqual({ 'query.department': '未知的部门' })
+    expect(await refused(editor.api.call('getCadenceOverview', { query: { department: 'nowhere' as never } }))).toEqual({ 'query.department': '未知的部门' })
+    expect(await refused(deptAdmin.api.call('updateAccountColumn', { params: { id: 'miniprogram:guiyang-hrss:guide' }, body: { staleAfterDays: 0, active: 'yes' as never } }))).toEqual({
+      staleAfterDays: '至少 1 天',
+      active: '请说明是否开设此栏目',
+    })
+    expect(await refused(deptAdmin.api.call('updateAccountColumn', { params: { id: 'miniprogram:guiyang-hrss:guide' }, body: { staleAfterDays: 1.5, active: true } }))).toEqual({ staleAfterDays: '天数须为整数' })
+    expect(await refused(deptAdmin.api.call('updateAccountColumn', { params: { id: 'guide' }, body: { staleAfterDays: 30, active: true } }))).toEqual({ 'params.id': '栏目编号格式不正确' })
     expect(await refused(editor.api.call('listStaffItems', { query: { status: 'gone' as never } }))).toEqual({ 'query.status': '未知的内容状态' })
     expect(await refused(reviewer.api.call('forcePublishEdition', { params: { id: e.id }, body: {} as never }))).toHaveProperty('reason')
 
     expect([await AuditRecordModel.countDocuments(), await EditionModel.countDocuments()]).toEqual(before)
     expect((await StaffAccountModel.findById(editor.id).lean())).toMatchObject({ disabled: false, roles: ['editor'] })
     expect((await PublishingAccountModel.findById('miniprogram:guiyang-hrss').lean())!.paused ?? null).toBeNull()
+    expect(await AccountColumnModel.findById('miniprogram:guiyang-hrss:guide').lean()).toMatchObject({ staleAfterDays: 183, active: true })
   })
 })
 

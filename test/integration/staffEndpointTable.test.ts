@@ -49,6 +49,9 @@ const EXPECTED: Record<string, Record<Role, { own: string; other: string }>> = {
   getCadenceDashboard: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
   pausePublishingAccount: { editor: F, reviewer: F, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
   resumePublishingAccount: { editor: F, reviewer: F, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
+  // A department's overview; the platform's (no department) is for platform admins only (cadenceOverview.test.ts).
+  getCadenceOverview: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
+  updateAccountColumn: { editor: F, reviewer: F, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
 }
 
 const OWN = 'guiyang-hrss' as const
@@ -136,6 +139,12 @@ describe('every staff endpoint × every role × own or other department', () => 
         const dept = where === 'own' ? OWN : OTHER
         await ensureMiniProgramAccount(dept, new Date())
         return (await actor(role)).api.call('resumePublishingAccount', { params: { id: `miniprogram:${dept}` } })
+      },
+      getCadenceOverview: async (role, where) => (await actor(role)).api.call('getCadenceOverview', { query: { department: where === 'own' ? OWN : OTHER } }),
+      updateAccountColumn: async (role, where) => {
+        const dept = where === 'own' ? OWN : OTHER
+        await ensureMiniProgramAccount(dept, new Date())
+        return (await actor(role)).api.call('updateAccountColumn', { params: { id: `miniprogram:${dept}:guide` }, body: { staleAfterDays: 90, active: true } })
       },
     }
     // A fresh person of the own department per call (logging out ends a session; binding takes a WeChat).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addWeeks, countWeek, isNearDuplicate, textSimilarity, weekBounds, weekKey, type CadenceEntry } from '@zw/shared'
+import { addWeeks, columnCondition, countWeek, DEFAULT_STALE_AFTER_DAYS, isNearDuplicate, quarterOf, textSimilarity, weekBounds, weekKey, yearOf, type CadenceEntry } from '@zw/shared'
 
 describe('weekKey: ISO weeks in Asia/Shanghai', () => {
   it('numbers weeks across year ends: 2026 has 53 weeks and 2027-01-01 is in 2026-W53', () => {
@@ -62,5 +62,32 @@ describe('near-duplicate text', () => {
     expect(isNearDuplicate(notice, '关于2026年冬季城乡居民医疗保险集中参保缴费的公告：请参保人员于12月31日前通过微信或银行网点缴纳下一年度保费。')).toBe(false)
     expect(textSimilarity('', '')).toBe(1)
     expect(textSimilarity('通知', '公告')).toBe(0)
+  })
+})
+
+describe('quarters and years in Asia/Shanghai', () => {
+  it('puts the first hours of a quarter (Beijing) in it, though UTC is still in the last one', () => {
+    expect(quarterOf('2026-09-30T16:00:00Z')).toEqual({ key: '2026-Q4', start: new Date('2026-09-30T16:00:00Z'), end: new Date('2026-12-31T16:00:00Z') })
+    expect(quarterOf('2026-09-30T15:59:59Z').key).toBe('2026-Q3')
+    expect(quarterOf('2026-12-31T16:00:00Z').key).toBe('2027-Q1')
+    expect(quarterOf('2026-02-10T00:00:00Z')).toMatchObject({ key: '2026-Q1', start: new Date('2025-12-31T16:00:00Z'), end: new Date('2026-03-31T16:00:00Z') })
+    expect(yearOf('2026-12-31T16:30:00Z')).toEqual({ year: 2027, start: new Date('2026-12-31T16:00:00Z'), end: new Date('2027-12-31T16:00:00Z') })
+  })
+})
+
+describe('stale and blank columns (开天窗)', () => {
+  const now = new Date('2026-11-25T04:00:00Z')
+  const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000)
+  it('judges a column by its own threshold: news two weeks, notices and policies half a year', () => {
+    expect(DEFAULT_STALE_AFTER_DAYS).toMatchObject({ news: 14, notice: 183, policy: 183 })
+    const news = { liveItems: 3, staleAfterDays: DEFAULT_STALE_AFTER_DAYS.news, active: true }
+    expect(columnCondition({ ...news, lastUpdateAt: daysAgo(14) }, now)).toEqual({ condition: 'ok', daysSinceUpdate: 14 })
+    expect(columnCondition({ ...news, lastUpdateAt: daysAgo(15) }, now)).toEqual({ condition: 'stale', daysSinceUpdate: 15 })
+    expect(columnCondition({ ...news, staleAfterDays: 183, lastUpdateAt: daysAgo(100) }, now).condition).toBe('ok')
+    expect(columnCondition({ ...news, lastUpdateAt: null }, now)).toEqual({ condition: 'stale', daysSinceUpdate: null })
+  })
+  it('calls a column with nothing public in it blank, and does not judge one the account does not run', () => {
+    expect(columnCondition({ liveItems: 0, lastUpdateAt: daysAgo(1), staleAfterDays: 14, active: true }, now).condition).toBe('blank')
+    expect(columnCondition({ liveItems: 0, lastUpdateAt: undefined, staleAfterDays: 14, active: false }, now)).toEqual({ condition: 'inactive', daysSinceUpdate: null })
   })
 })

@@ -1,4 +1,5 @@
 import mongoose, { Schema } from 'mongoose'
+import type { ColumnKind } from '@zw/shared'
 
 export const CHANNELS = ['miniprogram', 'official-account', 'weibo', 'app'] as const
 export type Channel = (typeof CHANNELS)[number]
@@ -18,6 +19,8 @@ export interface PublishingAccountDoc {
   maxGapDays: number
   /** Absent or null when active. */
   paused?: { reason: string; at: Date; by: string } | null
+  /** The last publication that counts as an update (kept by the recorder; none yet: null). */
+  lastUpdateAt?: Date | null
   createdAt: Date
 }
 export const PublishingAccountModel = mongoose.model<PublishingAccountDoc>(
@@ -31,6 +34,7 @@ export const PublishingAccountModel = mongoose.model<PublishingAccountDoc>(
       minPerWeek: { type: Number, required: true },
       maxGapDays: { type: Number, required: true },
       paused: { type: Schema.Types.Mixed, default: null },
+      lastUpdateAt: { type: Date, default: null },
       createdAt: { type: Date, required: true },
     },
     { collection: 'publishing_accounts', versionKey: false },
@@ -48,6 +52,8 @@ export interface AccountPublicationDoc {
   accountId: string
   itemId: string
   edition: number
+  /** The column (栏目) of the account it appeared in: on the mini-program, its content type. */
+  column: string
   title: string
   /** The comparable text, for finding re-posts of the same content. */
   text: string
@@ -56,6 +62,8 @@ export interface AccountPublicationDoc {
   minor: boolean
   unpublishedInError: boolean
   duplicateOf: string | null
+  /** Whether it counts as an update now (`countsAsUpdate` of shared/src/rules/cadence.ts, kept with the fields it reads). */
+  counts: boolean
 }
 export const AccountPublicationModel = mongoose.model<AccountPublicationDoc>(
   'AccountPublication',
@@ -65,6 +73,7 @@ export const AccountPublicationModel = mongoose.model<AccountPublicationDoc>(
       accountId: { type: String, required: true },
       itemId: { type: String, required: true },
       edition: { type: Number, required: true },
+      column: { type: String, required: true },
       title: String,
       text: String,
       at: { type: Date, required: true },
@@ -72,12 +81,53 @@ export const AccountPublicationModel = mongoose.model<AccountPublicationDoc>(
       minor: Boolean,
       unpublishedInError: Boolean,
       duplicateOf: { type: String, default: null },
+      counts: { type: Boolean, required: true },
     },
     { collection: 'account_publications', versionKey: false },
   )
+    // A department's accounts over a window of weeks (dashboard, counter).
     .index({ accountId: 1, week: 1 })
+    // Every account over a window of weeks (the platform overview).
+    .index({ week: 1 })
     .index({ accountId: 1, at: -1 })
     .index({ itemId: 1 }),
+)
+
+/**
+ * A column (栏目) of an account, with how long it may go without an update (by kind,
+ * shared/src/catalogue/columns.ts, or its own); its last counted update is kept by the
+ * recorder. A column the account does not run is marked inactive, not deleted.
+ */
+export interface AccountColumnDoc {
+  /** `accountId:code`. */
+  _id: string
+  accountId: string
+  department: string
+  code: string
+  name: string
+  kind: ColumnKind
+  staleAfterDays: number
+  active: boolean
+  lastUpdateAt: Date | null
+  createdAt: Date
+}
+export const AccountColumnModel = mongoose.model<AccountColumnDoc>(
+  'AccountColumn',
+  new Schema<AccountColumnDoc>(
+    {
+      _id: String,
+      accountId: { type: String, required: true, index: true },
+      department: { type: String, required: true },
+      code: { type: String, required: true },
+      name: { type: String, required: true },
+      kind: { type: String, required: true },
+      staleAfterDays: { type: Number, required: true },
+      active: { type: Boolean, required: true },
+      lastUpdateAt: { type: Date, default: null },
+      createdAt: { type: Date, required: true },
+    },
+    { collection: 'account_columns', versionKey: false },
+  ),
 )
 
 export const WARNING_KINDS = ['weekly-forecast', 'weekly-escalation', 'floor-urgent', 'floor-breach'] as const
@@ -115,7 +165,10 @@ export const CadenceWarningModel = mongoose.model<CadenceWarningDoc>(
       details: { type: Schema.Types.Mixed, default: {} },
     },
     { collection: 'cadence_warnings', versionKey: false, minimize: false },
-  ).index({ department: 1, createdAt: -1 }),
+  )
+    .index({ department: 1, createdAt: -1 })
+    // Breaches of a quarter (the overview).
+    .index({ kind: 1, createdAt: -1 }),
 )
 
 /** The weekly report (Monday 09:00) of one past ISO week: one document per week. */

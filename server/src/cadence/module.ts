@@ -5,7 +5,12 @@ import { ShortfallWarner } from './shortfallWarner'
 import { CadenceDashboard } from './cadenceDashboard'
 import { WeeklyReporter } from './weeklyReporter'
 import { AccountPauser } from './accountPauser'
-import type { Handlers } from '../platform/http/endpoints'
+import { ComplianceOverview } from './complianceOverview'
+import { ColumnConfigurer } from './columnConfigurer'
+import { cadenceExportRouter } from './cadenceExport'
+import { backfillPublicationRecords } from './publicationBackfill'
+import type { Authenticate, Handlers } from '../platform/http/endpoints'
+import type Router from '@koa/router'
 import type { JobDefinition } from '../platform/jobs/scheduler'
 
 export interface CadenceModule {
@@ -13,9 +18,14 @@ export interface CadenceModule {
   counter: CadenceCounter
   warner: ShortfallWarner
   dashboard: CadenceDashboard
+  overview: ComplianceOverview
   reporter: WeeklyReporter
   handlers: Handlers
   jobs: JobDefinition[]
+  /** CSV exports of the cadence tables (not JSON, so outside the contract's endpoints). */
+  exportRouter(authenticate: Authenticate): Router
+  /** Brings records written by earlier versions up to date; call after the database connects. */
+  start(): Promise<void>
 }
 
 /** When the cadence jobs run (cron, Asia/Shanghai); each may be set in configuration. */
@@ -53,12 +63,27 @@ export function createCadenceModule(deps: { publications: PublicationEvents; now
     job('cadence-weekly-report', schedule.weeklyReport, async (at) => ((await reporter.report(at)) ? 1 : 0)),
   ]
   const dashboard = new CadenceDashboard()
-  // Routes are thin: the binding authenticated and parsed; the dashboard decides who sees what.
+  const overview = new ComplianceOverview()
+  // Routes are thin: the binding authenticated and parsed; the services decide who sees and does what.
   const pauser = new AccountPauser(deps.now)
+  const columns = new ColumnConfigurer(deps.now)
   const handlers: Handlers = {
     getCadenceDashboard: ({ staff, query }) => dashboard.of(staff, deps.now(), query.department),
+    getCadenceOverview: ({ staff, query }) => overview.of(staff, deps.now(), query.department),
     pausePublishingAccount: async ({ staff, params, body }) => dashboard.of(staff, deps.now(), (await pauser.pause(staff, params.id, body.reason)).department),
     resumePublishingAccount: async ({ staff, params }) => dashboard.of(staff, deps.now(), (await pauser.resume(staff, params.id)).department),
+    updateAccountColumn: async ({ staff, params, body }) => dashboard.of(staff, deps.now(), (await columns.configure(staff, params.id, body)).department),
   }
-  return { recorder, counter, warner, dashboard, reporter, handlers, jobs }
+  return {
+    recorder,
+    counter,
+    warner,
+    dashboard,
+    overview,
+    reporter,
+    handlers,
+    jobs,
+    exportRouter: (authenticate) => cadenceExportRouter({ dashboard, overview, authenticate, now: deps.now }),
+    start: () => backfillPublicationRecords(),
+  }
 }

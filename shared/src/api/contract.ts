@@ -12,7 +12,7 @@ import {
 } from '../content/schemas'
 import { auditPageSchema, auditQuerySchema } from '../audit/schemas'
 import { wordingRulesBodySchema, wordingRulesSchema } from '../catalogue/wordingRules'
-import { cadenceAccountParamsSchema, cadenceDashboardSchema, cadenceQuerySchema, pauseAccountBodySchema } from '../cadence/schemas'
+import { cadenceAccountParamsSchema, cadenceDashboardSchema, cadenceOverviewSchema, cadenceQuerySchema, columnParamsSchema, pauseAccountBodySchema, updateColumnBodySchema } from '../cadence/schemas'
 import { approveBodySchema, completeRetrospectiveBodySchema, departmentDashboardSchema, forcePublishBodySchema, reviewTaskListSchema, reviewTaskParamsSchema, editionListSchema, editionParamsSchema, editionSchema, itemRefParamsSchema, newEditionBodySchema, rejectBodySchema, scheduleBodySchema, staffItemListQuerySchema, staffItemListSchema, staffItemSchema, submitBodySchema, unpublishBodySchema, validityChangeBodySchema, withdrawBodySchema } from '../review/schemas'
 import { contentDraftSchema } from '../content/schemas'
 import {
@@ -412,6 +412,27 @@ export const endpoints = {
     params: cadenceAccountParamsSchema,
     response: cadenceDashboardSchema,
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'],
+  }),
+  updateAccountColumn: defineEndpoint({
+    method: 'PUT',
+    path: '/api/v1/staff/cadence/columns/{id}',
+    summary: '栏目设置：多少天未更新算超期，是否开设（部门管理员）',
+    tag: 'cadence',
+    auth: 'staff',
+    params: columnParamsSchema,
+    body: updateColumnBodySchema,
+    response: cadenceDashboardSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'],
+  }),
+  getCadenceOverview: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/staff/cadence/overview',
+    summary: '合规概览：按周达标率（全平台或本部门）、当前风险账号、本季度断更、空白及超期栏目（不指定部门时仅平台管理员）',
+    tag: 'cadence',
+    auth: 'staff',
+    query: cadenceQuerySchema,
+    response: cadenceOverviewSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN'],
   }),
   listStaffItems: defineEndpoint({
     method: 'GET',

@@ -1,5 +1,6 @@
 import { z } from '../zod'
 import { departmentCodeSchema } from '../content/schemas'
+import { COLUMN_KINDS } from '../catalogue/columns'
 
 /** One ISO week of an account: counted updates, scheduled ones (forecast), and whether it met the minimum. */
 export const cadenceWeekSchema = z.object({
@@ -11,6 +12,23 @@ export const cadenceWeekSchema = z.object({
   /** False for weeks before the account was tracked (nothing to judge). */
   tracked: z.boolean(),
 })
+
+/** A column (栏目) of an account and its condition now: 开天窗 (blank), stale, fine, or not run. */
+export const cadenceColumnSchema = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    kind: z.enum(COLUMN_KINDS),
+    staleAfterDays: z.number().int(),
+    active: z.boolean(),
+    liveItems: z.number().int(),
+    lastUpdateAt: z.string().nullable(),
+    daysSinceUpdate: z.number().int().nullable(),
+    condition: z.enum(['ok', 'stale', 'blank', 'inactive']),
+  })
+  .meta({ id: 'CadenceColumn' })
+export type CadenceColumn = z.infer<typeof cadenceColumnSchema>
 
 export const cadenceAccountSchema = z
   .object({
@@ -27,6 +45,7 @@ export const cadenceAccountSchema = z
     atRisk: z.boolean(),
     daysSinceUpdate: z.number().int().nullable(),
     lastUpdateAt: z.string().nullable(),
+    columns: z.array(cadenceColumnSchema),
   })
   .meta({ id: 'CadenceAccount' })
 export type CadenceAccount = z.infer<typeof cadenceAccountSchema>
@@ -39,3 +58,74 @@ export const pauseAccountBodySchema = z.object({
 export const cadenceQuerySchema = z.object({ department: departmentCodeSchema.optional() })
 export const cadenceDashboardSchema = z.object({ week: z.string(), accounts: z.array(cadenceAccountSchema) }).meta({ id: 'CadenceDashboard' })
 export type CadenceDashboard = z.infer<typeof cadenceDashboardSchema>
+
+/** 栏目设置: a department admin sets how long a column may go without an update, or stops running it. */
+export const columnParamsSchema = z.object({ id: z.string().regex(/^[a-z-]+:[a-z0-9-]+:[a-z-]+$/, { error: '栏目编号格式不正确' }) })
+export const updateColumnBodySchema = z.object({
+  staleAfterDays: z.number({ error: '请填写天数' }).int({ error: '天数须为整数' }).min(1, { error: '至少 1 天' }).max(730, { error: '不能超过 730 天' }),
+  active: z.boolean({ error: '请说明是否开设此栏目' }),
+})
+
+/** Compliance of a set of accounts in one week: those judged (tracked, not paused) and those that met their minimum. */
+export const complianceWeekSchema = z.object({ week: z.string(), accounts: z.number().int(), compliant: z.number().int(), rate: z.number().nullable() })
+export type ComplianceWeek = z.infer<typeof complianceWeekSchema>
+
+export const atRiskAccountSchema = z.object({
+  accountId: z.string(),
+  department: z.string(),
+  departmentName: z.string(),
+  name: z.string(),
+  published: z.number().int(),
+  forecast: z.number().int(),
+  minimum: z.number().int(),
+  daysSinceUpdate: z.number().int().nullable(),
+  /** Why, in words for the reader. */
+  reason: z.string(),
+})
+
+export const breachSchema = z.object({ accountId: z.string(), department: z.string(), departmentName: z.string(), name: z.string(), at: z.string(), daysWithoutUpdate: z.number().int() })
+
+export const problemColumnSchema = z.object({
+  accountId: z.string(),
+  department: z.string(),
+  departmentName: z.string(),
+  accountName: z.string(),
+  column: z.string(),
+  condition: z.enum(['stale', 'blank']),
+  daysSinceUpdate: z.number().int().nullable(),
+  staleAfterDays: z.number().int(),
+})
+
+/**
+ * 合规概览: compliance rate by week (the last 12, current last, judged with what is
+ * scheduled), per department, accounts at risk now, floor breaches this quarter, and
+ * stale or blank columns — for one department, or the whole platform.
+ */
+export const cadenceOverviewSchema = z
+  .object({
+    department: z.string().nullable(),
+    week: z.string(),
+    quarter: z.string(),
+    weeks: z.array(complianceWeekSchema),
+    departments: z.array(z.object({ department: z.string(), departmentName: z.string(), accounts: z.number().int(), atRisk: z.number().int(), breaches: z.number().int(), weeks: z.array(complianceWeekSchema) })),
+    atRisk: z.array(atRiskAccountSchema),
+    breaches: z.array(breachSchema),
+    columns: z.array(problemColumnSchema),
+  })
+  .meta({ id: 'CadenceOverview' })
+export type CadenceOverview = z.infer<typeof cadenceOverviewSchema>
+
+/** The tables of 更新频次 and 合规概览 that export as CSV. */
+export const CADENCE_TABLES = ['accounts', 'compliance', 'at-risk', 'breaches', 'columns'] as const
+export const CADENCE_TABLE_LABELS: Record<(typeof CADENCE_TABLES)[number], string> = {
+  accounts: '各账号近 12 周更新次数',
+  compliance: '各部门按周达标率',
+  'at-risk': '当前风险账号',
+  breaches: '本季度断更记录',
+  columns: '空白及超期未更新栏目',
+}
+export const cadenceExportQuerySchema = z.object({
+  table: z.enum(CADENCE_TABLES, { error: '请选择要导出的表格' }),
+  department: departmentCodeSchema.optional(),
+})
+export type CadenceExportQuery = z.infer<typeof cadenceExportQuerySchema>

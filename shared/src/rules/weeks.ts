@@ -37,3 +37,18 @@ export function weekBounds(key: string): { start: Date; end: Date } {
 export function addWeeks(key: string, n: number): string {
   return weekKey(new Date(weekBounds(key).start.getTime() + n * 7 * DAY_MS))
 }
+
+/** The quarter of an instant in Asia/Shanghai (`2026-Q4`) and its bounds as UTC instants. */
+export function quarterOf(instant: Date | string): { key: string; start: Date; end: Date } {
+  const p = toShanghaiParts(instant)
+  const q = Math.floor((p.month - 1) / 3)
+  const start = new Date(Date.UTC(p.year, q * 3, 1) - SHANGHAI_OFFSET_MS)
+  const end = new Date(Date.UTC(p.year, q * 3 + 3, 1) - SHANGHAI_OFFSET_MS)
+  return { key: `${p.year}-Q${q + 1}`, start, end }
+}
+
+/** The calendar year of an instant in Asia/Shanghai and its bounds as UTC instants. */
+export function yearOf(instant: Date | string): { year: number; start: Date; end: Date } {
+  const { year } = toShanghaiParts(instant)
+  return { year, start: new Date(Date.UTC(year, 0, 1) - SHANGHAI_OFFSET_MS), end: new Date(Date.UTC(year + 1, 0, 1) - SHANGHAI_OFFSET_MS) }
+}

@@ -3,6 +3,7 @@ import Router from '@koa/router'
 import { auditQuerySchema, formatShanghaiDateTime } from '@zw/shared'
 import type { Authenticate, Handlers } from '../http/endpoints'
 import { ValidationError } from '../errors'
+import { CSV_BOM, csvRow } from '../http/csv'
 import { AuditRecordModel, type AuditRecordDoc } from './auditTrail'
 import type { AuditSearch } from './auditSearch'
 
@@ -11,13 +12,6 @@ export const AUDIT_EXPORT_LIMIT = 50_000
 
 export function auditHandlers(search: AuditSearch): Handlers {
   return { listAudit: ({ staff, query }) => search.page(staff, query) }
-}
-
-const csvCell = (value: unknown) => {
-  const text = value === undefined || value === null ? '' : String(value)
-  // Quoted always; a leading = + - @ is neutralised so spreadsheets do not run it as a formula.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
-  return `"${safe.replace(/"/g, '""')}"`
 }
 
 const HEADER = ['时间（北京时间）', '操作人', '操作人编号', 'IP', '操作', '对象', '原因', '变更前哈希', '变更后哈希']
@@ -38,9 +32,9 @@ export function auditExportRouter(search: AuditSearch, authenticate: Authenticat
     ctx.set('Content-Disposition', `attachment; filename="audit-${Date.now()}.csv"`)
     ctx.set('Cache-Control', 'no-store')
     async function* rows() {
-      yield `\uFEFF${HEADER.map(csvCell).join(',')}\r\n`
+      yield CSV_BOM + csvRow(HEADER)
       for await (const d of cursor) {
-        yield `${[formatShanghaiDateTime(d.at), d.actor.name, d.actor.id, d.actor.ip, d.action, d.subject, d.reason, d.beforeHash, d.afterHash].map(csvCell).join(',')}\r\n`
+        yield csvRow([formatShanghaiDateTime(d.at), d.actor.name, d.actor.id, d.actor.ip, d.action, d.subject, d.reason, d.beforeHash, d.afterHash])
       }
     }
     ctx.body = Readable.from(rows())
