@@ -1,6 +1,6 @@
 import { countsAsUpdate, type CadenceEntry } from '@zw/shared'
 import { EditionModel, type EditionDoc } from '../review/model'
-import { AccountPublicationModel, type AccountPublicationDoc } from './model'
+import { AccountPublicationModel, type AccountPublicationDoc, type PublishingAccountDoc } from './model'
 
 /** A recorded publication as the weekly rule (shared/src/rules/cadence.ts) sees it. */
 export const publishedEntry = (p: AccountPublicationDoc): CadenceEntry => ({ at: p.at, state: 'published', minor: p.minor, unpublishedInError: p.unpublishedInError, duplicateOf: p.duplicateOf })
@@ -12,27 +12,14 @@ export const scheduledEntry = (e: Pick<EditionDoc, 'scheduledAt' | 'minor' | 'nu
 export const scheduledEditionsOf = (department: string, from: Date, to: Date) =>
   EditionModel.find({ department, state: 'scheduled', scheduledAt: { $gte: from, $lt: to } }, { scheduledAt: 1, minor: 1, number: 1 }).lean<EditionDoc[]>()
 
-/** The last publication of an account at or before `at` that counts as an update. */
-export async function lastCountedUpdate(accountId: string, at: Date): Promise<AccountPublicationDoc | undefined> {
-  return (await AccountPublicationModel.findOne({ accountId, counts: true, at: { $lte: at } }, { text: 0 }).sort({ at: -1 }).lean<AccountPublicationDoc>()) ?? undefined
-}
-
 /**
- * Counted updates per account and week over `weeks` (consecutive, oldest first), in one
- * aggregation: of the given accounts, or of every account. Keyed accountId → week → count.
+ * When the account last had a counted update at or before `at`: the account keeps its
+ * latest; only a moment before that (a run caught up after downtime) reads the records.
  */
-export async function weeklyTallies(weeks: readonly string[], accountIds?: string[]): Promise<Map<string, Map<string, number>>> {
-  const rows = await AccountPublicationModel.aggregate<{ _id: { a: string; w: string }; n: number }>([
-    { $match: { ...(accountIds ? { accountId: { $in: accountIds } } : {}), week: { $gte: weeks[0]!, $lte: weeks.at(-1)! }, counts: true } },
-    { $group: { _id: { a: '$accountId', w: '$week' }, n: { $sum: 1 } } },
-  ])
-  const out = new Map<string, Map<string, number>>()
-  for (const r of rows) {
-    let byWeek = out.get(r._id.a)
-    if (!byWeek) out.set(r._id.a, (byWeek = new Map()))
-    byWeek.set(r._id.w, r.n)
-  }
-  return out
+export async function lastCountedUpdate(account: Pick<PublishingAccountDoc, '_id' | 'lastUpdateAt'>, at: Date): Promise<Date | null> {
+  if (account.lastUpdateAt && account.lastUpdateAt <= at) return new Date(account.lastUpdateAt)
+  if (!account.lastUpdateAt) return null
+  return (await AccountPublicationModel.findOne({ accountId: account._id, counts: true, at: { $lte: at } }, { at: 1 }).sort({ at: -1 }).lean<AccountPublicationDoc>())?.at ?? null
 }
 
 /** Scheduled editions due in [from, to) that will count as updates, per department. */

@@ -3,7 +3,8 @@ import type { StaffPrincipal } from '../auth/principal'
 import { ForbiddenError } from '../platform/errors'
 import { liveItemCounts } from '../content/liveItemCounts'
 import { AccountColumnModel, CadenceWarningModel, PublishingAccountModel, type AccountColumnDoc, type CadenceWarningDoc, type PublishingAccountDoc } from './model'
-import { forecastByDepartment, lastCountedUpdate, weeklyTallies } from './cadenceEntries'
+import { forecastByDepartment, lastCountedUpdate } from './cadenceEntries'
+import { talliesOf } from './weekTallies'
 import { assertMaySeeCadence, columnView, daysBetween } from './cadenceDashboard'
 import { URGENT_GAP_DAYS } from './shortfallWarner'
 
@@ -17,8 +18,9 @@ const rateOf = (compliant: number, accounts: number) => (accounts ? Math.round((
  * minimum in each of the last 12 weeks (the current week counting what is scheduled;
  * weeks before an account existed and paused accounts are not judged), per department;
  * accounts at risk now; floor breaches this quarter (Beijing quarters); and columns that
- * are blank or stale. A handful of queries whatever the number of accounts: the weekly
- * counts are one aggregation over the `week` index (bench:cadence measures it).
+ * are blank or stale. A handful of queries whatever the number of accounts or the length
+ * of the history: the weekly counts are the 12 weeks' tally documents, read by `_id`
+ * (bench:cadence measures it).
  */
 export class ComplianceOverview {
   async of(staff: StaffPrincipal, now: Date, department?: string): Promise<CadenceOverview> {
@@ -29,7 +31,7 @@ export class ComplianceOverview {
     const quarter = quarterOf(now)
     const accounts = await PublishingAccountModel.find(department ? { department } : {}).sort({ _id: 1 }).lean<PublishingAccountDoc[]>()
     const ids = department ? accounts.map((a) => a._id) : undefined
-    const tallies = await weeklyTallies(weeks, ids)
+    const tallies = await talliesOf(weeks, ids)
     const forecast = await forecastByDepartment(now, weekBounds(current).end)
     const breachDocs = await CadenceWarningModel.find({ kind: 'floor-breach', createdAt: { $gte: quarter.start, $lt: quarter.end }, ...(department ? { department } : {}) }).sort({ createdAt: -1 }).lean<CadenceWarningDoc[]>()
     const columns = await AccountColumnModel.find(ids ? { accountId: { $in: ids } } : {}).sort({ _id: 1 }).lean<AccountColumnDoc[]>()
@@ -54,7 +56,7 @@ export class ComplianceOverview {
         if (n >= a.minPerWeek) d.met[i]! += 1
       }
       const published = counts?.get(current) ?? 0
-      const last = a.lastUpdateAt && a.lastUpdateAt <= now ? new Date(a.lastUpdateAt) : a.lastUpdateAt ? ((await lastCountedUpdate(a._id, now))?.at ?? null) : null
+      const last = await lastCountedUpdate(a, now)
       const daysSinceUpdate = last ? daysBetween(last, now) : null
       const quiet = daysSinceUpdate ?? daysBetween(a.createdAt, now)
       const short = published + expected < a.minPerWeek

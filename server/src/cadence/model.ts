@@ -130,6 +130,34 @@ export const AccountColumnModel = mongoose.model<AccountColumnDoc>(
   ),
 )
 
+/**
+ * Counted updates of every account in one ISO week (`counts[accountId]`): what the
+ * dashboards, checks and reports read, one small document per week however long the
+ * history (the embedded FerretDB scans a collection for any filter but `_id`, so the
+ * growing publication records are written and only rarely read). Kept by the recorder;
+ * the weekly report recounts the finished week from the records.
+ */
+export interface WeekTallyDoc {
+  /** The ISO week, `2026-W48`. */
+  _id: string
+  counts: Record<string, number>
+}
+export const WeekTallyModel = mongoose.model<WeekTallyDoc>(
+  'WeekTally',
+  new Schema<WeekTallyDoc>({ _id: String, counts: { type: Schema.Types.Mixed, default: {} } }, { collection: 'cadence_week_tallies', versionKey: false, minimize: false }),
+)
+
+/** An account's publications of the last 30 days, which a new one is compared with to find re-posts. */
+export interface RecentTextsDoc {
+  /** The account. */
+  _id: string
+  recent: { itemId: string; at: Date; text: string }[]
+}
+export const RecentTextsModel = mongoose.model<RecentTextsDoc>(
+  'RecentTexts',
+  new Schema<RecentTextsDoc>({ _id: String, recent: { type: Schema.Types.Mixed, default: [] } }, { collection: 'account_recent_texts', versionKey: false, minimize: false }),
+)
+
 export const WARNING_KINDS = ['weekly-forecast', 'weekly-escalation', 'floor-urgent', 'floor-breach'] as const
 export type WarningKind = (typeof WARNING_KINDS)[number]
 
@@ -140,7 +168,7 @@ export type WarningKind = (typeof WARNING_KINDS)[number]
  * per gap): the `_id` makes a repeated or caught-up run write nothing twice.
  */
 export interface CadenceWarningDoc {
-  /** `kind:accountId:week` or `kind:accountId:since-<last update>`. */
+  /** `kind:accountId:week` or `kind:accountId:since-<last counted update, ISO>`. */
   _id: string
   kind: WarningKind
   accountId: string

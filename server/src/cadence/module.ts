@@ -44,7 +44,7 @@ export function createCadenceModule(deps: { publications: PublicationEvents; now
   deps.publications.onTakenDown((itemId) => recorder.unpublishedInError(itemId))
   const counter = new CadenceCounter()
   const warner = new ShortfallWarner(counter)
-  const reporter = new WeeklyReporter(counter)
+  const reporter = new WeeklyReporter()
   const schedule = { ...DEFAULT_CADENCE_SCHEDULE, ...deps.schedule }
   // Each judges the moment of its slot, so a run caught up after downtime judges the week it was due in.
   const job = (name: string, cron: string, check: (at: Date) => Promise<number>): JobDefinition => ({
@@ -84,6 +84,6 @@ export function createCadenceModule(deps: { publications: PublicationEvents; now
     handlers,
     jobs,
     exportRouter: (authenticate) => cadenceExportRouter({ dashboard, overview, authenticate, now: deps.now }),
-    start: () => backfillPublicationRecords(),
+    start: async () => void (await backfillPublicationRecords(deps.now())),
   }
 }

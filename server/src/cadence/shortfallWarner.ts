@@ -49,11 +49,11 @@ export class ShortfallWarner {
   async floor(at: Date): Promise<number> {
     let written = 0
     for (const account of await activeAccounts()) {
-      const last = await lastCountedUpdate(account._id, at)
-      const since = last?.at ?? account.createdAt
+      const last = await lastCountedUpdate(account, at)
+      const since = last ?? account.createdAt
       const days = Math.floor((at.getTime() - since.getTime()) / DAY_MS)
-      const gap = `since-${last?._id ?? 'creation'}`
-      const details = { daysWithoutUpdate: days, lastUpdateAt: last?.at ?? null }
+      const gap = `since-${last?.toISOString() ?? 'creation'}`
+      const details = { daysWithoutUpdate: days, lastUpdateAt: last }
       const base = { accountId: account._id, department: account.department, week: weekKey(at), audience: 'department-admin' as const, createdAt: at, details }
       if (days > account.maxGapDays && (await write({ _id: `floor-breach:${account._id}:${gap}`, kind: 'floor-breach', ...base }))) written += 1
       else if (days >= URGENT_GAP_DAYS && days <= account.maxGapDays && (await write({ _id: `floor-urgent:${account._id}:${gap}`, kind: 'floor-urgent', ...base, audience: 'editors' }))) written += 1

@@ -1,7 +1,7 @@
 import { addWeeks, weekBounds, weekKey } from '@zw/shared'
-import type { CadenceCounter } from './cadenceCounter'
 import { CadenceReportModel, CadenceWarningModel, PublishingAccountModel, type CadenceReportDoc, type PublishingAccountDoc } from './model'
 import { createOnce } from '../platform/db'
+import { recountWeek, talliesOf } from './weekTallies'
 
 
 /**
@@ -12,19 +12,21 @@ import { createOnce } from '../platform/db'
  * One report per week, whatever the number of runs.
  */
 export class WeeklyReporter {
-  constructor(private readonly counter: CadenceCounter) {}
-
   async report(at: Date): Promise<CadenceReportDoc | undefined> {
     const week = addWeeks(weekKey(at), -1)
     const { start, end } = weekBounds(week)
+    await recountWeek(week)
     const accounts = (await PublishingAccountModel.find({ createdAt: { $lt: end } }).sort({ _id: 1 }).lean<PublishingAccountDoc[]>())
-    const rows: CadenceReportDoc['accounts'] = []
-    for (const a of accounts) {
-      const c = await this.counter.week(a._id, week)
+    // The weeks a streak can reach back to, read at once.
+    const history = Array.from({ length: MAX_STREAK_WEEKS }, (_, i) => addWeeks(week, -i))
+    const tallies = await talliesOf(history)
+    const rows: CadenceReportDoc['accounts'] = accounts.map((a) => {
+      const counts = tallies.get(a._id)
+      const published = counts?.get(week) ?? 0
       const paused = !!a.paused
-      const compliant = !paused && c.published >= a.minPerWeek
-      rows.push({ accountId: a._id, department: a.department, name: a.name, published: c.published, minimum: a.minPerWeek, compliant, paused, streak: compliant ? await this.streak(a, week) : 0 })
-    }
+      const compliant = !paused && published >= a.minPerWeek
+      return { accountId: a._id, department: a.department, name: a.name, published, minimum: a.minPerWeek, compliant, paused, streak: compliant ? streakOf(a, history, counts) : 0 }
+    })
     const departments = [...new Set(rows.map((r) => r.department))].sort().map((department) => {
       const judged = rows.filter((r) => r.department === department && !r.paused)
       const met = judged.filter((r) => r.compliant).length
@@ -34,21 +36,21 @@ export class WeeklyReporter {
     const doc: CadenceReportDoc = { _id: week, createdAt: at, accounts: rows, departments, breaches }
     return (await createOnce(CadenceReportModel, doc)) ? doc : undefined // undefined: reported already
   }
-
-  /**
-   * Weeks in a row, ending with `week`, in which the account met its minimum (counted from
-   * the publications themselves, so reports written out of order, as two instances
-   * catching up do, agree).
-   */
-  private async streak(account: PublishingAccountDoc, week: string): Promise<number> {
-    let streak = 0
-    for (let w = week; streak < MAX_STREAK_WEEKS && weekBounds(w).end > account.createdAt; w = addWeeks(w, -1)) {
-      if ((await this.counter.week(account._id, w)).published < account.minPerWeek) break
-      streak += 1
-    }
-    return streak
-  }
 }
 
 /** Streaks are counted back at most two years. */
 const MAX_STREAK_WEEKS = 104
+
+/**
+ * Weeks in a row, ending with the first of `history` (newest first), in which the account
+ * met its minimum; counted from the weeks' tallies, so reports written out of order, as
+ * two instances catching up do, agree.
+ */
+function streakOf(account: PublishingAccountDoc, history: string[], counts: Map<string, number> | undefined): number {
+  let streak = 0
+  for (const w of history) {
+    if (weekBounds(w).end <= account.createdAt || (counts?.get(w) ?? 0) < account.minPerWeek) break
+    streak += 1
+  }
+  return streak
+}
