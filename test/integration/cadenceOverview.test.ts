@@ -38,6 +38,7 @@ describe('合规概览 (compliance overview)', () => {
     await publishAt(B, '2026-11-10T10:00:00')
     // A has one policy the public can see; B none.
     await published(policyDraft({ title: '贵阳人社公开的一份政策', department: A }), beijing('2026-11-10T09:00:00'))
+    await t.services.content.readModel.syncNow()
     // Floor breaches of B: one this quarter, one in the last.
     const breach = (id: string, at: string) => CadenceWarningModel.create({ _id: id, kind: 'floor-breach', accountId: `miniprogram:${B}`, department: B, week: '2026-W00', audience: 'department-admin', createdAt: beijing(at), details: { daysWithoutUpdate: 15 } })
     await breach('floor-breach:b:1', '2026-11-25T08:30:00')

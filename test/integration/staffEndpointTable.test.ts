@@ -51,6 +51,7 @@ const EXPECTED: Record<string, Record<Role, { own: string; other: string }>> = {
   resumePublishingAccount: { editor: F, reviewer: F, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
   // A department's overview; the platform's (no department) is for platform admins only (cadenceOverview.test.ts).
   getCadenceOverview: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
+  listCadenceTasks: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('OK') },
   updateAccountColumn: { editor: F, reviewer: F, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
 }
 
@@ -140,6 +141,7 @@ describe('every staff endpoint × every role × own or other department', () => 
         await ensureMiniProgramAccount(dept, new Date())
         return (await actor(role)).api.call('resumePublishingAccount', { params: { id: `miniprogram:${dept}` } })
       },
+      listCadenceTasks: async (role) => (await actor(role)).api.call('listCadenceTasks', {}),
       getCadenceOverview: async (role, where) => (await actor(role)).api.call('getCadenceOverview', { query: { department: where === 'own' ? OWN : OTHER } }),
       updateAccountColumn: async (role, where) => {
         const dept = where === 'own' ? OWN : OTHER

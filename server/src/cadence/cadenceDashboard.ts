@@ -1,7 +1,7 @@
 import { addWeeks, can, columnCondition, countWeek, weekBounds, weekKey, type CadenceAccount, type CadenceColumn, type CadenceDashboard as DashboardView } from '@zw/shared'
 import type { StaffPrincipal } from '../auth/principal'
 import { ForbiddenError } from '../platform/errors'
-import { liveItemCounts } from '../content/liveItemCounts'
+import type { LiveItems } from '../content/readModel'
 import { AccountColumnModel, PublishingAccountModel, type AccountColumnDoc, type PublishingAccountDoc } from './model'
 import { talliesOf } from './weekTallies'
 import { URGENT_GAP_DAYS } from './shortfallWarner'
@@ -9,6 +9,9 @@ import { lastCountedUpdate, scheduledEditionsOf, scheduledEntry } from './cadenc
 
 const WEEKS = 12
 const DAY_MS = 86_400_000
+
+/** The public items per department and type, keyed `department:type`. */
+export type ListedByColumn = (departments?: readonly string[]) => Map<string, LiveItems>
 
 /** Whole days from `from` to `now`. */
 export const daysBetween = (from: Date, now: Date) => Math.floor((now.getTime() - from.getTime()) / DAY_MS)
@@ -19,10 +22,17 @@ export function assertMaySeeCadence(staff: StaffPrincipal, department: string): 
   if (!allowed) throw new ForbiddenError('只能查看本部门的更新情况')
 }
 
-/** A column as the dashboard shows it, judged now. */
-export function columnView(c: AccountColumnDoc, liveItems: number, now: Date): CadenceColumn {
-  const { condition, daysSinceUpdate } = columnCondition({ liveItems, lastUpdateAt: c.lastUpdateAt, staleAfterDays: c.staleAfterDays, active: c.active }, now)
-  return { id: c._id, code: c.code, name: c.name, kind: c.kind, staleAfterDays: c.staleAfterDays, active: c.active, liveItems, lastUpdateAt: c.lastUpdateAt ? new Date(c.lastUpdateAt).toISOString() : null, daysSinceUpdate, condition }
+/**
+ * A column as the dashboard shows it, judged now: its last update is the later of its
+ * last counted update and its newest public item (items published before the engine
+ * recorded anything, such as imported ones, count too).
+ */
+export function columnView(c: AccountColumnDoc, live: LiveItems | undefined, now: Date): CadenceColumn {
+  const dates = [c.lastUpdateAt, live?.latestPublishedAt].filter((d): d is Date => !!d).map((d) => new Date(d))
+  const lastUpdateAt = dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : null
+  const liveItems = live?.count ?? 0
+  const { condition, daysSinceUpdate } = columnCondition({ liveItems, lastUpdateAt, staleAfterDays: c.staleAfterDays, active: c.active }, now)
+  return { id: c._id, code: c.code, name: c.name, kind: c.kind, staleAfterDays: c.staleAfterDays, active: c.active, liveItems, lastUpdateAt: lastUpdateAt?.toISOString() ?? null, daysSinceUpdate, condition }
 }
 
 /**
@@ -33,6 +43,9 @@ export function columnView(c: AccountColumnDoc, liveItems: number, now: Date): C
  * publication records: a handful of small queries whatever the history.
  */
 export class CadenceDashboard {
+  /** `listed`: the public items per department and type (the content read model's `listedByColumn`). */
+  constructor(private readonly listed: ListedByColumn) {}
+
   async of(staff: StaffPrincipal, now: Date, department = staff.department): Promise<DashboardView> {
     assertMaySeeCadence(staff, department)
     const current = weekKey(now)
@@ -44,7 +57,7 @@ export class CadenceDashboard {
       talliesOf(weekKeys, ids),
       scheduledEditionsOf(department, now, weekBounds(current).end),
       AccountColumnModel.find({ accountId: { $in: ids } }).sort({ _id: 1 }).lean<AccountColumnDoc[]>(),
-      liveItemCounts([department]),
+      this.listed([department]),
     ])
     const lastUpdates = await Promise.all(accounts.map((a) => lastCountedUpdate(a, now)))
     const forecast = countWeek(scheduled.map(scheduledEntry), current).forecast
@@ -69,7 +82,7 @@ export class CadenceDashboard {
         atRisk: !paused && (!weeks.at(-1)!.compliant || (daysSinceUpdate ?? daysBetween(a.createdAt, now)) >= URGENT_GAP_DAYS),
         daysSinceUpdate,
         lastUpdateAt: last?.toISOString() ?? null,
-        columns: columns.filter((c) => c.accountId === a._id).map((c) => columnView(c, live.get(`${a.department}:${c.code}`) ?? 0, now)),
+        columns: columns.filter((c) => c.accountId === a._id).map((c) => columnView(c, live.get(`${a.department}:${c.code}`), now)),
       }
     })
     return { week: current, accounts: out }

@@ -1,11 +1,10 @@
 import { addWeeks, can, departmentByCode, quarterOf, weekBounds, weekKey, type CadenceOverview, type ComplianceWeek } from '@zw/shared'
 import type { StaffPrincipal } from '../auth/principal'
 import { ForbiddenError } from '../platform/errors'
-import { liveItemCounts } from '../content/liveItemCounts'
 import { AccountColumnModel, CadenceWarningModel, PublishingAccountModel, type AccountColumnDoc, type CadenceWarningDoc, type PublishingAccountDoc } from './model'
 import { forecastByDepartment, lastCountedUpdate } from './cadenceEntries'
 import { talliesOf } from './weekTallies'
-import { assertMaySeeCadence, columnView, daysBetween } from './cadenceDashboard'
+import { assertMaySeeCadence, columnView, daysBetween, type ListedByColumn } from './cadenceDashboard'
 import { URGENT_GAP_DAYS } from './shortfallWarner'
 
 const WEEKS = 12
@@ -23,6 +22,8 @@ const rateOf = (compliant: number, accounts: number) => (accounts ? Math.round((
  * (bench:cadence measures it).
  */
 export class ComplianceOverview {
+  constructor(private readonly listed: ListedByColumn) {}
+
   async of(staff: StaffPrincipal, now: Date, department?: string): Promise<CadenceOverview> {
     if (department) assertMaySeeCadence(staff, department)
     else if (!can(staff, 'platform.configure')) throw new ForbiddenError('只有平台管理员可以查看全平台的合规情况')
@@ -35,7 +36,7 @@ export class ComplianceOverview {
     const forecast = await forecastByDepartment(now, weekBounds(current).end)
     const breachDocs = await CadenceWarningModel.find({ kind: 'floor-breach', createdAt: { $gte: quarter.start, $lt: quarter.end }, ...(department ? { department } : {}) }).sort({ createdAt: -1 }).lean<CadenceWarningDoc[]>()
     const columns = await AccountColumnModel.find(ids ? { accountId: { $in: ids } } : {}).sort({ _id: 1 }).lean<AccountColumnDoc[]>()
-    const live = await liveItemCounts(department ? [department] : undefined)
+    const live = this.listed(department ? [department] : undefined)
     const weekEnds = weeks.map((w) => weekBounds(w).end)
 
     // Per department and week: accounts judged, and those that met their minimum.
@@ -84,7 +85,7 @@ export class ComplianceOverview {
       columns: columns.flatMap((c) => {
         const account = byId.get(c.accountId)
         if (!account || account.paused) return []
-        const view = columnView(c, live.get(`${c.department}:${c.code}`) ?? 0, now)
+        const view = columnView(c, live.get(`${c.department}:${c.code}`), now)
         if (view.condition !== 'stale' && view.condition !== 'blank') return []
         return [{ accountId: c.accountId, department: c.department, departmentName: nameOf(c.department), accountName: account.name, column: c.name, condition: view.condition, daysSinceUpdate: view.daysSinceUpdate, staleAfterDays: c.staleAfterDays }]
       }),

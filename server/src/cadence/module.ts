@@ -2,11 +2,12 @@ import type { PublicationEvents } from '../review/publicationEvents'
 import { CadenceCounter } from './cadenceCounter'
 import { PublicationRecorder } from './publicationRecorder'
 import { ShortfallWarner } from './shortfallWarner'
-import { CadenceDashboard } from './cadenceDashboard'
+import { CadenceDashboard, type ListedByColumn } from './cadenceDashboard'
 import { WeeklyReporter } from './weeklyReporter'
 import { AccountPauser } from './accountPauser'
 import { ComplianceOverview } from './complianceOverview'
 import { ColumnConfigurer } from './columnConfigurer'
+import { CadenceTasks } from './cadenceTasks'
 import { cadenceExportRouter } from './cadenceExport'
 import { backfillPublicationRecords } from './publicationBackfill'
 import type { Authenticate, Handlers } from '../platform/http/endpoints'
@@ -19,6 +20,7 @@ export interface CadenceModule {
   warner: ShortfallWarner
   dashboard: CadenceDashboard
   overview: ComplianceOverview
+  tasks: CadenceTasks
   reporter: WeeklyReporter
   handlers: Handlers
   jobs: JobDefinition[]
@@ -38,7 +40,7 @@ export interface CadenceSchedule {
 export const DEFAULT_CADENCE_SCHEDULE: CadenceSchedule = { midWeek: '0 10 * * 3', lateWeek: '0 15 * * 5', floor: '30 8 * * *', weeklyReport: '0 9 * * 1' }
 
 /** The cadence domain (更新频次): publishing accounts, the publications counted on them, the weekly rule. */
-export function createCadenceModule(deps: { publications: PublicationEvents; now: () => Date; schedule?: Partial<CadenceSchedule> }): CadenceModule {
+export function createCadenceModule(deps: { publications: PublicationEvents; listed: ListedByColumn; now: () => Date; schedule?: Partial<CadenceSchedule> }): CadenceModule {
   const recorder = new PublicationRecorder()
   deps.publications.onPublished((e) => recorder.published(e))
   deps.publications.onTakenDown((itemId) => recorder.unpublishedInError(itemId))
@@ -62,14 +64,16 @@ export function createCadenceModule(deps: { publications: PublicationEvents; now
     job('cadence-daily-floor', schedule.floor, (at) => warner.floor(at)),
     job('cadence-weekly-report', schedule.weeklyReport, async (at) => ((await reporter.report(at)) ? 1 : 0)),
   ]
-  const dashboard = new CadenceDashboard()
-  const overview = new ComplianceOverview()
+  const dashboard = new CadenceDashboard(deps.listed)
+  const overview = new ComplianceOverview(deps.listed)
   // Routes are thin: the binding authenticated and parsed; the services decide who sees and does what.
   const pauser = new AccountPauser(deps.now)
   const columns = new ColumnConfigurer(deps.now)
+  const tasks = new CadenceTasks(counter)
   const handlers: Handlers = {
     getCadenceDashboard: ({ staff, query }) => dashboard.of(staff, deps.now(), query.department),
     getCadenceOverview: ({ staff, query }) => overview.of(staff, deps.now(), query.department),
+    listCadenceTasks: ({ staff }) => tasks.of(staff, deps.now()),
     pausePublishingAccount: async ({ staff, params, body }) => dashboard.of(staff, deps.now(), (await pauser.pause(staff, params.id, body.reason)).department),
     resumePublishingAccount: async ({ staff, params }) => dashboard.of(staff, deps.now(), (await pauser.resume(staff, params.id)).department),
     updateAccountColumn: async ({ staff, params, body }) => dashboard.of(staff, deps.now(), (await columns.configure(staff, params.id, body)).department),
@@ -80,6 +84,7 @@ export function createCadenceModule(deps: { publications: PublicationEvents; now
     warner,
     dashboard,
     overview,
+    tasks,
     reporter,
     handlers,
     jobs,

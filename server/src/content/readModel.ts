@@ -16,6 +16,12 @@ import { ItemColumns } from './itemColumns'
  * DetailStore. Every item has every field (one object shape); repeated values (codes,
  * topic and region lists) are shared between items.
  */
+/** What the public sees of one department's items of one type: how many, and the newest one's publication date. */
+export interface LiveItems {
+  count: number
+  latestPublishedAt: Date | null
+}
+
 export interface ReadItem {
   /** Dense number of this version of the item (search index, columns, detail store). */
   num: number
@@ -310,6 +316,27 @@ export class ContentReadModel {
   sorted(): ReadItem[] {
     this.sortedCache ??= [...this.byId.values()].sort((a, b) => b.publishedAtMs - a.publishedAtMs || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
     return this.sortedCache
+  }
+
+  /**
+   * The items each department lists publicly, per type (keyed `department:type`): how many
+   * and when the newest was published. From memory; the cadence engine judges the
+   * mini-program's columns (栏目) with it — blank when none, stale when the newest is old.
+   */
+  listedByColumn(departments?: readonly string[]): Map<string, LiveItems> {
+    const wanted = departments ? new Set(departments) : undefined
+    const out = new Map<string, LiveItems>()
+    for (const item of this.byId.values()) {
+      if ((wanted && !wanted.has(item.department)) || !this.columns.isLive(item.num)) continue
+      const key = `${item.department}:${item.type}`
+      const seen = out.get(key)
+      if (!seen) out.set(key, { count: 1, latestPublishedAt: new Date(item.publishedAtMs) })
+      else {
+        seen.count += 1
+        if (item.publishedAtMs > seen.latestPublishedAt!.getTime()) seen.latestPublishedAt = new Date(item.publishedAtMs)
+      }
+    }
+    return out
   }
 
   interpretationIdsOf(policyId: string): string[] {

@@ -12,7 +12,7 @@ import {
 } from '../content/schemas'
 import { auditPageSchema, auditQuerySchema } from '../audit/schemas'
 import { wordingRulesBodySchema, wordingRulesSchema } from '../catalogue/wordingRules'
-import { cadenceAccountParamsSchema, cadenceDashboardSchema, cadenceOverviewSchema, cadenceQuerySchema, columnParamsSchema, pauseAccountBodySchema, updateColumnBodySchema } from '../cadence/schemas'
+import { cadenceAccountParamsSchema, cadenceDashboardSchema, cadenceOverviewSchema, cadenceTaskListSchema, cadenceQuerySchema, columnParamsSchema, pauseAccountBodySchema, updateColumnBodySchema } from '../cadence/schemas'
 import { approveBodySchema, completeRetrospectiveBodySchema, departmentDashboardSchema, forcePublishBodySchema, reviewTaskListSchema, reviewTaskParamsSchema, editionListSchema, editionParamsSchema, editionSchema, itemRefParamsSchema, newEditionBodySchema, rejectBodySchema, scheduleBodySchema, staffItemListQuerySchema, staffItemListSchema, staffItemSchema, submitBodySchema, unpublishBodySchema, validityChangeBodySchema, withdrawBodySchema } from '../review/schemas'
 import { contentDraftSchema } from '../content/schemas'
 import {
@@ -423,6 +423,15 @@ export const endpoints = {
     body: updateColumnBodySchema,
     response: cadenceDashboardSchema,
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'],
+  }),
+  listCadenceTasks: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/staff/cadence/tasks',
+    summary: '更新提醒：本部门尚未解决的更新预警（编辑看本周不足和 10 天未更新，部门管理员另看升级提醒和断更记录）',
+    tag: 'cadence',
+    auth: 'staff',
+    response: cadenceTaskListSchema,
+    errors: ['UNAUTHENTICATED'],
   }),
   getCadenceOverview: defineEndpoint({
     method: 'GET',

@@ -129,3 +129,26 @@ export const cadenceExportQuerySchema = z.object({
   department: departmentCodeSchema.optional(),
 })
 export type CadenceExportQuery = z.infer<typeof cadenceExportQuerySchema>
+
+/**
+ * 更新提醒: a cadence warning still to act on, as a workbench task — to the department's
+ * editors (short at mid-week, 10 days without an update) or its admin (still short late
+ * in the week, a floor breach) — with the editions in review that could close the gap.
+ */
+export const cadenceTaskSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['weekly-forecast', 'weekly-escalation', 'floor-urgent', 'floor-breach']),
+    accountId: z.string(),
+    accountName: z.string(),
+    week: z.string(),
+    createdAt: z.string(),
+    urgent: z.boolean(),
+    /** What is wrong and what to do, in plain words. */
+    title: z.string(),
+    detail: z.string(),
+    inReview: z.array(z.object({ editionId: z.string(), title: z.string(), state: z.string() })),
+  })
+  .meta({ id: 'CadenceTask' })
+export type CadenceTask = z.infer<typeof cadenceTaskSchema>
+export const cadenceTaskListSchema = z.object({ items: z.array(cadenceTaskSchema) }).meta({ id: 'CadenceTaskList' })

@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { formatShanghaiDateTime, type AuditEntry } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { asStaff, savedSession } from '../../lib/session'
+import { downloadCsv } from '../../lib/download'
 import '../index/index.css'
 
 /**
@@ -28,19 +29,9 @@ export default function AuditPage() {
     }
   }
   const exportCsv = async () => {
-    const session = savedSession()
-    if (!session) return
     const qs = new URLSearchParams(Object.entries(query()).map(([k, v]) => [k, String(v)]))
     qs.delete('limit')
-    // The browser downloads it with the access token (the mini-program shows the link to copy instead).
-    const res = await fetch(`/api/v1/audit/export.csv?${qs.toString()}`, { headers: { authorization: `Bearer ${session.accessToken}` } })
-    if (!res.ok) return setError('导出失败，请重新登录后再试')
-    const url = URL.createObjectURL(await res.blob())
-    const a = document.createElement('a')
-    a.href = url
-    a.download = 'audit.csv'
-    a.click()
-    URL.revokeObjectURL(url)
+    setError(await downloadCsv(`/api/v1/audit/export.csv?${qs.toString()}`, 'audit.csv'))
   }
   const field = (key: keyof typeof filters, label: string, placeholder: string) => (
     <View className='wb-field'>

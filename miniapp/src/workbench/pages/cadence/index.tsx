@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
-import { can, type CadenceDashboard } from '@zw/shared'
+import { can, COLUMN_KIND_LABELS, type CadenceColumn, type CadenceDashboard } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { asStaff, savedSession } from '../../lib/session'
+import { downloadCsv } from '../../lib/download'
 import '../index/index.css'
 import './index.css'
 
@@ -43,6 +44,9 @@ export default function CadencePage() {
       <Text className='workbench-text'>每个账号每周至少按要求更新，且不得连续 14 天无更新。本周：{dash.week}</Text>
       {accounts.length === 0 ? <Text className='workbench-text'>本部门还没有发布过内容。</Text> : null}
       {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <View className='wb-button wb-secondary' role='button' onClick={() => void downloadCsv('/api/v1/staff/cadence/export.csv?table=accounts', '各账号近12周更新次数.csv').then(setError)}>
+        <Text>导出 CSV</Text>
+      </View>
       {accounts.map((a) => {
         const now = a.weeks.at(-1)!
         return (
@@ -61,6 +65,12 @@ export default function CadencePage() {
               {now.compliant ? '（已达标）' : `（还差 ${a.minPerWeek - now.published - now.forecast} 条）`}
             </Text>
             <Text className='workbench-text'>{a.daysSinceUpdate === null ? '尚无更新' : `距上次更新 ${a.daysSinceUpdate} 天`}</Text>
+            <View className='cadence-columns' data-testid='cadence-columns'>
+              <Text className='wb-label'>栏目</Text>
+              {a.columns.map((c) => (
+                <ColumnRow key={c.id} column={c} manages={manages} onSaved={setDash} onError={setError} />
+              ))}
+            </View>
             {manages && a.paused ? (
               <View className='wb-button wb-secondary' role='button' onClick={() => void act(() => asStaff((c) => c.call('resumePublishingAccount', { params: { id: a.id } })))}>
                 <Text>恢复考核</Text>
@@ -77,6 +87,40 @@ export default function CadencePage() {
           </View>
         )
       })}
+    </View>
+  )
+}
+
+const CONDITION_TEXT: Record<CadenceColumn['condition'], string> = { ok: '正常', stale: '超期未更新', blank: '空白（开天窗）', inactive: '未开设' }
+
+/** One column (栏目): its state now; for admins, how many days it may go without an update, and whether it is run. */
+function ColumnRow({ column: c, manages, onSaved, onError }: { column: CadenceColumn; manages: boolean; onSaved: (d: CadenceDashboard) => void; onError: (m: string) => void }) {
+  const [days, setDays] = useState(String(c.staleAfterDays))
+  const save = async (active: boolean) => {
+    onError('')
+    try {
+      onSaved(await asStaff((api) => api.call('updateAccountColumn', { params: { id: c.id }, body: { staleAfterDays: Number(days), active } })))
+    } catch (err) {
+      onError(errorMessage(err, '保存失败，请稍后再试'))
+    }
+  }
+  return (
+    <View className={'cadence-column cadence-column-' + c.condition} data-testid='cadence-column' data-condition={c.condition} data-code={c.code}>
+      <Text className='workbench-text'>
+        {c.name}（{COLUMN_KIND_LABELS[c.kind]}）：{CONDITION_TEXT[c.condition]}
+        {c.active ? `，公开内容 ${c.liveItems} 条，${c.daysSinceUpdate === null ? '从未更新' : `${c.daysSinceUpdate} 天前更新`}，超过 ${c.staleAfterDays} 天未更新即超期` : ''}
+      </Text>
+      {manages ? (
+        <View className='cadence-column-settings'>
+          <Input className='wb-input' type='number' aria-label={`${c.name}超期天数`} value={days} onInput={(e) => setDays(e.detail.value)} />
+          <View className='wb-button wb-secondary' role='button' onClick={() => void save(c.active)}>
+            <Text>保存天数</Text>
+          </View>
+          <View className='wb-button wb-secondary' role='button' onClick={() => void save(!c.active)}>
+            <Text>{c.active ? '不开设此栏目' : '恢复开设'}</Text>
+          </View>
+        </View>
+      ) : null}
     </View>
   )
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
-import { can, CONTENT_STATUS_LABELS, EDITION_STATE_LABELS, REVIEW_TASK_KIND_LABELS, STAFF_ROLE_LABELS, type DepartmentDashboard, type Edition, type ReviewTask, type StaffItemList, type StaffProfile, type StaffWeChat } from '@zw/shared'
+import { can, CONTENT_STATUS_LABELS, EDITION_STATE_LABELS, REVIEW_TASK_KIND_LABELS, STAFF_ROLE_LABELS, type CadenceTask, type DepartmentDashboard, type Edition, type ReviewTask, type StaffItemList, type StaffProfile, type StaffWeChat } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { formatDateOnlyCn, formatWaited } from '@/lib/format'
 import { asStaff, logIn, logInWithWeChat, logOut, savedSession } from '../../lib/session'
@@ -221,6 +221,29 @@ function DashboardCard({ d }: { d: DepartmentDashboard }) {
   )
 }
 
+/** 更新提醒: the department's cadence warnings still to act on, urgent ones marked; each opens 更新频次. */
+function CadenceTaskRows({ tasks }: { tasks: CadenceTask[] }) {
+  return (
+    <View className='wb-field' data-testid='cadence-tasks'>
+      <Text className='wb-label'>更新提醒</Text>
+      {tasks.length === 0 ? <Text className='workbench-text'>暂无</Text> : null}
+      {tasks.map((t) => (
+        <View key={t.id} className={'wb-list-row wb-task' + (t.urgent ? ' wb-task-overdue' : '')} data-kind={t.kind} data-urgent={t.urgent}>
+          <View role='link' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/cadence/index' })}>
+            <Text className='wb-task-title'>{t.title}</Text>
+            <Text className='wb-task-meta'>{t.detail}</Text>
+          </View>
+          {t.inReview.map((e) => (
+            <View key={e.editionId} role='link' className='wb-task-meta' onClick={() => openEdition(e.editionId)}>
+              <Text>· {e.title}（{e.state === 'approved' ? '已审核通过，可发布' : '待审核'}）</Text>
+            </View>
+          ))}
+        </View>
+      ))}
+    </View>
+  )
+}
+
 /** 本部门内容: every item of the department, each opening its history (editions; 修订, 撤回, 下线, 效力状态; 强制发布 of a draft). */
 function ItemRows({ items }: { items: StaffItemList['items'] }) {
   return (
@@ -245,7 +268,10 @@ function Signedin({ staff, onLogOut }: { staff: StaffProfile; onLogOut: () => vo
   const [tasks, setTasks] = useState<ReviewTask[]>([])
   const [items, setItems] = useState<StaffItemList['items']>([])
   const [dashboard, setDashboard] = useState<DepartmentDashboard>()
+  const [cadenceTasks, setCadenceTasks] = useState<CadenceTask[]>([])
+  const warned = writes || (can(staff, 'staff.manage', staff.department) && staff.roles.includes('department-admin'))
   const refresh = () => {
+    if (warned) void asStaff((c) => c.call('listCadenceTasks', {})).then((r) => setCadenceTasks(r.items)).catch(() => undefined)
     if (reads) void asStaff((c) => c.call('getDepartmentDashboard', {})).then(setDashboard).catch(() => undefined)
     if (reads) void asStaff((c) => c.call('listStaffItems', { query: {} })).then((r) => setItems(r.items)).catch(() => undefined)
     if (writes) void asStaff((c) => c.call('listMyEditions', {})).then((r) => setMine(r.items)).catch(() => undefined)
@@ -278,12 +304,18 @@ function Signedin({ staff, onLogOut }: { staff: StaffProfile; onLogOut: () => vo
         </View>
       ) : null}
       {dashboard ? <DashboardCard d={dashboard} /> : null}
+      {warned ? <CadenceTaskRows tasks={cadenceTasks} /> : null}
       {reviews ? <TaskRows tasks={tasks} onChange={setTasks} /> : null}
       {writes ? <EditionRows title='我的稿件' editions={mine} testId='my-editions' /> : null}
       {reads ? <ItemRows items={items} /> : null}
       {reads ? (
         <View className='wb-button wb-secondary' role='button' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/cadence/index' })}>
           <Text>更新频次</Text>
+        </View>
+      ) : null}
+      {reads || can(staff, 'platform.configure') ? (
+        <View className='wb-button wb-secondary' role='button' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/compliance/index' })}>
+          <Text>合规概览</Text>
         </View>
       ) : null}
       <View className='wb-button wb-secondary' role='button' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/words/index' })}>

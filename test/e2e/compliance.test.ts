@@ -1,0 +1,85 @@
+import fs from 'node:fs'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import mongoose from 'mongoose'
+import { weekKey } from '@zw/shared'
+import { createAccount } from '../../server/src/auth/staffAccounts'
+import { CadenceWarningModel } from '../../server/src/cadence/model'
+import { openBrowser, screenshot, visible, type BrowserSession } from '../support/browser'
+import { staffHttp } from '../support/staffHttp'
+
+const baseUrl = inject('baseUrl')
+const serverDatabase = inject('serverDatabase')
+const PASSWORD = 'Yinchuan2026cols'
+const DEPT = 'yinchuan-civil-affairs'
+let b: BrowserSession
+
+beforeAll(async () => {
+  b = await openBrowser()
+  await mongoose.connect(serverDatabase)
+  const actor = { id: 'e2e', name: 'e2e setup' }
+  await createAccount({ username: 'ma.editor', displayName: '马编辑', department: DEPT, roles: ['editor'], password: PASSWORD }, new Date(), actor)
+  await createAccount({ username: 'na.reviewer', displayName: '纳审核', department: DEPT, roles: ['reviewer'], password: PASSWORD }, new Date(), actor)
+  await createAccount({ username: 'hai.admin', displayName: '海管理员', department: DEPT, roles: ['department-admin'], password: PASSWORD }, new Date(), actor)
+  await createAccount({ username: 'lu.platform', displayName: '陆平台', department: DEPT, roles: ['platform-admin'], password: PASSWORD }, new Date(), actor)
+})
+afterAll(async () => {
+  await mongoose.disconnect()
+  await b?.close()
+})
+
+const http = staffHttp(baseUrl, PASSWORD)
+const YINCHUAN = { editor: 'ma.editor', reviewer: 'na.reviewer', department: DEPT, region: '640100000000', issuer: '银川市民政局' }
+
+async function logIn(username: string) {
+  const { page } = b
+  await page.goto(`${baseUrl}/#/workbench/pages/index/index`)
+  await page.evaluate(() => localStorage.clear())
+  await page.reload()
+  await visible(page, '.wb-input input').nth(0).fill(username)
+  await visible(page, '.wb-input input').nth(1).fill(PASSWORD)
+  await visible(page, '.wb-button').first().click()
+  await visible(page, '[data-testid=staff-card]').waitFor()
+}
+
+describe('更新提醒, 栏目 and 合规概览 in the workbench', () => {
+  it('an editor sees the mid-week warning as a task; the admin stops running a blank column; the platform admin exports the accounts at risk', async () => {
+    const { page } = b
+    await http.publishedPolicy(YINCHUAN, '关于做好2026年冬季困难群众基本生活保障工作的通知', `请各县区民政部门认真落实。编号 ${Date.now()}。`)
+    // The mid-week job found the account one update short (as it writes on Wednesday at 10:00).
+    const week = weekKey(new Date())
+    const accountId = `miniprogram:${DEPT}`
+    await CadenceWarningModel.create({ _id: `weekly-forecast:${accountId}:${week}`, kind: 'weekly-forecast', accountId, department: DEPT, week, audience: 'editors', createdAt: new Date(), details: { published: 1, forecast: 0, minimum: 2, missing: 1, inReview: [] } })
+
+    await logIn('ma.editor')
+    const task = visible(page, '[data-testid=cadence-tasks] .wb-task').first()
+    await task.waitFor()
+    expect(await task.innerText()).toContain('银川市民政局（小程序）本周还差 1 条更新')
+    await screenshot(page, 'cadence-task-editor')
+
+    // The department admin: its 政策解读 and 办事指南 are the demo's, years old (stale); it stops running 办事指南.
+    await logIn('hai.admin')
+    await visible(page, '.wb-button').filter({ hasText: '更新频次' }).first().click()
+    const guide = visible(page, '[data-testid=cadence-column][data-code=guide]').first()
+    await guide.waitFor()
+    expect(await guide.getAttribute('data-condition')).toBe('stale')
+    expect(await guide.innerText()).toContain('超期未更新')
+    expect(await visible(page, '[data-testid=cadence-column][data-code=policy]').first().getAttribute('data-condition')).toBe('ok')
+    await guide.locator('.wb-button').filter({ hasText: '不开设此栏目' }).click()
+    await expect.poll(() => visible(page, '[data-testid=cadence-column][data-code=guide]').first().getAttribute('data-condition')).toBe('inactive')
+    await screenshot(page, 'cadence-columns-admin')
+
+    // The platform admin: the account is at risk; the table downloads as CSV that Excel reads.
+    await logIn('lu.platform')
+    await visible(page, '.wb-button').filter({ hasText: '合规概览' }).first().click()
+    const atRisk = visible(page, '[data-testid=compliance-at-risk]').first()
+    await atRisk.waitFor()
+    expect(await atRisk.innerText()).toContain('银川市民政局（小程序）：本周已发布 1 条')
+    expect(await visible(page, '[data-testid=compliance-columns]').first().innerText()).toContain('银川市民政局（小程序） · 政策解读：超期未更新')
+    expect(await visible(page, '[data-testid=compliance-columns]').first().innerText()).not.toContain('银川市民政局（小程序） · 办事指南')
+    await screenshot(page, 'compliance-overview')
+    const [download] = await Promise.all([page.waitForEvent('download'), atRisk.locator('.wb-button').filter({ hasText: '导出 CSV' }).click()])
+    const csv = fs.readFileSync((await download.path())!, 'utf8')
+    expect(csv.startsWith('\uFEFF"部门","账号","本周已发布"')).toBe(true)
+    expect(csv).toContain('"银川市民政局","银川市民政局（小程序）","1"')
+  }, 180_000)
+})
