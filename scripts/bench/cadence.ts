@@ -125,9 +125,9 @@ if (fs.existsSync(marker)) {
 
 const platformAdmin: StaffPrincipal = { id: 'bench', username: 'bench', displayName: 'bench', department: 'guiyang-hrss', roles: ['platform-admin'], sessionId: 'bench', ip: '127.0.0.1', userAgent: 'bench' }
 // No content in this benchmark: every column is blank (the read model answers from memory in the server).
-const listed = () => new Map()
-const overview = new ComplianceOverview(listed)
-const dashboard = new CadenceDashboard(listed)
+const content = { listedByColumn: () => new Map(), coverageFacts: () => ({ policies: [], interpretations: [] }) }
+const overview = new ComplianceOverview(content)
+const dashboard = new CadenceDashboard(content)
 const time = async <T>(fn: () => Promise<T>) => {
   const t0 = process.hrtime.bigint()
   const result = await fn()

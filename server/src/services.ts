@@ -30,7 +30,7 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
   const auth = createAuthModule({ now, wechat })
   const calendar = new WorkingCalendar()
   const review = createReviewModule({ now, contentChanged: () => content.readModel.syncNow(), logger: deps.logger, calendar, wechat, storage: content.storage })
-  const cadence = createCadenceModule({ publications: review.events, listed: (departments) => content.readModel.listedByColumn(departments), now, schedule: deps.cadenceSchedule })
+  const cadence = createCadenceModule({ publications: review.events, content: content.readModel, now, schedule: deps.cadenceSchedule })
   return {
     calendar,
     content,

@@ -42,7 +42,7 @@ async function logIn(username: string) {
 }
 
 describe('更新提醒, 栏目 and 合规概览 in the workbench', () => {
-  it('an editor sees the mid-week warning as a task; the admin stops running a blank column; the platform admin exports the accounts at risk', async () => {
+  it('an editor sees the mid-week warning as a task; the admin stops running a stale column; the platform admin exports the accounts at risk and sees an important policy short of interpretations', async () => {
     const { page } = b
     await http.publishedPolicy(YINCHUAN, '关于做好2026年冬季困难群众基本生活保障工作的通知', `请各县区民政部门认真落实。编号 ${Date.now()}。`)
     // The mid-week job found the account one update short (as it writes on Wednesday at 10:00).
@@ -81,5 +81,30 @@ describe('更新提醒, 栏目 and 合规概览 in the workbench', () => {
     const csv = fs.readFileSync((await download.path())!, 'utf8')
     expect(csv.startsWith('\uFEFF"部门","账号","本周已发布"')).toBe(true)
     expect(csv).toContain('"银川市民政局","银川市民政局（小程序）","1"')
+    // The editor marks a new policy as 重要政策措施 in the form; the reviewer publishes it.
+    await logIn('ma.editor')
+    await visible(page, '.wb-button').filter({ hasText: '新建政策文件' }).first().click()
+    await page.getByText('新建政策文件').locator('visible=true').first().waitFor()
+    const important = '银川市最低生活保障审核确认办法'
+    await visible(page, '.wb-input input').nth(0).fill(important)
+    await visible(page, '.wb-textarea textarea').first().fill('为规范最低生活保障审核确认工作，制定本办法。')
+    await visible(page, '.wb-check').filter({ hasText: '重要政策措施' }).first().click()
+    expect(await visible(page, '.wb-check').filter({ hasText: '重要政策措施' }).first().getAttribute('aria-checked')).toBe('true')
+    await visible(page, '.wb-button').filter({ hasText: '保存草稿' }).first().click()
+    await page.waitForURL(/workbench\/pages\/edition\/index/)
+    await visible(page, '.wb-button').filter({ hasText: '提交审核' }).first().click()
+    await expect.poll(() => visible(page, '.wb-state').first().getAttribute('data-state')).toBe('submitted')
+    const editionId = new URL(page.url().replace('/#/', '/')).searchParams.get('id')!
+    const reviewer = await http.tokenOf('na.reviewer')
+    await http.post(reviewer, `/api/v1/staff/editions/${editionId}/approve`, { checklist: { political: true, legal: true, secrecy: true, wording: true } })
+    await http.post(reviewer, `/api/v1/staff/editions/${editionId}/publish`, {})
+
+    // The platform admin sees it among the important policies short of interpretations.
+    await logIn('lu.platform')
+    await visible(page, '.wb-button').filter({ hasText: '合规概览' }).first().click()
+    const coverage = visible(page, '[data-testid=compliance-coverage]').first()
+    await coverage.waitFor()
+    expect(await coverage.innerText()).toContain(`银川市民政局《${important}》：本年已解读 0 次，还需 2 次，本年还剩`)
+    await screenshot(page, 'compliance-coverage')
   }, 180_000)
 })

@@ -4,7 +4,7 @@ import type { StaffPrincipal } from '../../server/src/auth/principal'
 import { CadenceWarningModel } from '../../server/src/cadence/model'
 import { AuditRecordModel } from '../../server/src/platform/audit/auditTrail'
 import { startTestApp, type TestApp } from '../support/app'
-import { policyDraft, published } from '../support/content'
+import { interpretationDraft, policyDraft, published } from '../support/content'
 import { outcome, staffSession } from '../support/staff'
 
 let t: TestApp
@@ -91,6 +91,21 @@ describe('合规概览 (compliance overview)', () => {
     expect(await AuditRecordModel.countDocuments({ action: 'cadence.column-configured' })).toBe(2)
   })
 
+  it('lists important policies interpreted fewer than twice this year, with the days left', async () => {
+    const important = await published(policyDraft({ title: '贵阳市就业创业补贴管理办法', department: A, policy: { important: true } }), beijing('2025-06-01T09:00:00'))
+    await published(policyDraft({ title: '一般性通知', department: A }), beijing('2025-06-01T09:00:00'))
+    await published(interpretationDraft([important], { title: '去年的解读', department: A }), beijing('2025-07-01T09:00:00'))
+    await published(interpretationDraft([important], { title: '今年的第一次解读', department: A }), beijing('2026-03-01T09:00:00'))
+    await t.services.content.readModel.syncNow()
+    const coverage = async () => (await t.services.cadence.overview.of(platformAdmin, now)).coverage
+    // 2026-11-25 12:00 in Beijing: 37 days left in the year, today included.
+    expect(await coverage()).toEqual([{ policyId: important, title: '贵阳市就业创业补贴管理办法', department: A, departmentName: '贵阳市人力资源和社会保障局', interpretedThisYear: 1, needed: 2, daysLeft: 37 }])
+    expect((await t.services.cadence.overview.of(principal(B, ['editor']), now, B)).coverage).toEqual([])
+    await published(interpretationDraft([important], { title: '今年的第二次解读', department: A }), beijing('2026-11-20T09:00:00'))
+    await t.services.content.readModel.syncNow()
+    expect(await coverage()).toEqual([])
+  })
+
   it('shows a department its own overview, and only a platform admin the whole platform', async () => {
     const editorA = principal(A, ['editor'])
     const own = await t.services.cadence.overview.of(editorA, now, A)
@@ -118,6 +133,8 @@ describe('合规概览 (compliance overview)', () => {
     expect(breaches).toContain('"部门","账号","记录时间（北京时间）","连续无更新（天）"')
     const accounts = new TextDecoder().decode(await (await csv(`table=accounts&department=${B}`)).arrayBuffer())
     expect(accounts).toContain('"三明市三元区人力资源和社会保障局（小程序）"')
+    const coverage = new TextDecoder().decode(await (await csv('table=coverage')).arrayBuffer())
+    expect(coverage).toContain('"部门","政策文件","本年已解读（次）","要求（次）","本年剩余（天）"')
     const bad = await csv('table=everything')
     expect(bad.status).toBe(400)
     expect(await bad.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', details: { fields: [{ path: 'query.table', message: '请选择要导出的表格' }] } } })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addWeeks, columnCondition, countWeek, DEFAULT_STALE_AFTER_DAYS, isNearDuplicate, quarterOf, textSimilarity, weekBounds, weekKey, yearOf, type CadenceEntry } from '@zw/shared'
+import { addWeeks, columnCondition, countWeek, DEFAULT_STALE_AFTER_DAYS, interpretationShortfalls, isNearDuplicate, quarterOf, textSimilarity, weekBounds, weekKey, yearOf, type CadenceEntry, type CoveragePolicy } from '@zw/shared'
 
 describe('weekKey: ISO weeks in Asia/Shanghai', () => {
   it('numbers weeks across year ends: 2026 has 53 weeks and 2027-01-01 is in 2026-W53', () => {
@@ -89,5 +89,32 @@ describe('stale and blank columns (开天窗)', () => {
   it('calls a column with nothing public in it blank, and does not judge one the account does not run', () => {
     expect(columnCondition({ liveItems: 0, lastUpdateAt: daysAgo(1), staleAfterDays: 14, active: true }, now).condition).toBe('blank')
     expect(columnCondition({ liveItems: 0, lastUpdateAt: undefined, staleAfterDays: 14, active: false }, now)).toEqual({ condition: 'inactive', daysSinceUpdate: null })
+  })
+})
+
+describe('interpretation coverage of important policies (年内解读不少于2次)', () => {
+  const now = new Date('2026-11-22T04:00:00Z') // 12:00 in Beijing; 40 days left, today included
+  const policy = (id: string, o: Partial<CoveragePolicy> = {}): CoveragePolicy => ({ id, title: `政策${id}`, department: 'guiyang-hrss', validity: 'valid', publishedAt: '2025-03-01T00:00:00Z', ...o })
+  const interp = (policyIds: string[], publishedAt: string) => ({ id: `i-${policyIds.join()}-${publishedAt}`, policyIds, publishedAt })
+  it('lists important policies in force with fewer than two interpretations this Beijing year, with the days left', () => {
+    const got = interpretationShortfalls(
+      [policy('a'), policy('b'), policy('c'), policy('d', { validity: 'repealed' })],
+      [
+        interp(['a'], '2026-03-01T00:00:00Z'),
+        interp(['a', 'b'], '2026-06-01T00:00:00Z'), // counts for both
+        interp(['b'], '2025-12-31T15:59:00Z'), // 23:59 on 31 Dec 2025 in Beijing: last year
+        interp(['c'], '2025-12-31T16:00:00Z'), // 00:00 on 1 Jan 2026 in Beijing: this year
+      ],
+      now,
+    )
+    expect(got).toEqual([
+      { policyId: 'b', title: '政策b', department: 'guiyang-hrss', interpretedThisYear: 1, needed: 2, daysLeft: 40 },
+      { policyId: 'c', title: '政策c', department: 'guiyang-hrss', interpretedThisYear: 1, needed: 2, daysLeft: 40 },
+    ])
+  })
+  it('counts an interpretation once for a policy however often it names it, and not one published after now', () => {
+    const got = interpretationShortfalls([policy('a')], [interp(['a', 'a'], '2026-02-01T00:00:00Z'), interp(['a'], '2026-12-01T00:00:00Z')], now)
+    expect(got.map((s) => s.interpretedThisYear)).toEqual([1])
+    expect(interpretationShortfalls([policy('a')], [], new Date('2026-12-31T15:00:00Z'))[0]!.daysLeft).toBe(1)
   })
 })

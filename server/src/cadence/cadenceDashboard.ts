@@ -1,7 +1,7 @@
 import { addWeeks, can, columnCondition, countWeek, weekBounds, weekKey, type CadenceAccount, type CadenceColumn, type CadenceDashboard as DashboardView } from '@zw/shared'
 import type { StaffPrincipal } from '../auth/principal'
 import { ForbiddenError } from '../platform/errors'
-import type { LiveItems } from '../content/readModel'
+import type { ContentReadModel, LiveItems } from '../content/readModel'
 import { AccountColumnModel, PublishingAccountModel, type AccountColumnDoc, type PublishingAccountDoc } from './model'
 import { talliesOf } from './weekTallies'
 import { URGENT_GAP_DAYS } from './shortfallWarner'
@@ -10,8 +10,8 @@ import { lastCountedUpdate, scheduledEditionsOf, scheduledEntry } from './cadenc
 const WEEKS = 12
 const DAY_MS = 86_400_000
 
-/** The public items per department and type, keyed `department:type`. */
-export type ListedByColumn = (departments?: readonly string[]) => Map<string, LiveItems>
+/** What cadence reads of the public content (the content read model answers it from memory). */
+export type PublicContent = Pick<ContentReadModel, 'listedByColumn' | 'coverageFacts'>
 
 /** Whole days from `from` to `now`. */
 export const daysBetween = (from: Date, now: Date) => Math.floor((now.getTime() - from.getTime()) / DAY_MS)
@@ -43,8 +43,7 @@ export function columnView(c: AccountColumnDoc, live: LiveItems | undefined, now
  * publication records: a handful of small queries whatever the history.
  */
 export class CadenceDashboard {
-  /** `listed`: the public items per department and type (the content read model's `listedByColumn`). */
-  constructor(private readonly listed: ListedByColumn) {}
+  constructor(private readonly content: PublicContent) {}
 
   async of(staff: StaffPrincipal, now: Date, department = staff.department): Promise<DashboardView> {
     assertMaySeeCadence(staff, department)
@@ -57,7 +56,7 @@ export class CadenceDashboard {
       talliesOf(weekKeys, ids),
       scheduledEditionsOf(department, now, weekBounds(current).end),
       AccountColumnModel.find({ accountId: { $in: ids } }).sort({ _id: 1 }).lean<AccountColumnDoc[]>(),
-      this.listed([department]),
+      this.content.listedByColumn([department]),
     ])
     const lastUpdates = await Promise.all(accounts.map((a) => lastCountedUpdate(a, now)))
     const forecast = countWeek(scheduled.map(scheduledEntry), current).forecast

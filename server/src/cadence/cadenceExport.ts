@@ -32,6 +32,8 @@ export function cadenceTable(table: CadenceExportQuery['table'], data: { dashboa
       return { header: ['部门', '账号', '本周已发布', '本周定时', '每周最低', '距上次更新（天）', '原因'], rows: data.overview!.atRisk.map((a) => [a.departmentName, a.name, a.published, a.forecast, a.minimum, a.daysSinceUpdate ?? '尚无更新', a.reason]) }
     case 'breaches':
       return { header: ['部门', '账号', '记录时间（北京时间）', '连续无更新（天）'], rows: data.overview!.breaches.map((b) => [b.departmentName, b.name, formatShanghaiDateTime(b.at), b.daysWithoutUpdate]) }
+    case 'coverage':
+      return { header: ['部门', '政策文件', '本年已解读（次）', '要求（次）', '本年剩余（天）'], rows: data.overview!.coverage.map((c) => [c.departmentName, c.title, c.interpretedThisYear, c.needed, c.daysLeft]) }
     case 'columns':
       return { header: ['部门', '账号', '栏目', '问题', '距上次更新（天）', '超期标准（天）'], rows: data.overview!.columns.map((c) => [c.departmentName, c.accountName, c.column, CONDITION_LABELS[c.condition], c.daysSinceUpdate ?? '从未更新', c.staleAfterDays]) }
   }

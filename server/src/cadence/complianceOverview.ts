@@ -1,10 +1,10 @@
-import { addWeeks, can, departmentByCode, quarterOf, weekBounds, weekKey, type CadenceOverview, type ComplianceWeek } from '@zw/shared'
+import { addWeeks, can, departmentByCode, interpretationShortfalls, quarterOf, weekBounds, weekKey, type CadenceOverview, type ComplianceWeek } from '@zw/shared'
 import type { StaffPrincipal } from '../auth/principal'
 import { ForbiddenError } from '../platform/errors'
 import { AccountColumnModel, CadenceWarningModel, PublishingAccountModel, type AccountColumnDoc, type CadenceWarningDoc, type PublishingAccountDoc } from './model'
 import { forecastByDepartment, lastCountedUpdate } from './cadenceEntries'
 import { talliesOf } from './weekTallies'
-import { assertMaySeeCadence, columnView, daysBetween, type ListedByColumn } from './cadenceDashboard'
+import { assertMaySeeCadence, columnView, daysBetween, type PublicContent } from './cadenceDashboard'
 import { URGENT_GAP_DAYS } from './shortfallWarner'
 
 const WEEKS = 12
@@ -16,13 +16,13 @@ const rateOf = (compliant: number, accounts: number) => (accounts ? Math.round((
  * platform admin) or one department — the share of accounts that met their weekly
  * minimum in each of the last 12 weeks (the current week counting what is scheduled;
  * weeks before an account existed and paused accounts are not judged), per department;
- * accounts at risk now; floor breaches this quarter (Beijing quarters); and columns that
- * are blank or stale. A handful of queries whatever the number of accounts or the length
+ * accounts at risk now; floor breaches this quarter (Beijing quarters); columns that
+ * are blank or stale; and important policies interpreted fewer than twice this year. A handful of queries whatever the number of accounts or the length
  * of the history: the weekly counts are the 12 weeks' tally documents, read by `_id`
  * (bench:cadence measures it).
  */
 export class ComplianceOverview {
-  constructor(private readonly listed: ListedByColumn) {}
+  constructor(private readonly content: PublicContent) {}
 
   async of(staff: StaffPrincipal, now: Date, department?: string): Promise<CadenceOverview> {
     if (department) assertMaySeeCadence(staff, department)
@@ -36,7 +36,8 @@ export class ComplianceOverview {
     const forecast = await forecastByDepartment(now, weekBounds(current).end)
     const breachDocs = await CadenceWarningModel.find({ kind: 'floor-breach', createdAt: { $gte: quarter.start, $lt: quarter.end }, ...(department ? { department } : {}) }).sort({ createdAt: -1 }).lean<CadenceWarningDoc[]>()
     const columns = await AccountColumnModel.find(ids ? { accountId: { $in: ids } } : {}).sort({ _id: 1 }).lean<AccountColumnDoc[]>()
-    const live = this.listed(department ? [department] : undefined)
+    const live = this.content.listedByColumn(department ? [department] : undefined)
+    const facts = this.content.coverageFacts(department ? [department] : undefined)
     const weekEnds = weeks.map((w) => weekBounds(w).end)
 
     // Per department and week: accounts judged, and those that met their minimum.
@@ -89,6 +90,7 @@ export class ComplianceOverview {
         if (view.condition !== 'stale' && view.condition !== 'blank') return []
         return [{ accountId: c.accountId, department: c.department, departmentName: nameOf(c.department), accountName: account.name, column: c.name, condition: view.condition, daysSinceUpdate: view.daysSinceUpdate, staleAfterDays: c.staleAfterDays }]
       }),
+      coverage: interpretationShortfalls(facts.policies, facts.interpretations, now).map((s) => ({ ...s, departmentName: nameOf(s.department) })),
     }
   }
 }

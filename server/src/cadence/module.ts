@@ -2,7 +2,7 @@ import type { PublicationEvents } from '../review/publicationEvents'
 import { CadenceCounter } from './cadenceCounter'
 import { PublicationRecorder } from './publicationRecorder'
 import { ShortfallWarner } from './shortfallWarner'
-import { CadenceDashboard, type ListedByColumn } from './cadenceDashboard'
+import { CadenceDashboard, type PublicContent } from './cadenceDashboard'
 import { WeeklyReporter } from './weeklyReporter'
 import { AccountPauser } from './accountPauser'
 import { ComplianceOverview } from './complianceOverview'
@@ -40,7 +40,7 @@ export interface CadenceSchedule {
 export const DEFAULT_CADENCE_SCHEDULE: CadenceSchedule = { midWeek: '0 10 * * 3', lateWeek: '0 15 * * 5', floor: '30 8 * * *', weeklyReport: '0 9 * * 1' }
 
 /** The cadence domain (更新频次): publishing accounts, the publications counted on them, the weekly rule. */
-export function createCadenceModule(deps: { publications: PublicationEvents; listed: ListedByColumn; now: () => Date; schedule?: Partial<CadenceSchedule> }): CadenceModule {
+export function createCadenceModule(deps: { publications: PublicationEvents; content: PublicContent; now: () => Date; schedule?: Partial<CadenceSchedule> }): CadenceModule {
   const recorder = new PublicationRecorder()
   deps.publications.onPublished((e) => recorder.published(e))
   deps.publications.onTakenDown((itemId) => recorder.unpublishedInError(itemId))
@@ -64,8 +64,8 @@ export function createCadenceModule(deps: { publications: PublicationEvents; lis
     job('cadence-daily-floor', schedule.floor, (at) => warner.floor(at)),
     job('cadence-weekly-report', schedule.weeklyReport, async (at) => ((await reporter.report(at)) ? 1 : 0)),
   ]
-  const dashboard = new CadenceDashboard(deps.listed)
-  const overview = new ComplianceOverview(deps.listed)
+  const dashboard = new CadenceDashboard(deps.content)
+  const overview = new ComplianceOverview(deps.content)
   // Routes are thin: the binding authenticated and parsed; the services decide who sees and does what.
   const pauser = new AccountPauser(deps.now)
   const columns = new ColumnConfigurer(deps.now)

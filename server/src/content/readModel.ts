@@ -1,4 +1,4 @@
-import { formatShanghaiDate, type ContentType } from '@zw/shared'
+import { formatShanghaiDate, type ContentType, type CoverageInterpretation, type CoveragePolicy } from '@zw/shared'
 import type { Logger } from '../platform/logger'
 import { CHANGE_SEQUENCE } from './changes'
 import { buildDetailHead, detailTail } from './detailJson'
@@ -35,8 +35,9 @@ export interface ReadItem {
   /** 发布日期 in Asia/Shanghai as a number, YYYYMMDD: what date filters compare. */
   publishedDay: number
   version: number
-  /** Of policies: 效力状态. */
+  /** Of policies: 效力状态, and whether it is an important one (interpreted twice a year). */
   validity: string | undefined
+  important: boolean
   /** Of interpretations: the form, and the policies it interprets. */
   form: string | undefined
   policyIds: string[] | undefined
@@ -219,6 +220,7 @@ export class ContentReadModel {
       publishedDay: dayNumber(publishedOn),
       version: doc.version,
       validity: policy ? this.share(policy.validity.status) : undefined,
+      important: policy?.important === true,
       form: interpretation ? this.share(interpretation.form) : undefined,
       policyIds: interpretation ? interpretation.policyIds : undefined,
       termCount: doc.searchTerms?.length ?? 0,
@@ -337,6 +339,22 @@ export class ContentReadModel {
       }
     }
     return out
+  }
+
+  /**
+   * 重要政策 and their interpretations as the coverage rule needs them: the listed
+   * important policies (their departments' only), and every listed interpretation.
+   */
+  coverageFacts(departments?: readonly string[]): { policies: CoveragePolicy[]; interpretations: CoverageInterpretation[] } {
+    const policies: CoveragePolicy[] = []
+    const interpretations: CoverageInterpretation[] = []
+    for (const item of this.byId.values()) {
+      if (!this.columns.isLive(item.num)) continue
+      if (item.type === 'policy' && item.important && (!departments || departments.includes(item.department))) {
+        policies.push({ id: item.id, title: item.title, department: item.department, validity: item.validity ?? 'valid', publishedAt: new Date(item.publishedAtMs) })
+      } else if (item.type === 'interpretation') interpretations.push({ id: item.id, policyIds: item.policyIds ?? [], publishedAt: new Date(item.publishedAtMs) })
+    }
+    return { policies, interpretations }
   }
 
   interpretationIdsOf(policyId: string): string[] {

@@ -96,6 +96,16 @@ export const problemColumnSchema = z.object({
   staleAfterDays: z.number().int(),
 })
 
+export const coverageShortfallSchema = z.object({
+  policyId: z.string(),
+  title: z.string(),
+  department: z.string(),
+  departmentName: z.string(),
+  interpretedThisYear: z.number().int(),
+  needed: z.number().int(),
+  daysLeft: z.number().int(),
+})
+
 /**
  * 合规概览: compliance rate by week (the last 12, current last, judged with what is
  * scheduled), per department, accounts at risk now, floor breaches this quarter, and
@@ -111,18 +121,21 @@ export const cadenceOverviewSchema = z
     atRisk: z.array(atRiskAccountSchema),
     breaches: z.array(breachSchema),
     columns: z.array(problemColumnSchema),
+    /** 重要政策 in force interpreted fewer than twice this calendar year (Beijing). */
+    coverage: z.array(coverageShortfallSchema),
   })
   .meta({ id: 'CadenceOverview' })
 export type CadenceOverview = z.infer<typeof cadenceOverviewSchema>
 
 /** The tables of 更新频次 and 合规概览 that export as CSV. */
-export const CADENCE_TABLES = ['accounts', 'compliance', 'at-risk', 'breaches', 'columns'] as const
+export const CADENCE_TABLES = ['accounts', 'compliance', 'at-risk', 'breaches', 'columns', 'coverage'] as const
 export const CADENCE_TABLE_LABELS: Record<(typeof CADENCE_TABLES)[number], string> = {
   accounts: '各账号近 12 周更新次数',
   compliance: '各部门按周达标率',
   'at-risk': '当前风险账号',
   breaches: '本季度断更记录',
   columns: '空白及超期未更新栏目',
+  coverage: '重要政策解读不足',
 }
 export const cadenceExportQuerySchema = z.object({
   table: z.enum(CADENCE_TABLES, { error: '请选择要导出的表格' }),

@@ -63,6 +63,8 @@ export const policyPartSchema = z.object({
   unknownFields: z.array(z.string().max(100)).max(20).default([]),
   /** 三同步: the policy must be published with an approved interpretation (unless a reviewer records why not). */
   needsInterpretation: z.boolean().default(false),
+  /** 重要政策措施: interpreted at least twice in every calendar year (guiyang, shandong: 年内解读不少于2次). */
+  important: z.boolean().default(false),
 })
 
 export const interpretationPartSchema = z.object({

@@ -76,6 +76,9 @@ export function PolicyFields({ form, onChange }: { form: PolicyForm; onChange: (
       <View className={'wb-check' + (form.needsInterpretation ? ' wb-check-on' : '')} role='checkbox' aria-checked={form.needsInterpretation} onClick={() => set({ needsInterpretation: !form.needsInterpretation })}>
         <Text>{form.needsInterpretation ? '☑' : '☐'} 须同步发布政策解读（三同步：解读审核通过后与本文件一同发布）</Text>
       </View>
+      <View className={'wb-check' + (form.important ? ' wb-check-on' : '')} role='checkbox' aria-checked={form.important} onClick={() => set({ important: !form.important })}>
+        <Text>{form.important ? '☑' : '☐'} 重要政策措施（每年至少解读 2 次，合规概览中跟踪）</Text>
+      </View>
     </View>
   )
 }

@@ -16,12 +16,14 @@ export interface PolicyForm {
   issuer: string
   /** 三同步: publish only with an approved interpretation. */
   needsInterpretation: boolean
+  /** 重要政策措施: to be interpreted at least twice a year. */
+  important: boolean
   attachments: UploadedAttachment[]
 }
 
 /** An empty policy form for the department: written today, issued by the department. */
 export function newPolicyForm(department: string): PolicyForm {
-  return { title: '', summary: '', bodyText: '', topic: 'employment-subsidies', docNumber: '', writtenOn: formatShanghaiDate(new Date()), issuer: departmentByCode(department)?.name ?? '', needsInterpretation: false, attachments: [] }
+  return { title: '', summary: '', bodyText: '', topic: 'employment-subsidies', docNumber: '', writtenOn: formatShanghaiDate(new Date()), issuer: departmentByCode(department)?.name ?? '', needsInterpretation: false, important: false, attachments: [] }
 }
 
 /** The policy draft a form describes, for the staff member's department. */
@@ -43,6 +45,7 @@ export function policyDraftOf(form: PolicyForm, department: string, existing?: C
     policy: {
       ...policy,
       needsInterpretation: form.needsInterpretation,
+      important: form.important,
       docNumber: form.docNumber.trim() || null,
       writtenOn: form.writtenOn.trim() || null,
       issuer: form.issuer.trim() || dept?.name || department,
@@ -55,5 +58,5 @@ export function policyDraftOf(form: PolicyForm, department: string, existing?: C
 /** The form for an existing policy draft (paragraphs back to lines). */
 export function formOf(draft: ContentDraft): PolicyForm {
   const text = linesOfBody(draft.body)
-  return { title: draft.title, summary: draft.summary, bodyText: text, topic: draft.topics[0]!, docNumber: draft.type === 'policy' ? (draft.policy.docNumber ?? '') : '', writtenOn: draft.type === 'policy' ? (draft.policy.writtenOn ?? '') : '', issuer: draft.type === 'policy' ? draft.policy.issuer : '', needsInterpretation: draft.type === 'policy' && draft.policy.needsInterpretation, attachments: draft.attachments }
+  return { title: draft.title, summary: draft.summary, bodyText: text, topic: draft.topics[0]!, docNumber: draft.type === 'policy' ? (draft.policy.docNumber ?? '') : '', writtenOn: draft.type === 'policy' ? (draft.policy.writtenOn ?? '') : '', issuer: draft.type === 'policy' ? draft.policy.issuer : '', needsInterpretation: draft.type === 'policy' && draft.policy.needsInterpretation, important: draft.type === 'policy' && draft.policy.important, attachments: draft.attachments }
 }

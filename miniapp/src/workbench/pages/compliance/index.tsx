@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { can, CADENCE_TABLE_LABELS, formatShanghaiDateTime, type CadenceOverview, type ComplianceWeek } from '@zw/shared'
+import { can, CADENCE_TABLE_LABELS, INTERPRETATIONS_PER_YEAR, formatShanghaiDateTime, type CadenceOverview, type ComplianceWeek } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { asStaff, savedSession } from '../../lib/session'
 import { downloadCsv } from '../../lib/download'
@@ -14,7 +14,8 @@ const rateClass = (w: ComplianceWeek, current: boolean) => (w.rate === null ? 'c
 /**
  * 合规概览: what leaders answer for in an inspection — the share of accounts that met the
  * weekly minimum in each of the last 12 weeks, per department, the accounts at risk now,
- * this quarter's floor breaches (断更), and blank or stale columns; each table as CSV.
+ * this quarter's floor breaches (断更), blank or stale columns, and important policies
+ * interpreted fewer than twice this year; each table as CSV.
  * A platform admin sees the platform; everyone else their department.
  */
 export default function CompliancePage() {
@@ -102,6 +103,19 @@ export default function CompliancePage() {
           </View>
         ))}
         {exportButton('columns')}
+      </View>
+
+      <View className='wb-card' data-testid='compliance-coverage'>
+        <Text className='wb-label'>重要政策解读不足（每年至少 {INTERPRETATIONS_PER_YEAR} 次，{o.coverage.length} 件）</Text>
+        {o.coverage.length === 0 ? <Text className='workbench-text'>暂无</Text> : null}
+        {o.coverage.map((c) => (
+          <View key={c.policyId} className='cadence-table-row'>
+            <Text className='workbench-text'>
+              {c.departmentName}《{c.title}》：本年已解读 {c.interpretedThisYear} 次，还需 {c.needed - c.interpretedThisYear} 次，本年还剩 {c.daysLeft} 天
+            </Text>
+          </View>
+        ))}
+        {exportButton('coverage')}
       </View>
     </View>
   )
