@@ -42,7 +42,7 @@ async function logIn(username: string) {
 }
 
 describe('更新提醒, 栏目 and 合规概览 in the workbench', () => {
-  it('an editor sees the mid-week warning as a task; the admin stops running a stale column; the platform admin exports the accounts at risk and sees an important policy short of interpretations', async () => {
+  it('an editor sees the mid-week warning as a task; the admin stops running a stale column and asks three updates a week; the platform admin exports the accounts at risk and sees an important policy short of interpretations', async () => {
     const { page } = b
     await http.publishedPolicy(YINCHUAN, '关于做好2026年冬季困难群众基本生活保障工作的通知', `请各县区民政部门认真落实。编号 ${Date.now()}。`)
     // The mid-week job found the account one update short (as it writes on Wednesday at 10:00).
@@ -66,6 +66,11 @@ describe('更新提醒, 栏目 and 合规概览 in the workbench', () => {
     expect(await visible(page, '[data-testid=cadence-column][data-code=policy]').first().getAttribute('data-condition')).toBe('ok')
     await guide.locator('.wb-button').filter({ hasText: '不开设此栏目' }).click()
     await expect.poll(() => visible(page, '[data-testid=cadence-column][data-code=guide]').first().getAttribute('data-condition')).toBe('inactive')
+    // It asks three updates a week of this account from now on.
+    const rule = visible(page, '[data-testid=cadence-rule]').first()
+    await rule.locator('input').first().fill('3')
+    await rule.locator('.wb-button').filter({ hasText: '保存更新要求' }).click()
+    await expect.poll(() => visible(page, '[data-testid=cadence-this-week]').first().innerText()).toContain('最低要求 3 条（还差 2 条）')
     await screenshot(page, 'cadence-columns-admin')
 
     // The platform admin: the account is at risk; the table downloads as CSV that Excel reads.

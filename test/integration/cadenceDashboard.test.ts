@@ -47,3 +47,29 @@ describe('更新频次 dashboard of a department', () => {
     expect(after.daysSinceUpdate).toBe(0)
   })
 })
+
+describe('更新要求 of an account', () => {
+  it('a department admin sets the weekly minimum and the longest gap; the dashboard and the floor check judge by them', async () => {
+    const { staffSession } = await import('../support/staff')
+    const { AuditRecordModel } = await import('../../server/src/platform/audit/auditTrail')
+    const { CadenceWarningModel } = await import('../../server/src/cadence/model')
+    const dept = 'xinxiang-gov-office'
+    const id = `miniprogram:${dept}`
+    const at = (local: string) => beijing(local)
+    const publish = (local: string) =>
+      t.services.cadence.recorder.published({ itemId: `rule-${++n}`, edition: 1, department: dept, content: policyDraft({ title: `新乡更新 ${n}，编号 ${n * 3571}`, body: `<p>内容 ${n * 6053} ${'乡'.repeat(n % 9)}</p>`, department: dept }) as ContentDraft, at: at(local), minor: false })
+    await publish('2026-12-07T10:00:00')
+    await publish('2026-12-08T10:00:00')
+    const admin = await staffSession(t, 'rule-admin', dept, ['department-admin'])
+    const week = async (now: string) => (await t.services.cadence.dashboard.of({ ...staff, department: dept }, at(now), dept)).accounts.find((a) => a.id === id)!
+    expect((await week('2026-12-09T12:00:00')).weeks.at(-1)!.compliant).toBe(true)
+    const after = await admin.api.call('setPublishingAccountRule', { params: { id }, body: { minPerWeek: 3, maxGapDays: 7 } })
+    expect(after.accounts.find((a) => a.id === id)).toMatchObject({ minPerWeek: 3, maxGapDays: 7 })
+    expect(await week('2026-12-09T12:00:00')).toMatchObject({ minPerWeek: 3, atRisk: true })
+    expect((await week('2026-12-09T12:00:00')).weeks.at(-1)!.compliant).toBe(false)
+    // Eight days without an update is a breach of a 7-day gap.
+    expect(await t.services.cadence.warner.floor(at('2026-12-16T11:00:00'))).toBeGreaterThanOrEqual(1)
+    expect(await CadenceWarningModel.findOne({ accountId: id, kind: 'floor-breach' }).lean()).toMatchObject({ details: { daysWithoutUpdate: 8 } })
+    expect((await AuditRecordModel.find({ action: 'cadence.account-rule-set', subject: `account:${id}` }).lean()).map((r) => [r.before, r.after])).toEqual([[{ minPerWeek: 2, maxGapDays: 14 }, { minPerWeek: 3, maxGapDays: 7 }]])
+  })
+})

@@ -89,6 +89,14 @@ describe('bad input on the staff endpoints: a 400 with a Chinese message per fie
       active: '请说明是否开设此栏目',
     })
     expect(await refused(deptAdmin.api.call('updateAccountColumn', { params: { id: 'miniprogram:guiyang-hrss:guide' }, body: { staleAfterDays: 1.5, active: true } }))).toEqual({ staleAfterDays: '天数须为整数' })
+    expect(await refused(deptAdmin.api.call('setPublishingAccountRule', { params: { id: 'miniprogram:guiyang-hrss' }, body: { minPerWeek: 0, maxGapDays: 15 } }))).toEqual({
+      minPerWeek: '每周至少 1 次',
+      maxGapDays: '不能超过全国要求的 14 天',
+    })
+    expect(await refused(deptAdmin.api.call('setPublishingAccountRule', { params: { id: 'miniprogram:guiyang-hrss' }, body: { minPerWeek: 2.5, maxGapDays: '十四' as never } }))).toEqual({
+      minPerWeek: '次数须为整数',
+      maxGapDays: '请填写最长间隔天数',
+    })
     expect(await refused(deptAdmin.api.call('updateAccountColumn', { params: { id: 'guide' }, body: { staleAfterDays: 30, active: true } }))).toEqual({ 'params.id': '栏目编号格式不正确' })
     expect(await refused(editor.api.call('listStaffItems', { query: { status: 'gone' as never } }))).toEqual({ 'query.status': '未知的内容状态' })
     expect(await refused(reviewer.api.call('forcePublishEdition', { params: { id: e.id }, body: {} as never }))).toHaveProperty('reason')
@@ -97,6 +105,7 @@ describe('bad input on the staff endpoints: a 400 with a Chinese message per fie
     expect((await StaffAccountModel.findById(editor.id).lean())).toMatchObject({ disabled: false, roles: ['editor'] })
     expect((await PublishingAccountModel.findById('miniprogram:guiyang-hrss').lean())!.paused ?? null).toBeNull()
     expect(await AccountColumnModel.findById('miniprogram:guiyang-hrss:guide').lean()).toMatchObject({ staleAfterDays: 183, active: true })
+    expect(await PublishingAccountModel.findById('miniprogram:guiyang-hrss').lean()).toMatchObject({ minPerWeek: 2, maxGapDays: 14 })
   })
 })
 

@@ -52,6 +52,7 @@ const EXPECTED: Record<string, Record<Role, { own: string; other: string }>> = {
   // A department's overview; the platform's (no department) is for platform admins only (cadenceOverview.test.ts).
   getCadenceOverview: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
   listCadenceTasks: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('OK') },
+  setPublishingAccountRule: { editor: F, reviewer: F, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
   updateAccountColumn: { editor: F, reviewer: F, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
 }
 
@@ -143,6 +144,11 @@ describe('every staff endpoint × every role × own or other department', () => 
       },
       listCadenceTasks: async (role) => (await actor(role)).api.call('listCadenceTasks', {}),
       getCadenceOverview: async (role, where) => (await actor(role)).api.call('getCadenceOverview', { query: { department: where === 'own' ? OWN : OTHER } }),
+      setPublishingAccountRule: async (role, where) => {
+        const dept = where === 'own' ? OWN : OTHER
+        await ensureMiniProgramAccount(dept, new Date())
+        return (await actor(role)).api.call('setPublishingAccountRule', { params: { id: `miniprogram:${dept}` }, body: { minPerWeek: 2, maxGapDays: 14 } })
+      },
       updateAccountColumn: async (role, where) => {
         const dept = where === 'own' ? OWN : OTHER
         await ensureMiniProgramAccount(dept, new Date())

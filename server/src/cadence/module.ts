@@ -8,6 +8,7 @@ import { AccountPauser } from './accountPauser'
 import { ComplianceOverview } from './complianceOverview'
 import { ColumnConfigurer } from './columnConfigurer'
 import { CadenceTasks } from './cadenceTasks'
+import { AccountRuleSetter } from './accountRuleSetter'
 import { cadenceExportRouter } from './cadenceExport'
 import { backfillPublicationRecords } from './publicationBackfill'
 import type { Authenticate, Handlers } from '../platform/http/endpoints'
@@ -70,12 +71,14 @@ export function createCadenceModule(deps: { publications: PublicationEvents; con
   const pauser = new AccountPauser(deps.now)
   const columns = new ColumnConfigurer(deps.now)
   const tasks = new CadenceTasks(counter)
+  const rules = new AccountRuleSetter(deps.now)
   const handlers: Handlers = {
     getCadenceDashboard: ({ staff, query }) => dashboard.of(staff, deps.now(), query.department),
     getCadenceOverview: ({ staff, query }) => overview.of(staff, deps.now(), query.department),
     listCadenceTasks: ({ staff }) => tasks.of(staff, deps.now()),
     pausePublishingAccount: async ({ staff, params, body }) => dashboard.of(staff, deps.now(), (await pauser.pause(staff, params.id, body.reason)).department),
     resumePublishingAccount: async ({ staff, params }) => dashboard.of(staff, deps.now(), (await pauser.resume(staff, params.id)).department),
+    setPublishingAccountRule: async ({ staff, params, body }) => dashboard.of(staff, deps.now(), (await rules.set(staff, params.id, body)).department),
     updateAccountColumn: async ({ staff, params, body }) => dashboard.of(staff, deps.now(), (await columns.configure(staff, params.id, body)).department),
   }
   return {

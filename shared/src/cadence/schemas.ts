@@ -165,3 +165,9 @@ export const cadenceTaskSchema = z
   .meta({ id: 'CadenceTask' })
 export type CadenceTask = z.infer<typeof cadenceTaskSchema>
 export const cadenceTaskListSchema = z.object({ items: z.array(cadenceTaskSchema) }).meta({ id: 'CadenceTaskList' })
+
+/** 更新要求 of an account: its weekly minimum and the longest gap it may have (never more than the national 14 days). */
+export const accountRuleBodySchema = z.object({
+  minPerWeek: z.number({ error: '请填写每周最少更新次数' }).int({ error: '次数须为整数' }).min(1, { error: '每周至少 1 次' }).max(7, { error: '每周最多要求 7 次' }),
+  maxGapDays: z.number({ error: '请填写最长间隔天数' }).int({ error: '天数须为整数' }).min(1, { error: '至少 1 天' }).max(14, { error: '不能超过全国要求的 14 天' }),
+})

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
-import { can, COLUMN_KIND_LABELS, type CadenceColumn, type CadenceDashboard } from '@zw/shared'
+import { can, COLUMN_KIND_LABELS, type CadenceAccount, type CadenceColumn, type CadenceDashboard } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { asStaff, savedSession } from '../../lib/session'
 import { downloadCsv } from '../../lib/download'
@@ -71,6 +71,7 @@ export default function CadencePage() {
                 <ColumnRow key={c.id} column={c} manages={manages} onSaved={setDash} onError={setError} />
               ))}
             </View>
+            {manages ? <RuleEditor account={a} onSaved={setDash} onError={setError} /> : null}
             {manages && a.paused ? (
               <View className='wb-button wb-secondary' role='button' onClick={() => void act(() => asStaff((c) => c.call('resumePublishingAccount', { params: { id: a.id } })))}>
                 <Text>恢复考核</Text>
@@ -91,6 +92,32 @@ export default function CadencePage() {
   )
 }
 
+/** 更新要求: the account's weekly minimum and longest gap, for its department's admin. */
+function RuleEditor({ account: a, onSaved, onError }: { account: CadenceAccount; onSaved: (d: CadenceDashboard) => void; onError: (m: string) => void }) {
+  const [min, setMin] = useState(String(a.minPerWeek))
+  const [gap, setGap] = useState(String(a.maxGapDays))
+  const save = async () => {
+    onError('')
+    try {
+      onSaved(await asStaff((api) => api.call('setPublishingAccountRule', { params: { id: a.id }, body: { minPerWeek: Number(min), maxGapDays: Number(gap) } })))
+    } catch (err) {
+      onError(errorMessage(err, '保存失败，请稍后再试'))
+    }
+  }
+  return (
+    <View className='cadence-column-settings' data-testid='cadence-rule'>
+      <Text className='workbench-text'>每周至少</Text>
+      <Input className='wb-input cadence-number' type='number' aria-label='每周最少更新次数' value={min} onInput={(e) => setMin(e.detail.value)} />
+      <Text className='workbench-text'>次，最长间隔</Text>
+      <Input className='wb-input cadence-number' type='number' aria-label='最长间隔天数' value={gap} onInput={(e) => setGap(e.detail.value)} />
+      <Text className='workbench-text'>天</Text>
+      <View className='wb-button wb-secondary' role='button' onClick={() => void save()}>
+        <Text>保存更新要求</Text>
+      </View>
+    </View>
+  )
+}
+
 const CONDITION_TEXT: Record<CadenceColumn['condition'], string> = { ok: '正常', stale: '超期未更新', blank: '空白（开天窗）', inactive: '未开设' }
 
 /** One column (栏目): its state now; for admins, how many days it may go without an update, and whether it is run. */
@@ -107,12 +134,15 @@ function ColumnRow({ column: c, manages, onSaved, onError }: { column: CadenceCo
   return (
     <View className={'cadence-column cadence-column-' + c.condition} data-testid='cadence-column' data-condition={c.condition} data-code={c.code}>
       <Text className='workbench-text'>
-        {c.name}（{COLUMN_KIND_LABELS[c.kind]}）：{CONDITION_TEXT[c.condition]}
+        {c.name}
+        {c.name === COLUMN_KIND_LABELS[c.kind] ? '' : `（${COLUMN_KIND_LABELS[c.kind]}）`}：{CONDITION_TEXT[c.condition]}
         {c.active ? `，公开内容 ${c.liveItems} 条，${c.daysSinceUpdate === null ? '从未更新' : `${c.daysSinceUpdate} 天前更新`}，超过 ${c.staleAfterDays} 天未更新即超期` : ''}
       </Text>
       {manages ? (
         <View className='cadence-column-settings'>
-          <Input className='wb-input' type='number' aria-label={`${c.name}超期天数`} value={days} onInput={(e) => setDays(e.detail.value)} />
+          <Text className='workbench-text'>超过</Text>
+          <Input className='wb-input cadence-number' type='number' aria-label={`${c.name}超期天数`} value={days} onInput={(e) => setDays(e.detail.value)} />
+          <Text className='workbench-text'>天未更新算超期</Text>
           <View className='wb-button wb-secondary' role='button' onClick={() => void save(c.active)}>
             <Text>保存天数</Text>
           </View>
