@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ApiClientError } from '@zw/shared'
 import { EditionModel } from '../../server/src/review/model'
 import { ContentItem } from '../../server/src/content/model'
 import { startTestApp, type TestApp } from '../support/app'
 import { policyDraft } from '../support/content'
-import { staffSession } from '../support/staff'
+import { refusedFields, staffSession } from '../support/staff'
 
 let t: TestApp
 let editor: Awaited<ReturnType<typeof staffSession>>
@@ -18,13 +17,7 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const refused = async (call: Promise<unknown>) => {
-  const err = (await call.catch((e: unknown) => e)) as ApiClientError
-  expect(err).toBeInstanceOf(ApiClientError)
-  expect(err.status).toBe(400)
-  expect(err.code).toBe('VALIDATION_FAILED')
-  return Object.fromEntries(err.fields.map((f) => [f.path, f.message]))
-}
+const refused = refusedFields
 
 describe('bad input on the staff endpoints: a 400 with a Chinese message per field, and nothing written', () => {
   it('a draft without a title, topics or regions creates no item and no edition', async () => {

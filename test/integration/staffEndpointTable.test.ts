@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { endpoints, type ContentDraftInput, type StaffRole } from '@zw/shared'
+import { endpoints, formatShanghaiDateTime, type ContentDraftInput, type StaffRole } from '@zw/shared'
 import { startTestApp, type TestApp } from '../support/app'
 import { policyDraft } from '../support/content'
 import { FakeWeChat } from '../support/fakeWeChat'
 import { ensureMiniProgramAccount } from '../../server/src/cadence/publishingAccounts'
+import { ChannelAccountRegistrar } from '../../server/src/cadence/channelAccountRegistrar'
 import { outcome, staffSession } from '../support/staff'
 
 /**
@@ -52,6 +53,8 @@ const EXPECTED: Record<string, Record<Role, { own: string; other: string }>> = {
   // A department's overview; the platform's (no department) is for platform admins only (cadenceOverview.test.ts).
   getCadenceOverview: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
   listCadenceTasks: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('OK') },
+  registerPublishingAccount: { editor: SELF('FORBIDDEN'), reviewer: SELF('FORBIDDEN'), 'department-admin': SELF('OK'), 'platform-admin': SELF('FORBIDDEN') },
+  recordChannelPost: { editor: OWN_ONLY, reviewer: F, 'department-admin': F, 'platform-admin': F },
   setPublishingAccountRule: { editor: F, reviewer: F, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
   updateAccountColumn: { editor: F, reviewer: F, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
 }
@@ -144,6 +147,14 @@ describe('every staff endpoint × every role × own or other department', () => 
       },
       listCadenceTasks: async (role) => (await actor(role)).api.call('listCadenceTasks', {}),
       getCadenceOverview: async (role, where) => (await actor(role)).api.call('getCadenceOverview', { query: { department: where === 'own' ? OWN : OTHER } }),
+      registerPublishingAccount: async (role) => (await actor(role)).api.call('registerPublishingAccount', { body: { channel: 'weibo', name: '权限表测试微博', minPerWeek: 2 } }),
+      recordChannelPost: async (role, where) => {
+        const dept = where === 'own' ? OWN : OTHER
+        const admin = { id: 'table', username: 'table', displayName: '权限表', department: dept, roles: ['department-admin' as const], sessionId: 's', ip: '127.0.0.1', userAgent: 't' }
+        await new ChannelAccountRegistrar(() => new Date()).register(admin, { channel: 'app', name: '权限表测试客户端', minPerWeek: 2 }).catch(() => undefined) // once per department
+        const when = formatShanghaiDateTime(new Date(Date.now() - 60_000))
+        return (await actor(role)).api.call('recordChannelPost', { params: { id: `app:${dept}` }, body: { column: 'news', title: `权限表测试发布 ${++n}`, url: 'https://example.gov.cn/news/1', publishedAt: when, text: `内容 ${n}`, minor: false } })
+      },
       setPublishingAccountRule: async (role, where) => {
         const dept = where === 'own' ? OWN : OTHER
         await ensureMiniProgramAccount(dept, new Date())

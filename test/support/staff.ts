@@ -1,3 +1,4 @@
+import { expect } from 'vitest'
 import { ApiClientError, type StaffRole } from '@zw/shared'
 import { createAccount } from '../../server/src/auth/staffAccounts'
 import type { TestApp } from './app'
@@ -38,4 +39,13 @@ export async function outcomesOf<A>(calls: Record<string, (actor: A, where: 'own
     for (const role of ROLES) got[op]![role] = { own: await outcome(call(actors[role], 'own')), other: await outcome(call(actors[role], 'other')) }
   }
   return got
+}
+
+/** The message per field of a call that must be refused as bad input (a 400, VALIDATION_FAILED). */
+export async function refusedFields(call: Promise<unknown>): Promise<Record<string, string>> {
+  const err = (await call.catch((e: unknown) => e)) as ApiClientError
+  expect(err).toBeInstanceOf(ApiClientError)
+  expect(err.status).toBe(400)
+  expect(err.code).toBe('VALIDATION_FAILED')
+  return Object.fromEntries(err.fields.map((f) => [f.path, f.message]))
 }

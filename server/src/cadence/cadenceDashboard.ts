@@ -22,6 +22,11 @@ export function assertMaySeeCadence(staff: StaffPrincipal, department: string): 
   if (!allowed) throw new ForbiddenError('只能查看本部门的更新情况')
 }
 
+/** What the public sees in a column: the mini-program's items from the read model; recorded posts on other channels. */
+export function liveIn(c: AccountColumnDoc, channel: string, listed: Map<string, LiveItems>): LiveItems | undefined {
+  return channel === 'miniprogram' ? listed.get(`${c.department}:${c.code}`) : { count: c.recordedPosts ?? 0, latestPublishedAt: null }
+}
+
 /**
  * A column as the dashboard shows it, judged now: its last update is the later of its
  * last counted update and its newest public item (items published before the engine
@@ -81,7 +86,7 @@ export class CadenceDashboard {
         atRisk: !paused && (!weeks.at(-1)!.compliant || (daysSinceUpdate ?? daysBetween(a.createdAt, now)) >= URGENT_GAP_DAYS),
         daysSinceUpdate,
         lastUpdateAt: last?.toISOString() ?? null,
-        columns: columns.filter((c) => c.accountId === a._id).map((c) => columnView(c, live.get(`${a.department}:${c.code}`), now)),
+        columns: columns.filter((c) => c.accountId === a._id).map((c) => columnView(c, liveIn(c, a.channel, live), now)),
       }
     })
     return { week: current, accounts: out }

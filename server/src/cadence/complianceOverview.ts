@@ -4,7 +4,7 @@ import { ForbiddenError } from '../platform/errors'
 import { AccountColumnModel, CadenceWarningModel, PublishingAccountModel, type AccountColumnDoc, type CadenceWarningDoc, type PublishingAccountDoc } from './model'
 import { forecastByDepartment, lastCountedUpdate } from './cadenceEntries'
 import { talliesOf } from './weekTallies'
-import { assertMaySeeCadence, columnView, daysBetween, type PublicContent } from './cadenceDashboard'
+import { assertMaySeeCadence, columnView, daysBetween, liveIn, type PublicContent } from './cadenceDashboard'
 import { URGENT_GAP_DAYS } from './shortfallWarner'
 
 const WEEKS = 12
@@ -86,7 +86,7 @@ export class ComplianceOverview {
       columns: columns.flatMap((c) => {
         const account = byId.get(c.accountId)
         if (!account || account.paused) return []
-        const view = columnView(c, live.get(`${c.department}:${c.code}`), now)
+        const view = columnView(c, liveIn(c, account.channel, live), now)
         if (view.condition !== 'stale' && view.condition !== 'blank') return []
         return [{ accountId: c.accountId, department: c.department, departmentName: nameOf(c.department), accountName: account.name, column: c.name, condition: view.condition, daysSinceUpdate: view.daysSinceUpdate, staleAfterDays: c.staleAfterDays }]
       }),

@@ -1,8 +1,8 @@
 import mongoose, { Schema } from 'mongoose'
-import type { ColumnKind } from '@zw/shared'
+import { PUBLISHING_CHANNELS, type ColumnKind, type PublishingChannel } from '@zw/shared'
 
-export const CHANNELS = ['miniprogram', 'official-account', 'weibo', 'app'] as const
-export type Channel = (typeof CHANNELS)[number]
+export const CHANNELS = PUBLISHING_CHANNELS
+export type Channel = PublishingChannel
 
 /**
  * A department's presence on one channel, with its update rule: at least `minPerWeek`
@@ -109,6 +109,8 @@ export interface AccountColumnDoc {
   staleAfterDays: number
   active: boolean
   lastUpdateAt: Date | null
+  /** Posts recorded in it and not taken down (the mini-program's columns count public items instead). */
+  recordedPosts?: number
   createdAt: Date
 }
 export const AccountColumnModel = mongoose.model<AccountColumnDoc>(
@@ -124,6 +126,7 @@ export const AccountColumnModel = mongoose.model<AccountColumnDoc>(
       staleAfterDays: { type: Number, required: true },
       active: { type: Boolean, required: true },
       lastUpdateAt: { type: Date, default: null },
+      recordedPosts: { type: Number, default: 0 },
       createdAt: { type: Date, required: true },
     },
     { collection: 'account_columns', versionKey: false },

@@ -9,6 +9,8 @@ import { ComplianceOverview } from './complianceOverview'
 import { ColumnConfigurer } from './columnConfigurer'
 import { CadenceTasks } from './cadenceTasks'
 import { AccountRuleSetter } from './accountRuleSetter'
+import { ChannelAccountRegistrar } from './channelAccountRegistrar'
+import { ChannelPostRecorder } from './channelPostRecorder'
 import { cadenceExportRouter } from './cadenceExport'
 import { backfillPublicationRecords } from './publicationBackfill'
 import type { Authenticate, Handlers } from '../platform/http/endpoints'
@@ -72,12 +74,16 @@ export function createCadenceModule(deps: { publications: PublicationEvents; con
   const columns = new ColumnConfigurer(deps.now)
   const tasks = new CadenceTasks(counter)
   const rules = new AccountRuleSetter(deps.now)
+  const registrar = new ChannelAccountRegistrar(deps.now)
+  const posts = new ChannelPostRecorder(recorder, deps.now)
   const handlers: Handlers = {
     getCadenceDashboard: ({ staff, query }) => dashboard.of(staff, deps.now(), query.department),
     getCadenceOverview: ({ staff, query }) => overview.of(staff, deps.now(), query.department),
     listCadenceTasks: ({ staff }) => tasks.of(staff, deps.now()),
     pausePublishingAccount: async ({ staff, params, body }) => dashboard.of(staff, deps.now(), (await pauser.pause(staff, params.id, body.reason)).department),
     resumePublishingAccount: async ({ staff, params }) => dashboard.of(staff, deps.now(), (await pauser.resume(staff, params.id)).department),
+    registerPublishingAccount: async ({ staff, body }) => dashboard.of(staff, deps.now(), (await registrar.register(staff, body)).department),
+    recordChannelPost: async ({ staff, params, body }) => dashboard.of(staff, deps.now(), (await posts.record(staff, params.id, body)).department),
     setPublishingAccountRule: async ({ staff, params, body }) => dashboard.of(staff, deps.now(), (await rules.set(staff, params.id, body)).department),
     updateAccountColumn: async ({ staff, params, body }) => dashboard.of(staff, deps.now(), (await columns.configure(staff, params.id, body)).department),
   }

@@ -12,7 +12,7 @@ import {
 } from '../content/schemas'
 import { auditPageSchema, auditQuerySchema } from '../audit/schemas'
 import { wordingRulesBodySchema, wordingRulesSchema } from '../catalogue/wordingRules'
-import { accountRuleBodySchema, cadenceAccountParamsSchema, cadenceDashboardSchema, cadenceOverviewSchema, cadenceTaskListSchema, cadenceQuerySchema, columnParamsSchema, pauseAccountBodySchema, updateColumnBodySchema } from '../cadence/schemas'
+import { accountRuleBodySchema, recordPostBodySchema, registerAccountBodySchema, cadenceAccountParamsSchema, cadenceDashboardSchema, cadenceOverviewSchema, cadenceTaskListSchema, cadenceQuerySchema, columnParamsSchema, pauseAccountBodySchema, updateColumnBodySchema } from '../cadence/schemas'
 import { approveBodySchema, completeRetrospectiveBodySchema, departmentDashboardSchema, forcePublishBodySchema, reviewTaskListSchema, reviewTaskParamsSchema, editionListSchema, editionParamsSchema, editionSchema, itemRefParamsSchema, newEditionBodySchema, rejectBodySchema, scheduleBodySchema, staffItemListQuerySchema, staffItemListSchema, staffItemSchema, submitBodySchema, unpublishBodySchema, validityChangeBodySchema, withdrawBodySchema } from '../review/schemas'
 import { contentDraftSchema } from '../content/schemas'
 import {
@@ -410,6 +410,27 @@ export const endpoints = {
     tag: 'cadence',
     auth: 'staff',
     params: cadenceAccountParamsSchema,
+    response: cadenceDashboardSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'],
+  }),
+  registerPublishingAccount: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/staff/cadence/accounts',
+    summary: '登记本部门在其他渠道的账号（微信公众号、微博、客户端），按每周最少更新次数考核（部门管理员）',
+    tag: 'cadence',
+    auth: 'staff',
+    body: registerAccountBodySchema,
+    response: cadenceDashboardSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT'],
+  }),
+  recordChannelPost: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/staff/cadence/accounts/{id}/posts',
+    summary: '登记在其他渠道账号上的一次发布（标题、链接、发布时间、栏目），计入每周更新次数（本部门编辑）',
+    tag: 'cadence',
+    auth: 'staff',
+    params: cadenceAccountParamsSchema,
+    body: recordPostBodySchema,
     response: cadenceDashboardSchema,
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'],
   }),

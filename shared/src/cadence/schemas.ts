@@ -1,6 +1,7 @@
 import { z } from '../zod'
 import { departmentCodeSchema } from '../content/schemas'
-import { COLUMN_KINDS } from '../catalogue/columns'
+import { COLUMN_KINDS, RECORDED_CHANNELS } from '../catalogue/columns'
+import { parseShanghaiDateTime } from '../time'
 
 /** One ISO week of an account: counted updates, scheduled ones (forecast), and whether it met the minimum. */
 export const cadenceWeekSchema = z.object({
@@ -170,4 +171,23 @@ export const cadenceTaskListSchema = z.object({ items: z.array(cadenceTaskSchema
 export const accountRuleBodySchema = z.object({
   minPerWeek: z.number({ error: '请填写每周最少更新次数' }).int({ error: '次数须为整数' }).min(1, { error: '每周至少 1 次' }).max(7, { error: '每周最多要求 7 次' }),
   maxGapDays: z.number({ error: '请填写最长间隔天数' }).int({ error: '天数须为整数' }).min(1, { error: '至少 1 天' }).max(14, { error: '不能超过全国要求的 14 天' }),
+})
+
+/** 登记账号: a department's account on another channel, tracked like the mini-program's. */
+export const registerAccountBodySchema = z.object({
+  channel: z.enum(RECORDED_CHANNELS, { error: '请选择渠道：微信公众号、微博或客户端' }),
+  name: z.string({ error: '请填写账号名称' }).trim().min(2, { error: '账号名称至少 2 个字' }).max(50, { error: '账号名称不能超过 50 字' }),
+  minPerWeek: z.number({ error: '请填写每周最少更新次数' }).int({ error: '次数须为整数' }).min(1, { error: '每周至少 1 次' }).max(7, { error: '每周最多要求 7 次' }).default(2),
+})
+
+/** 登记发布: a post made on another channel, as its editor records it. */
+export const recordPostBodySchema = z.object({
+  column: z.string({ error: '请选择栏目' }).regex(/^[a-z-]{2,30}$/, { error: '请选择栏目' }),
+  title: z.string({ error: '请填写标题' }).trim().min(2, { error: '标题至少 2 个字' }).max(200, { error: '标题不能超过 200 字' }),
+  url: z.url({ protocol: /^https?$/, error: '请填写以 http:// 或 https:// 开头的链接' }),
+  /** When it went out, Beijing time `YYYY-MM-DD HH:mm`. */
+  publishedAt: z.string({ error: '请填写发布时间' }).refine((v) => parseShanghaiDateTime(v) !== undefined, { error: '发布时间格式应为 YYYY-MM-DD HH:mm' }),
+  /** The text of the post (or its start), to recognise re-posts. */
+  text: z.string().trim().max(5000, { error: '正文不能超过 5000 字' }).default(''),
+  minor: z.boolean({ error: '应为 true 或 false' }).default(false),
 })

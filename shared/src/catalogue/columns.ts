@@ -33,3 +33,16 @@ export const MINIPROGRAM_COLUMNS: readonly { code: ContentType; kind: ColumnKind
   { code: 'interpretation', kind: 'interpretation', name: '政策解读' },
   { code: 'guide', kind: 'guide', name: '办事指南' },
 ]
+
+/** The channels of 两微一端 a department publishes on (one publishing account each). */
+export const PUBLISHING_CHANNELS = ['miniprogram', 'official-account', 'weibo', 'app'] as const
+export type PublishingChannel = (typeof PUBLISHING_CHANNELS)[number]
+export const PUBLISHING_CHANNEL_LABELS: Record<PublishingChannel, string> = { miniprogram: '小程序', 'official-account': '微信公众号', weibo: '微博', app: '客户端' }
+/** Channels whose posts staff record by hand until the channel is connected (the mini-program records itself). */
+export const RECORDED_CHANNELS = ['official-account', 'weibo', 'app'] as const satisfies readonly PublishingChannel[]
+
+/** The columns an account on another channel starts with. */
+export const EXTERNAL_COLUMNS: readonly { code: string; kind: ColumnKind; name: string }[] = [
+  { code: 'news', kind: 'news', name: '动态要闻' },
+  { code: 'notice', kind: 'notice', name: '通知公告' },
+]

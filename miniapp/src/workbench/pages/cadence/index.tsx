@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
-import { can, COLUMN_KIND_LABELS, type CadenceAccount, type CadenceColumn, type CadenceDashboard } from '@zw/shared'
+import { can, COLUMN_KIND_LABELS, formatShanghaiDateTime, PUBLISHING_CHANNEL_LABELS, RECORDED_CHANNELS, type PublishingChannel, type CadenceAccount, type CadenceColumn, type CadenceDashboard } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { asStaff, savedSession } from '../../lib/session'
 import { downloadCsv } from '../../lib/download'
@@ -38,6 +38,7 @@ export default function CadencePage() {
   if (!dash) return <View className='workbench'>{error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : <Text className='workbench-text'>正在加载…</Text>}</View>
   const accounts = [...dash.accounts].sort((a, b) => Number(b.atRisk) - Number(a.atRisk))
   const manages = can(staff, 'staff.manage', staff.department)
+  const writes = can(staff, 'content.write', staff.department)
   return (
     <View className='workbench'>
       <Text className='workbench-title'>更新频次</Text>
@@ -47,11 +48,13 @@ export default function CadencePage() {
       <View className='wb-button wb-secondary' role='button' onClick={() => void downloadCsv('/api/v1/staff/cadence/export.csv?table=accounts', '各账号近12周更新次数.csv').then(setError)}>
         <Text>导出 CSV</Text>
       </View>
+      {manages && staff.roles.includes('department-admin') ? <AccountRegistrar onSaved={setDash} onError={setError} /> : null}
       {accounts.map((a) => {
         const now = a.weeks.at(-1)!
         return (
           <View key={a.id} className={'wb-card cadence-account' + (a.atRisk ? ' cadence-at-risk' : '')} data-testid='cadence-account' data-at-risk={a.atRisk}>
             <Text className='wb-name'>{a.name}</Text>
+            <Text className='workbench-text'>渠道：{PUBLISHING_CHANNEL_LABELS[a.channel as PublishingChannel] ?? a.channel}</Text>
             {a.paused ? <Text className='workbench-text'>已暂停考核：{a.paused.reason}</Text> : null}
             <View className='cadence-strip' role='img' aria-label={`近 12 周：${a.weeks.map((w) => `${w.week} ${w.published} 条`).join('，')}`}>
               {a.weeks.map((w, i) => (
@@ -71,6 +74,7 @@ export default function CadencePage() {
                 <ColumnRow key={c.id} column={c} manages={manages} onSaved={setDash} onError={setError} />
               ))}
             </View>
+            {writes && a.channel !== 'miniprogram' ? <PostRecorder account={a} onSaved={setDash} onError={setError} /> : null}
             {manages ? <RuleEditor account={a} onSaved={setDash} onError={setError} /> : null}
             {manages && a.paused ? (
               <View className='wb-button wb-secondary' role='button' onClick={() => void act(() => asStaff((c) => c.call('resumePublishingAccount', { params: { id: a.id } })))}>
@@ -88,6 +92,84 @@ export default function CadencePage() {
           </View>
         )
       })}
+    </View>
+  )
+}
+
+/** 登记账号: the department admin adds the department's account on another channel. */
+function AccountRegistrar({ onSaved, onError }: { onSaved: (d: CadenceDashboard) => void; onError: (m: string) => void }) {
+  const [channel, setChannel] = useState<(typeof RECORDED_CHANNELS)[number]>('official-account')
+  const [name, setName] = useState('')
+  const [min, setMin] = useState('2')
+  const save = async () => {
+    onError('')
+    try {
+      onSaved(await asStaff((api) => api.call('registerPublishingAccount', { body: { channel, name, minPerWeek: Number(min) } })))
+      setName('')
+    } catch (err) {
+      onError(errorMessage(err, '登记失败，请稍后再试'))
+    }
+  }
+  return (
+    <View className='wb-card' data-testid='cadence-register'>
+      <Text className='wb-label'>登记本部门在其他渠道的账号</Text>
+      <View className='cadence-column-settings'>
+        {RECORDED_CHANNELS.map((c) => (
+          <View key={c} className={'wb-check' + (channel === c ? ' wb-check-on' : '')} role='radio' aria-checked={channel === c} onClick={() => setChannel(c)}>
+            <Text>{channel === c ? '◉' : '○'} {PUBLISHING_CHANNEL_LABELS[c]}</Text>
+          </View>
+        ))}
+      </View>
+      <Input className='wb-input' aria-label='账号名称' placeholder='账号名称，例如：银川民政（微信公众号）' value={name} onInput={(e) => setName(e.detail.value)} />
+      <View className='cadence-column-settings'>
+        <Text className='workbench-text'>每周至少</Text>
+        <Input className='wb-input cadence-number' type='number' aria-label='每周最少更新次数' value={min} onInput={(e) => setMin(e.detail.value)} />
+        <Text className='workbench-text'>次</Text>
+      </View>
+      <View className='wb-button' role='button' onClick={() => void save()}>
+        <Text>登记账号</Text>
+      </View>
+    </View>
+  )
+}
+
+/** 登记发布: an editor records a post made on the account (another channel), so it counts. */
+function PostRecorder({ account: a, onSaved, onError }: { account: CadenceAccount; onSaved: (d: CadenceDashboard) => void; onError: (m: string) => void }) {
+  const columns = a.columns.filter((c) => c.active)
+  const [column, setColumn] = useState(columns[0]?.code ?? '')
+  const [title, setTitle] = useState('')
+  const [url, setUrl] = useState('')
+  const [when, setWhen] = useState(formatShanghaiDateTime(new Date()))
+  const [minor, setMinor] = useState(false)
+  const save = async () => {
+    onError('')
+    try {
+      onSaved(await asStaff((api) => api.call('recordChannelPost', { params: { id: a.id }, body: { column, title, url, publishedAt: when, text: '', minor } })))
+      setTitle('')
+      setUrl('')
+    } catch (err) {
+      onError(errorMessage(err, '登记失败，请稍后再试'))
+    }
+  }
+  return (
+    <View className='cadence-post' data-testid='cadence-post'>
+      <Text className='wb-label'>登记一次发布</Text>
+      <View className='cadence-column-settings'>
+        {columns.map((c) => (
+          <View key={c.code} className={'wb-check' + (column === c.code ? ' wb-check-on' : '')} role='radio' aria-checked={column === c.code} onClick={() => setColumn(c.code)}>
+            <Text>{column === c.code ? '◉' : '○'} {c.name}</Text>
+          </View>
+        ))}
+      </View>
+      <Input className='wb-input' aria-label='发布标题' placeholder='标题' value={title} onInput={(e) => setTitle(e.detail.value)} />
+      <Input className='wb-input' aria-label='发布链接' placeholder='链接，例如 https://mp.weixin.qq.com/s/…' value={url} onInput={(e) => setUrl(e.detail.value)} />
+      <Input className='wb-input' aria-label='发布时间' placeholder='发布时间（北京时间）YYYY-MM-DD HH:mm' value={when} onInput={(e) => setWhen(e.detail.value)} />
+      <View className={'wb-check' + (minor ? ' wb-check-on' : '')} role='checkbox' aria-checked={minor} onClick={() => setMinor(!minor)}>
+        <Text>{minor ? '☑' : '☐'} 次要更新（更正、补充等，不计入更新次数）</Text>
+      </View>
+      <View className='wb-button wb-secondary' role='button' onClick={() => void save()}>
+        <Text>登记发布</Text>
+      </View>
     </View>
   )
 }
