@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import mongoose from 'mongoose'
 import { createAccount } from '../../server/src/auth/staffAccounts'
-import { openBrowser, screenshot, visible, type BrowserSession } from '../support/browser'
+import { logInToWorkbench, openBrowser, screenshot, visible, type BrowserSession } from '../support/browser'
 import { staffHttp } from '../support/staffHttp'
 
 const baseUrl = inject('baseUrl')
@@ -32,12 +32,7 @@ describe('更新频次 in the workbench', () => {
   it('shows an account short of its weekly minimum as at risk, and a second update turns its week green', async () => {
     const { page } = b
     await publishPolicy('关于做好2026年冬季农民工工资支付保障工作的通知')
-    await page.goto(`${baseUrl}/#/workbench/pages/index/index`)
-    await page.evaluate(() => localStorage.clear())
-    await page.reload()
-    await visible(page, '.wb-input input').nth(0).fill('sun.editor')
-    await visible(page, '.wb-input input').nth(1).fill(PASSWORD)
-    await visible(page, '.wb-button').first().click()
+    await logInToWorkbench(page, baseUrl, 'sun.editor', PASSWORD)
     await visible(page, '.wb-button').filter({ hasText: '更新频次' }).first().click()
     await page.waitForURL(/workbench\/pages\/cadence\/index/)
     const card = visible(page, '[data-testid=cadence-account]').first()

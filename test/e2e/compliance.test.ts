@@ -4,7 +4,7 @@ import mongoose from 'mongoose'
 import { weekKey } from '@zw/shared'
 import { createAccount } from '../../server/src/auth/staffAccounts'
 import { CadenceWarningModel } from '../../server/src/cadence/model'
-import { openBrowser, screenshot, visible, type BrowserSession } from '../support/browser'
+import { logInToWorkbench, openBrowser, screenshot, visible, type BrowserSession } from '../support/browser'
 import { staffHttp } from '../support/staffHttp'
 
 const baseUrl = inject('baseUrl')
@@ -30,16 +30,7 @@ afterAll(async () => {
 const http = staffHttp(baseUrl, PASSWORD)
 const YINCHUAN = { editor: 'ma.editor', reviewer: 'na.reviewer', department: DEPT, region: '640100000000', issuer: '银川市民政局' }
 
-async function logIn(username: string) {
-  const { page } = b
-  await page.goto(`${baseUrl}/#/workbench/pages/index/index`)
-  await page.evaluate(() => localStorage.clear())
-  await page.reload()
-  await visible(page, '.wb-input input').nth(0).fill(username)
-  await visible(page, '.wb-input input').nth(1).fill(PASSWORD)
-  await visible(page, '.wb-button').first().click()
-  await visible(page, '[data-testid=staff-card]').waitFor()
-}
+const logIn = (username: string) => logInToWorkbench(b.page, baseUrl, username, PASSWORD)
 
 describe('更新提醒, 栏目 and 合规概览 in the workbench', () => {
   it('an editor sees the mid-week warning as a task; the admin stops running a stale column and asks three updates a week; the platform admin exports the accounts at risk and sees an important policy short of interpretations', async () => {

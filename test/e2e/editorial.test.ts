@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import mongoose from 'mongoose'
 import { residentIdCheckChar } from '@zw/shared'
 import { createAccount } from '../../server/src/auth/staffAccounts'
-import { openBrowser, screenshot, visible, type BrowserSession } from '../support/browser'
+import { logInToWorkbench, openBrowser, screenshot, visible, type BrowserSession } from '../support/browser'
 import { staffHttp } from '../support/staffHttp'
 
 const baseUrl = inject('baseUrl')
@@ -26,16 +26,7 @@ beforeAll(async () => {
 })
 afterAll(() => b?.close())
 
-async function logInAs(username: string) {
-  const { page } = b
-  await page.goto(`${baseUrl}/#/workbench/pages/index/index`)
-  await page.evaluate(() => localStorage.clear())
-  await page.reload()
-  await visible(page, '.wb-input input').nth(0).fill(username)
-  await visible(page, '.wb-input input').nth(1).fill(PASSWORD)
-  await visible(page, '.wb-button').first().click()
-  await visible(page, '[data-testid=staff-card]').first().waitFor()
-}
+const logInAs = (username: string) => logInToWorkbench(b.page, baseUrl, username, PASSWORD)
 
 const stateOf = () => visible(b.page, '.wb-state').first().getAttribute('data-state')
 

@@ -59,3 +59,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true })
   return file
 }
+
+/** Opens the workbench with nothing remembered and logs in with a password, as a person would. */
+export async function logInToWorkbench(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/workbench/pages/index/index`)
+  await page.evaluate('localStorage.clear()')
+  await page.reload()
+  await visible(page, '.wb-input input').nth(0).fill(username)
+  await visible(page, '.wb-input input').nth(1).fill(password)
+  await visible(page, '.wb-button').first().click()
+  await visible(page, '[data-testid=staff-card]').first().waitFor()
+}

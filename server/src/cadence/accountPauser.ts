@@ -1,7 +1,5 @@
-import { can } from '@zw/shared'
-import { auditActorOf, type StaffPrincipal } from '../auth/principal'
-import { recordAudit } from '../platform/audit/auditTrail'
-import { ForbiddenError, NotFoundError } from '../platform/errors'
+import type { StaffPrincipal } from '../auth/principal'
+import { changeAsDepartmentAdmin } from './departmentAdminChange'
 import { PublishingAccountModel, type PublishingAccountDoc } from './model'
 
 /**
@@ -13,20 +11,14 @@ export class AccountPauser {
   constructor(private readonly now: () => Date) {}
 
   async pause(staff: StaffPrincipal, accountId: string, reason: string): Promise<PublishingAccountDoc> {
-    return this.set(staff, accountId, { reason, at: this.now(), by: staff.id })
+    return this.set(staff, accountId, { reason, at: this.now(), by: staff.id }, reason)
   }
 
   async resume(staff: StaffPrincipal, accountId: string): Promise<PublishingAccountDoc> {
     return this.set(staff, accountId, null)
   }
 
-  private async set(staff: StaffPrincipal, accountId: string, paused: PublishingAccountDoc['paused']): Promise<PublishingAccountDoc> {
-    const account = await PublishingAccountModel.findById(accountId).lean<PublishingAccountDoc>()
-    if (!account) throw new NotFoundError('账号不存在')
-    // Department admins for their department's accounts; platform admins for any.
-    if (!can(staff, 'staff.manage', account.department)) throw new ForbiddenError('只有本部门管理员可以暂停或恢复考核')
-    const updated = await PublishingAccountModel.findOneAndUpdate({ _id: accountId }, { $set: { paused } }, { new: true }).lean<PublishingAccountDoc>()
-    await recordAudit({ at: this.now(), actor: auditActorOf(staff), action: paused ? 'cadence.account-paused' : 'cadence.account-resumed', subject: `account:${accountId}`, before: { paused: account.paused ?? null }, after: { paused }, ...(paused ? { reason: paused.reason } : {}) })
-    return updated!
+  private set(staff: StaffPrincipal, accountId: string, paused: PublishingAccountDoc['paused'], reason?: string): Promise<PublishingAccountDoc> {
+    return changeAsDepartmentAdmin({ model: PublishingAccountModel, id: accountId, staff, at: this.now(), set: { paused }, action: paused ? 'cadence.account-paused' : 'cadence.account-resumed', subject: `account:${accountId}`, reason, notFound: '账号不存在', forbidden: '只有本部门管理员可以暂停或恢复考核' })
   }
 }

@@ -1,7 +1,5 @@
-import { can } from '@zw/shared'
-import { auditActorOf, type StaffPrincipal } from '../auth/principal'
-import { recordAudit } from '../platform/audit/auditTrail'
-import { ForbiddenError, NotFoundError } from '../platform/errors'
+import type { StaffPrincipal } from '../auth/principal'
+import { changeAsDepartmentAdmin } from './departmentAdminChange'
 import { PublishingAccountModel, type PublishingAccountDoc } from './model'
 
 /**
@@ -13,12 +11,7 @@ import { PublishingAccountModel, type PublishingAccountDoc } from './model'
 export class AccountRuleSetter {
   constructor(private readonly now: () => Date) {}
 
-  async set(staff: StaffPrincipal, accountId: string, rule: { minPerWeek: number; maxGapDays: number }): Promise<PublishingAccountDoc> {
-    const account = await PublishingAccountModel.findById(accountId).lean<PublishingAccountDoc>()
-    if (!account) throw new NotFoundError('账号不存在')
-    if (!can(staff, 'staff.manage', account.department)) throw new ForbiddenError('只有本部门管理员可以修改更新要求')
-    const updated = await PublishingAccountModel.findOneAndUpdate({ _id: accountId }, { $set: rule }, { new: true }).lean<PublishingAccountDoc>()
-    await recordAudit({ at: this.now(), actor: auditActorOf(staff), action: 'cadence.account-rule-set', subject: `account:${accountId}`, before: { minPerWeek: account.minPerWeek, maxGapDays: account.maxGapDays }, after: rule })
-    return updated!
+  set(staff: StaffPrincipal, accountId: string, rule: { minPerWeek: number; maxGapDays: number }): Promise<PublishingAccountDoc> {
+    return changeAsDepartmentAdmin({ model: PublishingAccountModel, id: accountId, staff, at: this.now(), set: rule, action: 'cadence.account-rule-set', subject: `account:${accountId}`, notFound: '账号不存在', forbidden: '只有本部门管理员可以修改更新要求' })
   }
 }

@@ -1,7 +1,5 @@
-import { can } from '@zw/shared'
-import { auditActorOf, type StaffPrincipal } from '../auth/principal'
-import { recordAudit } from '../platform/audit/auditTrail'
-import { ForbiddenError, NotFoundError } from '../platform/errors'
+import type { StaffPrincipal } from '../auth/principal'
+import { changeAsDepartmentAdmin } from './departmentAdminChange'
 import { AccountColumnModel, type AccountColumnDoc } from './model'
 
 /**
@@ -12,19 +10,7 @@ import { AccountColumnModel, type AccountColumnDoc } from './model'
 export class ColumnConfigurer {
   constructor(private readonly now: () => Date) {}
 
-  async configure(staff: StaffPrincipal, columnId: string, settings: { staleAfterDays: number; active: boolean }): Promise<AccountColumnDoc> {
-    const column = await AccountColumnModel.findById(columnId).lean<AccountColumnDoc>()
-    if (!column) throw new NotFoundError('栏目不存在')
-    if (!can(staff, 'staff.manage', column.department)) throw new ForbiddenError('只有本部门管理员可以修改栏目设置')
-    const updated = await AccountColumnModel.findOneAndUpdate({ _id: columnId }, { $set: settings }, { new: true }).lean<AccountColumnDoc>()
-    await recordAudit({
-      at: this.now(),
-      actor: auditActorOf(staff),
-      action: 'cadence.column-configured',
-      subject: `column:${columnId}`,
-      before: { staleAfterDays: column.staleAfterDays, active: column.active },
-      after: settings,
-    })
-    return updated!
+  configure(staff: StaffPrincipal, columnId: string, settings: { staleAfterDays: number; active: boolean }): Promise<AccountColumnDoc> {
+    return changeAsDepartmentAdmin({ model: AccountColumnModel, id: columnId, staff, at: this.now(), set: settings, action: 'cadence.column-configured', subject: `column:${columnId}`, notFound: '栏目不存在', forbidden: '只有本部门管理员可以修改栏目设置' })
   }
 }
