@@ -1,9 +1,9 @@
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import mongoose from 'mongoose'
-import { weekKey } from '@zw/shared'
+import { addWeeks, weekKey } from '@zw/shared'
 import { createAccount } from '../../server/src/auth/staffAccounts'
-import { CadenceWarningModel } from '../../server/src/cadence/model'
+import { CadenceReportModel, CadenceWarningModel } from '../../server/src/cadence/model'
 import { logInToWorkbench, openBrowser, screenshot, visible, type BrowserSession } from '../support/browser'
 import { staffHttp } from '../support/staffHttp'
 
@@ -64,6 +64,10 @@ describe('更新提醒, 栏目 and 合规概览 in the workbench', () => {
     await expect.poll(() => visible(page, '[data-testid=cadence-this-week]').first().innerText()).toContain('最低要求 3 条（还差 2 条）')
     await screenshot(page, 'cadence-columns-admin')
 
+    // Last Monday's report (as the weekly job writes it).
+    const lastWeek = addWeeks(week, -1)
+    await CadenceReportModel.create({ _id: lastWeek, createdAt: new Date(), accounts: [{ accountId, department: DEPT, name: '银川市民政局（小程序）', published: 3, minimum: 2, compliant: true, paused: false, streak: 3 }], departments: [{ department: DEPT, accounts: 1, compliant: 1, rate: 1 }], breaches: [] })
+
     // The platform admin: the account is at risk; the table downloads as CSV that Excel reads.
     await logIn('lu.platform')
     await visible(page, '.wb-button').filter({ hasText: '合规概览' }).first().click()
@@ -72,6 +76,8 @@ describe('更新提醒, 栏目 and 合规概览 in the workbench', () => {
     expect(await atRisk.innerText()).toContain('银川市民政局（小程序）：本周已发布 1 条')
     expect(await visible(page, '[data-testid=compliance-columns]').first().innerText()).toContain('银川市民政局（小程序） · 政策解读：超期未更新')
     expect(await visible(page, '[data-testid=compliance-columns]').first().innerText()).not.toContain('银川市民政局（小程序） · 办事指南')
+    expect(await visible(page, '[data-testid=compliance-report]').first().innerText()).toContain(`上周周报（${lastWeek}`)
+    expect(await visible(page, '[data-testid=compliance-report]').first().innerText()).toContain('银川市民政局（小程序）：3/2 条，达标，已连续 3 周')
     await screenshot(page, 'compliance-overview')
     const [download] = await Promise.all([page.waitForEvent('download'), atRisk.locator('.wb-button').filter({ hasText: '导出 CSV' }).click()])
     const csv = fs.readFileSync((await download.path())!, 'utf8')

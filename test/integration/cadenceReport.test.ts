@@ -51,5 +51,22 @@ describe('the weekly report', () => {
       { department: 'sanyuan-hrss', accounts: 1, compliant: 0, rate: 0 },
     ])
     expect(reports.find((r) => r._id === '2026-W49')!.createdAt).toEqual(beijing('2026-12-07T09:00:00'))
+
+    // As people read it: a department its part, a platform admin all of it; the latest by default.
+    const person = (department: string, role: 'editor' | 'platform-admin') => ({ id: role, username: role, displayName: role, department, roles: [role], sessionId: 's', ip: '127.0.0.1', userAgent: 't' }) as never
+    const latest = (await t.services.cadence.reports.read(person('guiyang-hrss', 'editor'), { department: 'guiyang-hrss' })).report!
+    expect(latest.week).toBe('2026-W50')
+    expect(latest.accounts.map((a) => a.accountId)).toEqual(['miniprogram:guiyang-hrss'])
+    const w49 = (await t.services.cadence.reports.read(person('guiyang-hrss', 'platform-admin'), { week: '2026-W49' })).report!
+    expect(w49.accounts.map((a) => [a.name, a.published, a.compliant, a.streak])).toEqual([
+      ['贵阳市人力资源和社会保障局（小程序）', 2, true, 2],
+      ['三明市三元区人力资源和社会保障局（小程序）', 1, false, 0],
+    ])
+    expect(w49.departments.map((d) => [d.departmentName, d.rate])).toEqual([
+      ['贵阳市人力资源和社会保障局', 1],
+      ['三明市三元区人力资源和社会保障局', 0],
+    ])
+    await expect(t.services.cadence.reports.read(person('guiyang-hrss', 'editor'), {})).rejects.toThrow('只有平台管理员')
+    expect((await t.services.cadence.reports.read(person('guiyang-hrss', 'platform-admin'), { week: '2026-W30' })).report).toBeNull()
   })
 })

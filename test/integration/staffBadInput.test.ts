@@ -77,6 +77,7 @@ describe('bad input on the staff endpoints: a 400 with a Chinese message per fie
     expect(await refused(deptAdmin.api.call('pausePublishingAccount', { params: { id: 'not an account' }, body: { reason: '账号注销中' } }))).toEqual({ 'params.id': '账号编号格式不正确' })
     expect(await refused(editor.api.call('getCadenceDashboard', { query: { department: 'nowhere' as never } }))).toEqual({ 'query.department': '未知的部门' })
     expect(await refused(editor.api.call('getCadenceOverview', { query: { department: 'nowhere' as never } }))).toEqual({ 'query.department': '未知的部门' })
+    expect(await refused(editor.api.call('getCadenceReport', { query: { department: 'guiyang-hrss', week: '2026年第47周' } }))).toEqual({ 'query.week': '周的格式应为 2026-W47' })
     expect(await refused(deptAdmin.api.call('updateAccountColumn', { params: { id: 'miniprogram:guiyang-hrss:guide' }, body: { staleAfterDays: 0, active: 'yes' as never } }))).toEqual({
       staleAfterDays: '至少 1 天',
       active: '请说明是否开设此栏目',

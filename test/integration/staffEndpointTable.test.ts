@@ -52,6 +52,7 @@ const EXPECTED: Record<string, Record<Role, { own: string; other: string }>> = {
   resumePublishingAccount: { editor: F, reviewer: F, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
   // A department's overview; the platform's (no department) is for platform admins only (cadenceOverview.test.ts).
   getCadenceOverview: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
+  getCadenceReport: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
   listCadenceTasks: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('OK') },
   registerPublishingAccount: { editor: SELF('FORBIDDEN'), reviewer: SELF('FORBIDDEN'), 'department-admin': SELF('OK'), 'platform-admin': SELF('FORBIDDEN') },
   recordChannelPost: { editor: OWN_ONLY, reviewer: F, 'department-admin': F, 'platform-admin': F },
@@ -145,6 +146,7 @@ describe('every staff endpoint × every role × own or other department', () => 
         await ensureMiniProgramAccount(dept, new Date())
         return (await actor(role)).api.call('resumePublishingAccount', { params: { id: `miniprogram:${dept}` } })
       },
+      getCadenceReport: async (role, where) => (await actor(role)).api.call('getCadenceReport', { query: { department: where === 'own' ? OWN : OTHER } }),
       listCadenceTasks: async (role) => (await actor(role)).api.call('listCadenceTasks', {}),
       getCadenceOverview: async (role, where) => (await actor(role)).api.call('getCadenceOverview', { query: { department: where === 'own' ? OWN : OTHER } }),
       registerPublishingAccount: async (role) => (await actor(role)).api.call('registerPublishingAccount', { body: { channel: 'weibo', name: '权限表测试微博', minPerWeek: 2 } }),

@@ -1,18 +1,26 @@
 import Router from '@koa/router'
-import { CADENCE_TABLE_LABELS, cadenceExportQuerySchema, formatShanghaiDateTime, type CadenceDashboard as DashboardView, type CadenceExportQuery, type CadenceOverview } from '@zw/shared'
+import { CADENCE_TABLE_LABELS, cadenceExportQuerySchema, formatShanghaiDateTime, type CadenceDashboard as DashboardView, type CadenceExportQuery, type CadenceOverview, type CadenceReportView } from '@zw/shared'
 import type { StaffPrincipal } from '../auth/principal'
 import type { Authenticate } from '../platform/http/endpoints'
 import { csvTable } from '../platform/http/csv'
 import { ValidationError } from '../platform/errors'
 import type { CadenceDashboard } from './cadenceDashboard'
 import type { ComplianceOverview } from './complianceOverview'
+import type { WeeklyReportReader } from './weeklyReportReader'
 
 const CONDITION_LABELS = { stale: '超期未更新', blank: '空白（开天窗）' } as const
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`)
 
 /** A table of 更新频次 / 合规概览 as the header and rows of a CSV file (what the workbench shows, in the same words). */
-export function cadenceTable(table: CadenceExportQuery['table'], data: { dashboard?: DashboardView; overview?: CadenceOverview }): { header: string[]; rows: unknown[][] } {
+export function cadenceTable(table: CadenceExportQuery['table'], data: { dashboard?: DashboardView; overview?: CadenceOverview; report?: CadenceReportView }): { header: string[]; rows: unknown[][] } {
   switch (table) {
+    case 'report': {
+      const r = data.report!.report
+      return {
+        header: ['周', '部门', '账号', '更新次数', '每周最低', '是否达标', '连续达标（周）'],
+        rows: (r?.accounts ?? []).map((a) => [r!.week, a.departmentName, a.name, a.published, a.minimum, a.paused ? '暂停考核' : a.compliant ? '达标' : '未达标', a.streak]),
+      }
+    }
     case 'accounts': {
       const d = data.dashboard!
       const weeks = d.accounts[0]?.weeks.map((w) => w.week) ?? []
@@ -43,7 +51,7 @@ export function cadenceTable(table: CadenceExportQuery['table'], data: { dashboa
  * `GET /api/v1/staff/cadence/export.csv?table=…&department=…`: any table of 更新频次 or
  * 合规概览 as CSV, for whoever may see it (the same rules as the pages).
  */
-export function cadenceExportRouter(deps: { dashboard: CadenceDashboard; overview: ComplianceOverview; authenticate: Authenticate; now: () => Date }): Router {
+export function cadenceExportRouter(deps: { dashboard: CadenceDashboard; overview: ComplianceOverview; reports: WeeklyReportReader; authenticate: Authenticate; now: () => Date }): Router {
   const router = new Router()
   router.get('/api/v1/staff/cadence/export.csv', async (ctx) => {
     const staff: StaffPrincipal = await deps.authenticate(ctx)
@@ -51,7 +59,8 @@ export function cadenceExportRouter(deps: { dashboard: CadenceDashboard; overvie
     if (!parsed.success) throw ValidationError.fromZod(parsed.error, 'query')
     const { table, department } = parsed.data
     const now = deps.now()
-    const data = table === 'accounts' ? { dashboard: await deps.dashboard.of(staff, now, department) } : { overview: await deps.overview.of(staff, now, department) }
+    const data =
+      table === 'accounts' ? { dashboard: await deps.dashboard.of(staff, now, department) } : table === 'report' ? { report: await deps.reports.read(staff, { department }) } : { overview: await deps.overview.of(staff, now, department) }
     const { header, rows } = cadenceTable(table, data)
     ctx.type = 'text/csv; charset=utf-8'
     ctx.set('Content-Disposition', `attachment; filename="cadence-${table}-${department ?? 'platform'}.csv"; filename*=UTF-8''${encodeURIComponent(`${CADENCE_TABLE_LABELS[table]}.csv`)}`)

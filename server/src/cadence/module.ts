@@ -9,6 +9,7 @@ import { ComplianceOverview } from './complianceOverview'
 import { ColumnConfigurer } from './columnConfigurer'
 import { CadenceTasks } from './cadenceTasks'
 import { AccountRuleSetter } from './accountRuleSetter'
+import { WeeklyReportReader } from './weeklyReportReader'
 import { ChannelAccountRegistrar } from './channelAccountRegistrar'
 import { ChannelPostRecorder } from './channelPostRecorder'
 import { cadenceExportRouter } from './cadenceExport'
@@ -24,6 +25,7 @@ export interface CadenceModule {
   dashboard: CadenceDashboard
   overview: ComplianceOverview
   tasks: CadenceTasks
+  reports: WeeklyReportReader
   reporter: WeeklyReporter
   handlers: Handlers
   jobs: JobDefinition[]
@@ -74,12 +76,14 @@ export function createCadenceModule(deps: { publications: PublicationEvents; con
   const columns = new ColumnConfigurer(deps.now)
   const tasks = new CadenceTasks(counter)
   const rules = new AccountRuleSetter(deps.now)
+  const reports = new WeeklyReportReader()
   const registrar = new ChannelAccountRegistrar(deps.now)
   const posts = new ChannelPostRecorder(recorder, deps.now)
   const handlers: Handlers = {
     getCadenceDashboard: ({ staff, query }) => dashboard.of(staff, deps.now(), query.department),
     getCadenceOverview: ({ staff, query }) => overview.of(staff, deps.now(), query.department),
     listCadenceTasks: ({ staff }) => tasks.of(staff, deps.now()),
+    getCadenceReport: ({ staff, query }) => reports.read(staff, query),
     pausePublishingAccount: async ({ staff, params, body }) => dashboard.of(staff, deps.now(), (await pauser.pause(staff, params.id, body.reason)).department),
     resumePublishingAccount: async ({ staff, params }) => dashboard.of(staff, deps.now(), (await pauser.resume(staff, params.id)).department),
     registerPublishingAccount: async ({ staff, body }) => dashboard.of(staff, deps.now(), (await registrar.register(staff, body)).department),
@@ -94,10 +98,11 @@ export function createCadenceModule(deps: { publications: PublicationEvents; con
     dashboard,
     overview,
     tasks,
+    reports,
     reporter,
     handlers,
     jobs,
-    exportRouter: (authenticate) => cadenceExportRouter({ dashboard, overview, authenticate, now: deps.now }),
+    exportRouter: (authenticate) => cadenceExportRouter({ dashboard, overview, reports, authenticate, now: deps.now }),
     start: async () => void (await backfillPublicationRecords(deps.now())),
   }
 }

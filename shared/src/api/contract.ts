@@ -12,7 +12,7 @@ import {
 } from '../content/schemas'
 import { auditPageSchema, auditQuerySchema } from '../audit/schemas'
 import { wordingRulesBodySchema, wordingRulesSchema } from '../catalogue/wordingRules'
-import { accountRuleBodySchema, recordPostBodySchema, registerAccountBodySchema, cadenceAccountParamsSchema, cadenceDashboardSchema, cadenceOverviewSchema, cadenceTaskListSchema, cadenceQuerySchema, columnParamsSchema, pauseAccountBodySchema, updateColumnBodySchema } from '../cadence/schemas'
+import { accountRuleBodySchema, cadenceReportQuerySchema, cadenceReportSchema, recordPostBodySchema, registerAccountBodySchema, cadenceAccountParamsSchema, cadenceDashboardSchema, cadenceOverviewSchema, cadenceTaskListSchema, cadenceQuerySchema, columnParamsSchema, pauseAccountBodySchema, updateColumnBodySchema } from '../cadence/schemas'
 import { approveBodySchema, completeRetrospectiveBodySchema, departmentDashboardSchema, forcePublishBodySchema, reviewTaskListSchema, reviewTaskParamsSchema, editionListSchema, editionParamsSchema, editionSchema, itemRefParamsSchema, newEditionBodySchema, rejectBodySchema, scheduleBodySchema, staffItemListQuerySchema, staffItemListSchema, staffItemSchema, submitBodySchema, unpublishBodySchema, validityChangeBodySchema, withdrawBodySchema } from '../review/schemas'
 import { contentDraftSchema } from '../content/schemas'
 import {
@@ -464,6 +464,16 @@ export const endpoints = {
     auth: 'staff',
     response: cadenceTaskListSchema,
     errors: ['UNAUTHENTICATED'],
+  }),
+  getCadenceReport: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/staff/cadence/report',
+    summary: '周报：上周（或指定周）各账号更新次数、是否达标、连续达标周数，各部门达标率，断更记录（不指定部门时仅平台管理员）',
+    tag: 'cadence',
+    auth: 'staff',
+    query: cadenceReportQuerySchema,
+    response: cadenceReportSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN'],
   }),
   getCadenceOverview: defineEndpoint({
     method: 'GET',

@@ -129,7 +129,7 @@ export const cadenceOverviewSchema = z
 export type CadenceOverview = z.infer<typeof cadenceOverviewSchema>
 
 /** The tables of 更新频次 and 合规概览 that export as CSV. */
-export const CADENCE_TABLES = ['accounts', 'compliance', 'at-risk', 'breaches', 'columns', 'coverage'] as const
+export const CADENCE_TABLES = ['accounts', 'compliance', 'at-risk', 'breaches', 'columns', 'coverage', 'report'] as const
 export const CADENCE_TABLE_LABELS: Record<(typeof CADENCE_TABLES)[number], string> = {
   accounts: '各账号近 12 周更新次数',
   compliance: '各部门按周达标率',
@@ -137,6 +137,7 @@ export const CADENCE_TABLE_LABELS: Record<(typeof CADENCE_TABLES)[number], strin
   breaches: '本季度断更记录',
   columns: '空白及超期未更新栏目',
   coverage: '重要政策解读不足',
+  report: '上周周报',
 }
 export const cadenceExportQuerySchema = z.object({
   table: z.enum(CADENCE_TABLES, { error: '请选择要导出的表格' }),
@@ -191,3 +192,24 @@ export const recordPostBodySchema = z.object({
   text: z.string().trim().max(5000, { error: '正文不能超过 5000 字' }).default(''),
   minor: z.boolean({ error: '应为 true 或 false' }).default(false),
 })
+
+/** 周报: the weekly report written on Monday for the week before, as a department or the platform sees it. */
+export const cadenceReportQuerySchema = z.object({
+  department: departmentCodeSchema.optional(),
+  /** A past ISO week, `2026-W47`; the latest report when absent. */
+  week: z.string().regex(/^\d{4}-W\d{2}$/, { error: '周的格式应为 2026-W47' }).optional(),
+})
+export const cadenceReportSchema = z
+  .object({
+    report: z
+      .object({
+        week: z.string(),
+        createdAt: z.string(),
+        accounts: z.array(z.object({ accountId: z.string(), department: z.string(), departmentName: z.string(), name: z.string(), published: z.number().int(), minimum: z.number().int(), compliant: z.boolean(), paused: z.boolean(), streak: z.number().int() })),
+        departments: z.array(z.object({ department: z.string(), departmentName: z.string(), accounts: z.number().int(), compliant: z.number().int(), rate: z.number() })),
+        breaches: z.array(z.object({ accountId: z.string(), department: z.string(), departmentName: z.string(), daysWithoutUpdate: z.number().int(), at: z.string() })),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'CadenceReport' })
+export type CadenceReportView = z.infer<typeof cadenceReportSchema>

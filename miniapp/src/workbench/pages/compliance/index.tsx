@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { can, CADENCE_TABLE_LABELS, INTERPRETATIONS_PER_YEAR, formatShanghaiDateTime, type CadenceOverview, type ComplianceWeek } from '@zw/shared'
+import { can, CADENCE_TABLE_LABELS, INTERPRETATIONS_PER_YEAR, formatShanghaiDateTime, type CadenceOverview, type CadenceReportView, type ComplianceWeek } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { asStaff, savedSession } from '../../lib/session'
 import { downloadCsv } from '../../lib/download'
@@ -21,12 +21,18 @@ const rateClass = (w: ComplianceWeek, current: boolean) => (w.rate === null ? 'c
 export default function CompliancePage() {
   const staff = savedSession()?.staff
   const [o, setO] = useState<CadenceOverview>()
+  const [report, setReport] = useState<CadenceReportView['report']>(null)
   const [error, setError] = useState('')
   const platform = !!staff && can(staff, 'platform.configure')
-  const load = () =>
-    asStaff((c) => c.call('getCadenceOverview', { query: platform ? {} : { department: staff!.department as never } }))
+  const query = platform ? {} : { department: staff!.department as never }
+  const load = () => {
+    void asStaff((c) => c.call('getCadenceReport', { query }))
+      .then((r) => setReport(r.report))
+      .catch(() => undefined)
+    return asStaff((c) => c.call('getCadenceOverview', { query }))
       .then(setO)
       .catch((err: unknown) => setError(errorMessage(err)))
+  }
   useEffect(() => {
     if (staff) void load()
   }, [])
@@ -56,6 +62,20 @@ export default function CompliancePage() {
           ))}
         </View>
         <Text className='workbench-text'>本周 {o.weeks.at(-1)!.compliant}/{o.weeks.at(-1)!.accounts} 个账号达标；上周 {o.weeks.at(-2)!.compliant}/{o.weeks.at(-2)!.accounts}。</Text>
+      </View>
+
+      <View className='wb-card' data-testid='compliance-report'>
+        <Text className='wb-label'>{report ? `上周周报（${report.week}，${formatShanghaiDateTime(report.createdAt)} 生成）` : '周报'}</Text>
+        {!report ? <Text className='workbench-text'>还没有周报：每周一 9:00 生成上一周的。</Text> : null}
+        {report?.accounts.map((a) => (
+          <View key={a.accountId} className='cadence-table-row'>
+            <Text className='workbench-text'>
+              {a.name}：{a.published}/{a.minimum} 条，{a.paused ? '暂停考核' : a.compliant ? `达标，已连续 ${a.streak} 周` : '未达标'}
+            </Text>
+          </View>
+        ))}
+        {report?.breaches.length ? <Text className='workbench-text'>断更：{report.breaches.length} 个账号</Text> : null}
+        {report ? exportButton('report') : null}
       </View>
 
       <View className='wb-card' data-testid='compliance-departments'>
