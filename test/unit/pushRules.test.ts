@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { audienceIncludes, regionCovers, CITIZEN_GROUP_CODES, DEFAULT_DAILY_PUSH_CAP, inQuietHours, pushDayOf, quietHoursOver, type AudienceRule } from '@zw/shared'
+
+const beijing = (local: string) => new Date(`${local}+08:00`)
+
+describe('quiet hours (22:00–08:00 Beijing time by default)', () => {
+  it('holds pushes from 22:00 to 08:00 in Beijing, whatever the UTC date', () => {
+    expect(inQuietHours(beijing('2026-11-22T21:59:00'))).toBe(false)
+    expect(inQuietHours(beijing('2026-11-22T22:00:00'))).toBe(true)
+    expect(inQuietHours('2026-11-22T16:30:00Z')).toBe(true) // 00:30 on the 23rd in Beijing
+    expect(inQuietHours(beijing('2026-11-23T07:59:00'))).toBe(true)
+    expect(inQuietHours(beijing('2026-11-23T08:00:00'))).toBe(false)
+  })
+  it('says when a held push may go: the end of the quiet hours, today or tomorrow', () => {
+    expect(quietHoursOver(beijing('2026-11-22T23:30:00'))).toEqual(beijing('2026-11-23T08:00:00'))
+    expect(quietHoursOver(beijing('2026-11-23T03:00:00'))).toEqual(beijing('2026-11-23T08:00:00'))
+    expect(quietHoursOver(beijing('2026-12-31T22:15:00'))).toEqual(beijing('2027-01-01T08:00:00'))
+    const noon = beijing('2026-11-23T12:00:00')
+    expect(quietHoursOver(noon)).toEqual(noon)
+  })
+  it('takes a configured window, within a day or none at all, and refuses a malformed one', () => {
+    const lunch = { start: '12:00', end: '13:30' }
+    expect(inQuietHours(beijing('2026-11-23T12:45:00'), lunch)).toBe(true)
+    expect(inQuietHours(beijing('2026-11-23T13:30:00'), lunch)).toBe(false)
+    expect(quietHoursOver(beijing('2026-11-23T12:10:00'), lunch)).toEqual(beijing('2026-11-23T13:30:00'))
+    expect(inQuietHours(beijing('2026-11-23T03:00:00'), { start: '00:00', end: '00:00' })).toBe(false)
+    expect(() => inQuietHours(new Date(), { start: '22:00', end: '8:00' })).toThrow('HH:mm')
+  })
+  it('counts the daily cap by the Beijing calendar day', () => {
+    expect(DEFAULT_DAILY_PUSH_CAP).toBe(2)
+    expect(pushDayOf('2026-11-22T15:59:59Z')).toBe('2026-11-22')
+    expect(pushDayOf('2026-11-22T16:00:00Z')).toBe('2026-11-23')
+  })
+})
+
+describe('who a campaign reaches', () => {
+  const county = '520102000000' // 贵阳市南明区
+  const otherCounty = '520103000000'
+  const city = '520100000000' // 贵阳市
+  const province = '520000000000'
+  const rule = (o: Partial<AudienceRule> = {}): AudienceRule => ({ topics: ['land-acquisition-compensation'], topicMatch: 'any', regions: [city], groups: [], ...o })
+  const citizen = (subscriptions: { topic: string; region: string }[], groups: string[] = []) => ({ subscriptions, groups })
+  it('reaches subscribers of its topic in any place its regions cover, not beyond', () => {
+    expect(audienceIncludes(rule(), citizen([{ topic: 'land-acquisition-compensation', region: county }]))).toBe(true)
+    expect(audienceIncludes(rule(), citizen([{ topic: 'land-acquisition-compensation', region: '520102001001' }]))).toBe(true) // a village in it
+    expect(audienceIncludes(rule({ regions: [county] }), citizen([{ topic: 'land-acquisition-compensation', region: otherCounty }]))).toBe(false)
+    expect(audienceIncludes(rule({ regions: [county] }), citizen([{ topic: 'land-acquisition-compensation', region: province }]))).toBe(false)
+    expect(audienceIncludes(rule({ regions: [] }), citizen([{ topic: 'land-acquisition-compensation', region: '410700000000' }]))).toBe(true)
+    // Subscribed to another topic, or to this one for another place: not reached.
+    expect(audienceIncludes(rule(), citizen([{ topic: 'employment-subsidies', region: county }, { topic: 'land-acquisition-compensation', region: '410700000000' }]))).toBe(false)
+  })
+  it('with "all", needs a subscription to every topic; with groups, one of them', () => {
+    const both = rule({ topics: ['land-acquisition-compensation', 'demolition-resettlement'], topicMatch: 'all' })
+    expect(audienceIncludes(both, citizen([{ topic: 'land-acquisition-compensation', region: county }]))).toBe(false)
+    expect(audienceIncludes(both, citizen([{ topic: 'land-acquisition-compensation', region: county }, { topic: 'demolition-resettlement', region: city }]))).toBe(true)
+    expect(audienceIncludes(rule({ topicMatch: 'all', topics: [] }), citizen([{ topic: 'land-acquisition-compensation', region: county }]))).toBe(false)
+    const farmers = rule({ groups: ['farmer', 'land-expropriated'] })
+    expect(audienceIncludes(farmers, citizen([{ topic: 'land-acquisition-compensation', region: county }], ['graduate']))).toBe(false)
+    expect(audienceIncludes(farmers, citizen([{ topic: 'land-acquisition-compensation', region: county }], ['land-expropriated']))).toBe(true)
+    expect(CITIZEN_GROUP_CODES).toContain('land-expropriated')
+  })
+})
+
+describe('regionCovers(ruleCode, citizenCode): 12-digit codes, trailing zero groups mean the whole area', () => {
+  it('covers the area itself and everything below it, nothing beside or above it', () => {
+    expect(regionCovers('520100000000', '520102000000')).toBe(true) // a city, one of its districts
+    expect(regionCovers('520000000000', '520102001001')).toBe(true) // a province, a village in it
+    expect(regionCovers('520102000000', '520102000000')).toBe(true)
+    expect(regionCovers('520102000000', '520103000000')).toBe(false) // the district next door
+    expect(regionCovers('520102000000', '520100000000')).toBe(false) // its city
+    expect(regionCovers('520102001000', '520102001001')).toBe(true) // a town, one of its villages
+    expect(regionCovers('520102001000', '520102002001')).toBe(false)
+  })
+})
