@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { audienceIncludes, regionCovers, CITIZEN_GROUP_CODES, DEFAULT_DAILY_PUSH_CAP, inQuietHours, pushDayOf, quietHoursOver, type AudienceRule } from '@zw/shared'
+import { audienceIncludes, regionCovers, subscribeMessageFieldErrors, CITIZEN_GROUP_CODES, DEFAULT_DAILY_PUSH_CAP, inQuietHours, pushDayOf, quietHoursOver, type AudienceRule } from '@zw/shared'
 
 const beijing = (local: string) => new Date(`${local}+08:00`)
 
@@ -70,5 +70,45 @@ describe('regionCovers(ruleCode, citizenCode): 12-digit codes, trailing zero gro
     expect(regionCovers('520102000000', '520100000000')).toBe(false) // its city
     expect(regionCovers('520102001000', '520102001001')).toBe(true) // a town, one of its villages
     expect(regionCovers('520102001000', '520102002001')).toBe(false)
+  })
+})
+
+describe('subscription-message fields as WeChat accepts them (else 47003)', () => {
+  it('accepts what each kind allows and names what is wrong with the rest', () => {
+    expect(
+      subscribeMessageFieldErrors({
+        thing1: '南明区征地补偿标准公示',
+        phrase2: '已公示',
+        time3: '2026年11月22日 15:01',
+        date4: '2026年11月22日',
+        amount5: '¥1200.00',
+        character_string6: 'ZD-2026-0042',
+        number7: '42',
+        name8: '张三',
+        phone_number9: '0851-12345',
+      }),
+    ).toEqual([])
+    expect(
+      subscribeMessageFieldErrors({
+        thing1: '关于南明区2026年度集体土地征收补偿安置标准的公示',
+        phrase2: '正在公示中',
+        phrase3: 'OK',
+        time4: '下午三点',
+        character_string5: '征地-42',
+        amount6: '一千二',
+        thing7: '  ',
+        colour8: '红',
+        name9: '欧阳诸葛司马上官长孙慕容',
+      }),
+    ).toEqual([
+      { field: 'thing1', message: '不超过 20 个字' },
+      { field: 'phrase3', message: '只能是汉字，不超过 5 个' },
+      { field: 'time4', message: '应为 24 小时制时间，例如 15:01 或 2026年11月22日 15:01' },
+      { field: 'character_string5', message: '只能是数字、字母或符号，不超过 32 位' },
+      { field: 'amount6', message: '应为金额，例如 ¥1200.00 或 1200元' },
+      { field: 'thing7', message: '不能为空' },
+      { field: 'colour8', message: '不认识的模板字段类型' },
+      { field: 'name9', message: '姓名不超过 10 个汉字或 20 个字母' },
+    ])
   })
 })
