@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatShanghaiDateTime, weekKey } from '@zw/shared'
 import { AuditRecordModel } from '../../server/src/platform/audit/auditTrail'
 import { ensureMiniProgramAccount } from '../../server/src/cadence/publishingAccounts'
+import { CadenceWarningModel } from '../../server/src/cadence/model'
+import { policyDraft } from '../support/content'
 import { startTestApp, type TestApp } from '../support/app'
 import { outcome, refusedFields, staffSession } from '../support/staff'
 
@@ -71,6 +73,17 @@ describe('accounts on other channels (微信公众号, 微博, 客户端)', () =
       minPerWeek: '每周最多要求 7 次',
     })
     expect(await AuditRecordModel.countDocuments({ action: 'cadence.post-recorded' })).toBe(4)
-    expect(await AuditRecordModel.countDocuments({ action: 'cadence.account-registered' })).toBe(1)
+
+    // Short at mid-week: the mini-program account's warning lists the editions in review that
+    // could close its gap; the client app's does not (they do not publish there).
+    await admin.api.call('registerPublishingAccount', { body: { channel: 'app', name: '山东人社客户端', minPerWeek: 1 } })
+    const draft = await editor.api.call('createItemDraft', { body: policyDraft({ title: '山东省就业见习补贴办法', department: DEPT }) as never })
+    await editor.api.call('submitEdition', { params: { id: draft.id }, body: {} })
+    await t.services.cadence.warner.midWeek(new Date())
+    const warnings = await CadenceWarningModel.find({ kind: 'weekly-forecast', department: DEPT }).lean()
+    const inReviewOf = (accountId: string) => warnings.find((w) => w.accountId === accountId)?.details.inReview?.map((e) => e.title)
+    expect(inReviewOf(`miniprogram:${DEPT}`)).toEqual(['山东省就业见习补贴办法'])
+    expect(inReviewOf(`app:${DEPT}`)).toEqual([])
+    expect(await AuditRecordModel.countDocuments({ action: 'cadence.account-registered' })).toBe(2) // 微博 and 客户端
   })
 })

@@ -35,10 +35,14 @@ export class ShortfallWarner {
       const count = await this.counter.week(account._id, week)
       const missing = count.minimum - count.published - count.forecast
       if (missing <= 0) continue
-      const inReview = await EditionModel.find({ department: account.department, state: { $in: ['submitted', 'approved'] } }, { 'content.title': 1, state: 1 })
-        .sort({ updatedAt: 1 })
-        .limit(20)
-        .lean<EditionDoc[]>()
+      // Editions in review close the gap of the mini-program account only (they publish there).
+      const inReview =
+        account.channel === 'miniprogram'
+          ? await EditionModel.find({ department: account.department, state: { $in: ['submitted', 'approved'] } }, { 'content.title': 1, state: 1 })
+              .sort({ updatedAt: 1 })
+              .limit(20)
+              .lean<EditionDoc[]>()
+          : []
       const details = { published: count.published, forecast: count.forecast, minimum: count.minimum, missing, inReview: inReview.map((e) => ({ editionId: e._id.toString(), title: e.content.title, state: e.state })) }
       if (await write({ _id: `${kind}:${account._id}:${week}`, kind, accountId: account._id, department: account.department, week, audience, createdAt: at, details })) written += 1
     }
