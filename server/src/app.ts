@@ -50,7 +50,7 @@ export function createApp(deps: AppDeps): Koa {
 
   const api = new Router()
   const authenticate = (ctx: Koa.Context) => services.auth.authenticator.authenticate(ctx)
-  bindEndpoints(api, handlers, authenticate)
+  bindEndpoints(api, handlers, authenticate, (ctx) => services.auth.citizenAuthenticator.authenticate(ctx))
 
   app.use(requestLogging(logger, { summarised: isPublicRead, summaryEveryMs: deps.readSummaryEveryMs }))
   app.use(securityHeaders())

@@ -17,37 +17,62 @@ export interface AccessClaims {
 export const ACCESS_TOKEN_SECONDS = 15 * 60
 
 /**
- * Signs and checks access tokens: `v1.<claims, base64url JSON>.<HMAC-SHA256, base64url>`.
- * The key is shared by every instance (kept in the database, see authKeys).
+ * Signs and checks tokens: `<version>.<claims, base64url JSON>.<HMAC-SHA256, base64url>`.
+ * The version is part of what is signed, so a token of one kind (staff `v1`, citizen
+ * `c1`) never passes as the other. The key is shared by every instance (kept in the
+ * database, see authKeys).
  */
-export class AccessTokens {
-  constructor(private readonly key: Buffer) {}
+export class SignedTokens<C extends { exp: number }> {
+  constructor(
+    private readonly key: Buffer,
+    private readonly version: string,
+    private readonly wellFormed: (claims: C) => boolean,
+  ) {}
 
-  sign(claims: AccessClaims): string {
+  sign(claims: C): string {
     const body = Buffer.from(JSON.stringify(claims)).toString('base64url')
-    return `v1.${body}.${this.mac(body)}`
+    return `${this.version}.${body}.${this.mac(body)}`
   }
 
   /** The claims of a well-formed, correctly signed, unexpired token; otherwise undefined. */
-  verify(token: string, nowMs: number): AccessClaims | undefined {
+  verify(token: string, nowMs: number): C | undefined {
     const [version, body, mac] = token.split('.')
-    if (version !== 'v1' || !body || !mac) return undefined
+    if (version !== this.version || !body || !mac) return undefined
     const expected = Buffer.from(this.mac(body))
     const given = Buffer.from(mac)
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined
-    let claims: AccessClaims
+    let claims: C
     try {
-      claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as AccessClaims
+      claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as C
     } catch {
       return undefined
     }
     if (typeof claims.exp !== 'number' || claims.exp * 1000 <= nowMs) return undefined
-    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || !Array.isArray(claims.roles)) return undefined
-    if (!claims.roles.every((r) => (STAFF_ROLES as readonly string[]).includes(r))) return undefined
-    return claims
+    return this.wellFormed(claims) ? claims : undefined
   }
 
   private mac(body: string): string {
-    return createHmac('sha256', this.key).update(`v1.${body}`).digest('base64url')
+    return createHmac('sha256', this.key).update(`${this.version}.${body}`).digest('base64url')
+  }
+}
+
+/** Staff access tokens (`v1`). */
+export class AccessTokens extends SignedTokens<AccessClaims> {
+  constructor(key: Buffer) {
+    super(key, 'v1', (c) => typeof c.sub === 'string' && typeof c.sid === 'string' && Array.isArray(c.roles) && c.roles.every((r) => (STAFF_ROLES as readonly string[]).includes(r)))
+  }
+}
+
+/** What a citizen's access token says: which citizen, which session, until when. */
+export interface CitizenClaims {
+  sub: string
+  sid: string
+  exp: number
+}
+
+/** Citizen access tokens (`c1`): long-lived like a mini-program session; revoked with their session. */
+export class CitizenTokens extends SignedTokens<CitizenClaims> {
+  constructor(key: Buffer) {
+    super(key, 'c1', (c) => typeof c.sub === 'string' && typeof c.sid === 'string')
   }
 }

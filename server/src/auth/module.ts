@@ -1,5 +1,7 @@
 import { ServiceUnavailableError } from '../platform/errors'
-import { AccessTokens } from './accessTokens'
+import { AccessTokens, CitizenTokens } from './accessTokens'
+import { CitizenAuthenticator } from './citizenAuthenticator'
+import { CitizenLogIn } from './citizenLogIn'
 import { accessTokenKey } from './authKeys'
 import { LoginThrottle } from './loginThrottle'
 import { authHandlers } from './routes'
@@ -15,13 +17,16 @@ export interface AuthModule {
   accounts: StaffAccounts
   authenticator: StaffAuthenticator
   wechat: StaffWeChat
+  citizenLogIn: CitizenLogIn
+  citizenAuthenticator: CitizenAuthenticator
   handlers: ReturnType<typeof authHandlers>
   start(): Promise<void>
 }
 
-/** The auth domain: staff accounts, sessions, and who a staff request acts for. */
-export function createAuthModule(deps: { now: () => Date; wechat?: WeChatClients }): AuthModule {
+/** The auth domain: staff and citizen accounts, sessions, and who a request acts for. */
+export function createAuthModule(deps: { now: () => Date; wechat?: WeChatClients; citizenDevLogIn?: boolean }): AuthModule {
   let tokens: AccessTokens | undefined
+  let citizenTokens: CitizenTokens | undefined
   let logIn: StaffLogIn | undefined
   const throttle = new LoginThrottle()
   const module: AuthModule = {
@@ -32,9 +37,13 @@ export function createAuthModule(deps: { now: () => Date; wechat?: WeChatClients
     accounts: new StaffAccounts(deps.now),
     authenticator: new StaffAuthenticator(() => tokens, deps.now),
     wechat: new StaffWeChat(deps.wechat, deps.now),
+    citizenLogIn: new CitizenLogIn(() => citizenTokens, deps.wechat, deps.citizenDevLogIn ?? false, deps.now),
+    citizenAuthenticator: new CitizenAuthenticator(() => citizenTokens, deps.now),
     handlers: {} as ReturnType<typeof authHandlers>,
     async start() {
-      tokens = new AccessTokens(await accessTokenKey())
+      const key = await accessTokenKey()
+      tokens = new AccessTokens(key)
+      citizenTokens = new CitizenTokens(key)
       logIn = new StaffLogIn(tokens, throttle, deps.now, deps.wechat)
     },
   }

@@ -2,10 +2,11 @@ import type { Handlers } from '../platform/http/endpoints'
 import { clientOf } from './client'
 import type { AuthModule } from './module'
 import { principalProfile } from './staffProfile'
+import { citizenProfileOf } from './citizenLogIn'
 
 
 /** Staff log-in and account endpoints: thin — the binding parsed and authenticated; services decide. */
-export function authHandlers(auth: Pick<AuthModule, 'logIn' | 'accounts' | 'wechat'>): Handlers {
+export function authHandlers(auth: Pick<AuthModule, 'logIn' | 'accounts' | 'wechat' | 'citizenLogIn'>): Handlers {
   return {
     staffLogIn: ({ body, ctx }) => auth.logIn().logIn(body, clientOf(ctx)),
     staffRefresh: ({ body, ctx }) => auth.logIn().refresh(body.refreshToken, clientOf(ctx)),
@@ -25,5 +26,8 @@ export function authHandlers(auth: Pick<AuthModule, 'logIn' | 'accounts' | 'wech
     unlockStaff: ({ staff, params }) => auth.accounts.unlock(staff, params.id),
     setStaffRoles: ({ staff, params, body }) => auth.accounts.setRoles(staff, params.id, body.roles),
     setStaffDisabled: ({ staff, params, body }) => auth.accounts.setDisabled(staff, params.id, body.disabled),
+    citizenLogIn: ({ body }) => auth.citizenLogIn.withWeChatCode(body.code),
+    citizenDevLogIn: ({ body }) => auth.citizenLogIn.asDeveloper(body.name),
+    getCitizenMe: ({ citizen }) => citizenProfileOf(citizen.account),
   }
 }

@@ -43,6 +43,8 @@ export const configSchema = z.object({
   H5_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'miniapp', 'dist-h5')),
   SHUTDOWN_TIMEOUT_MS: integer(0, 120_000).default(10_000),
   TRUST_PROXY: booleanFlag.default(false),
+  /** A development log-in for citizens in a browser (h5), by name; never in production. */
+  CITIZEN_DEV_LOGIN: booleanFlag.default(false),
   /** WeChat's API (tests and local runs point it at a fake). */
   WECHAT_API_BASE_URL: z.url({ error: '应为网址，例如 https://api.weixin.qq.com' }).default('https://api.weixin.qq.com'),
   /** The mini-program's AppID and AppSecret; without them WeChat log-in, binding and reminders are off. */

@@ -12,6 +12,7 @@ import {
 } from '../content/schemas'
 import { auditPageSchema, auditQuerySchema } from '../audit/schemas'
 import { wordingRulesBodySchema, wordingRulesSchema } from '../catalogue/wordingRules'
+import { citizenDevLogInBodySchema, citizenLogInBodySchema, citizenProfileSchema, citizenSessionSchema } from '../auth/citizen'
 import { accountRuleBodySchema, cadenceReportQuerySchema, cadenceReportSchema, recordPostBodySchema, registerAccountBodySchema, cadenceAccountParamsSchema, cadenceDashboardSchema, cadenceOverviewSchema, cadenceTaskListSchema, cadenceQuerySchema, columnParamsSchema, pauseAccountBodySchema, updateColumnBodySchema } from '../cadence/schemas'
 import { approveBodySchema, completeRetrospectiveBodySchema, departmentDashboardSchema, forcePublishBodySchema, reviewTaskListSchema, reviewTaskParamsSchema, editionListSchema, editionParamsSchema, editionSchema, itemRefParamsSchema, newEditionBodySchema, rejectBodySchema, scheduleBodySchema, staffItemListQuerySchema, staffItemListSchema, staffItemSchema, submitBodySchema, unpublishBodySchema, validityChangeBodySchema, withdrawBodySchema } from '../review/schemas'
 import { contentDraftSchema } from '../content/schemas'
@@ -381,6 +382,33 @@ export const endpoints = {
     body: wordingRulesBodySchema,
     response: wordingRulesSchema,
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN'],
+  }),
+  citizenLogIn: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/citizen/session',
+    summary: '群众微信登录：小程序 wx.login 的 code 换取本系统的访问令牌（openid 不出服务器）',
+    tag: 'citizen',
+    body: citizenLogInBodySchema,
+    response: citizenSessionSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'SERVICE_UNAVAILABLE'],
+  }),
+  citizenDevLogIn: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/citizen/session/dev',
+    summary: '开发用群众登录（浏览器 h5；仅在配置 CITIZEN_DEV_LOGIN=true 时可用）',
+    tag: 'citizen',
+    body: citizenDevLogInBodySchema,
+    response: citizenSessionSchema,
+    errors: ['VALIDATION_FAILED', 'FORBIDDEN'],
+  }),
+  getCitizenMe: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/citizen/me',
+    summary: '群众本人的资料（地区、身份、是否绑定手机）',
+    tag: 'citizen',
+    auth: 'citizen',
+    response: citizenProfileSchema,
+    errors: ['UNAUTHENTICATED'],
   }),
   getCadenceDashboard: defineEndpoint({
     method: 'GET',

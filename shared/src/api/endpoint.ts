@@ -25,8 +25,11 @@ export interface Endpoint<
   response: R
   /** HTTP status of success; 200 unless said. */
   status?: number
-  /** `staff`: needs a staff access token (`Authorization: Bearer …`); public otherwise. */
-  auth?: 'staff'
+  /**
+   * `staff`: needs a staff access token, `citizen`: a citizen's (both `Authorization:
+   * Bearer …`; neither is accepted for the other); public otherwise.
+   */
+  auth?: 'staff' | 'citizen'
   /** Error codes this endpoint documents beyond the common ones. */
   errors?: readonly string[]
 }
@@ -36,7 +39,7 @@ export function defineEndpoint<
   Q extends z.ZodType = z.ZodNever,
   B extends z.ZodType = z.ZodNever,
   R extends z.ZodType = z.ZodType,
-  A extends 'staff' | undefined = undefined,
+  A extends 'staff' | 'citizen' | undefined = undefined,
 >(endpoint: Endpoint<P, Q, B, R> & { auth?: A }): Endpoint<P, Q, B, R> & { auth: A } {
   return endpoint as Endpoint<P, Q, B, R> & { auth: A }
 }

@@ -71,7 +71,7 @@ export function buildOpenApiDocument(info: { version: string }): JsonSchema {
       operationId,
       summary: endpoint.summary,
       tags: [endpoint.tag],
-      ...(endpoint.auth === 'staff' ? { security: [{ staffToken: [] }] } : {}),
+      ...(endpoint.auth === 'staff' ? { security: [{ staffToken: [] }] } : endpoint.auth === 'citizen' ? { security: [{ citizenToken: [] }] } : {}),
       parameters: [...parametersOf(endpoint.params, 'path', components), ...parametersOf(endpoint.query, 'query', components)],
       ...(endpoint.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(endpoint.body, 'input', components) } } } }
@@ -98,7 +98,10 @@ export function buildOpenApiDocument(info: { version: string }): JsonSchema {
     paths,
     components: {
       schemas: components,
-      securitySchemes: { staffToken: { type: 'http', scheme: 'bearer', description: '工作人员访问令牌（登录或刷新所得，15 分钟有效）' } },
+      securitySchemes: {
+        staffToken: { type: 'http', scheme: 'bearer', description: '工作人员访问令牌（登录或刷新所得，15 分钟有效）' },
+        citizenToken: { type: 'http', scheme: 'bearer', description: '群众访问令牌（小程序微信登录所得，30 天有效）' },
+      },
     },
   }
 }

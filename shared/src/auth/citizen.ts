@@ -1,0 +1,28 @@
+import { z } from '../zod'
+
+/** 微信登录 of a citizen: the `wx.login` code. */
+export const citizenLogInBodySchema = z.object({ code: z.string({ error: '缺少微信登录凭证' }).trim().min(1, { error: '缺少微信登录凭证' }).max(128, { error: '登录凭证格式不正确' }) })
+/** Development log-in in a browser (h5), only where configuration enables it. */
+export const citizenDevLogInBodySchema = z.object({ name: z.string({ error: '请填写测试账号名' }).regex(/^[a-z0-9-]{2,32}$/, { error: '测试账号名为 2–32 位小写字母、数字或连字符' }) })
+
+/** What a citizen's own profile shows (never their openid). */
+export const citizenProfileSchema = z
+  .object({
+    id: z.string(),
+    /** Their area, a 12-digit division code; none chosen yet: null. */
+    region: z.string().nullable(),
+    groups: z.array(z.string()),
+    hasMobile: z.boolean(),
+  })
+  .meta({ id: 'CitizenProfile' })
+export type CitizenProfile = z.infer<typeof citizenProfileSchema>
+
+export const citizenSessionSchema = z
+  .object({
+    /** `Authorization: Bearer …` for the citizen endpoints. */
+    accessToken: z.string(),
+    expiresAt: z.string(),
+    citizen: citizenProfileSchema,
+  })
+  .meta({ id: 'CitizenSession' })
+export type CitizenSession = z.infer<typeof citizenSessionSchema>

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ApiClientError } from '@zw/shared'
+import { CitizenAccountModel, CitizenSessionModel } from '../../server/src/auth/citizenModel'
+import { startTestApp, type TestApp } from '../support/app'
+import { FakeWeChat } from '../support/fakeWeChat'
+import { staffSession } from '../support/staff'
+
+let fake: FakeWeChat
+let t: TestApp
+let noDev: TestApp
+beforeAll(async () => {
+  fake = await new FakeWeChat().start()
+  t = await startTestApp({ wechat: { baseUrl: fake.url, appId: fake.appId, appSecret: fake.appSecret, reviewTemplateId: null, miniprogramState: 'trial' }, citizenDevLogIn: true })
+  noDev = await startTestApp()
+})
+afterAll(async () => {
+  await t.close()
+  await noDev.close()
+  await fake.stop()
+})
+
+const statusOf = async (call: Promise<unknown>) => {
+  try {
+    await call
+    return 200
+  } catch (err) {
+    return (err as ApiClientError).status
+  }
+}
+
+describe('citizens log in', () => {
+  it('with the wx.login code: one account per openid, a token for the citizen endpoints, the openid never in an answer or a log line', async () => {
+    const first = await t.api.call('citizenLogIn', { body: { code: fake.loginCode('o-citizen-0001') } })
+    expect(first.citizen).toEqual({ id: expect.any(String), region: null, groups: [], hasMobile: false })
+    const again = await t.api.call('citizenLogIn', { body: { code: fake.loginCode('o-citizen-0001') } })
+    expect(again.citizen.id).toBe(first.citizen.id)
+    expect(await CitizenAccountModel.countDocuments({ openid: 'o-citizen-0001' })).toBe(1)
+    const me = await t.asStaff(again.accessToken).call('getCitizenMe', {})
+    expect(me.id).toBe(first.citizen.id)
+    expect(JSON.stringify([first, again, me])).not.toContain('o-citizen-0001')
+    expect(t.rawLogs()).not.toContain('o-citizen-0001')
+    // A used or unknown code is refused by WeChat (40029): no session.
+    expect(await statusOf(t.api.call('citizenLogIn', { body: { code: 'not-a-code' } }))).toBe(401)
+  })
+
+  it('keeps citizen and staff tokens apart, and a revoked session ends its token at once', async () => {
+    const citizen = await t.api.call('citizenLogIn', { body: { code: fake.loginCode('o-citizen-0002') } })
+    const staff = await staffSession(t, 'citizen-auth-editor', 'guiyang-hrss', ['editor'])
+    expect(await statusOf(t.asStaff(staff.session.accessToken).call('getCitizenMe', {}))).toBe(401)
+    expect(await statusOf(t.asStaff(citizen.accessToken).call('getStaffMe', {}))).toBe(401)
+    expect(await statusOf(t.api.call('getCitizenMe', {}))).toBe(401)
+    await CitizenSessionModel.updateMany({ citizenId: citizen.citizen.id }, { $set: { revokedAt: new Date() } })
+    expect(await statusOf(t.asStaff(citizen.accessToken).call('getCitizenMe', {}))).toBe(401)
+  })
+
+  it('in a browser by name only where CITIZEN_DEV_LOGIN enables it', async () => {
+    const dev = await t.api.call('citizenDevLogIn', { body: { name: 'tester-1' } })
+    expect((await t.asStaff(dev.accessToken).call('getCitizenMe', {})).id).toBe(dev.citizen.id)
+    expect(await statusOf(noDev.api.call('citizenDevLogIn', { body: { name: 'tester-1' } }))).toBe(403)
+    const bad = (await noDev.api.call('citizenDevLogIn', { body: { name: 'Tester One' } }).catch((e: unknown) => e)) as ApiClientError
+    expect(bad.status).toBe(400)
+    expect(bad.fields).toEqual([{ path: 'name', message: '测试账号名为 2–32 位小写字母、数字或连字符' }])
+    // Without WeChat configured, the WeChat log-in says so.
+    expect(await statusOf(noDev.api.call('citizenLogIn', { body: { code: 'x' } }))).toBe(503)
+  })
+})
