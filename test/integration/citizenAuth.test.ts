@@ -10,7 +10,7 @@ let t: TestApp
 let noDev: TestApp
 beforeAll(async () => {
   fake = await new FakeWeChat().start()
-  t = await startTestApp({ wechat: { baseUrl: fake.url, appId: fake.appId, appSecret: fake.appSecret, reviewTemplateId: null, miniprogramState: 'trial' }, citizenDevLogIn: true })
+  t = await startTestApp({ wechat: { baseUrl: fake.url, appId: fake.appId, appSecret: fake.appSecret, miniprogramState: 'trial' }, citizenDevLogIn: true })
   noDev = await startTestApp()
 })
 afterAll(async () => {
