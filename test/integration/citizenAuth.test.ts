@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClientError } from '@zw/shared'
-import { CitizenAccountModel, CitizenSessionModel } from '../../server/src/auth/citizenModel'
+import { CitizenAccountModel, CitizenSessionModel, CitizenStatModel } from '../../server/src/auth/citizenModel'
+import { AuditRecordModel } from '../../server/src/platform/audit/auditTrail'
+import { refusedFields } from '../support/staff'
 import { startTestApp, type TestApp } from '../support/app'
 import { FakeWeChat } from '../support/fakeWeChat'
 import { staffSession } from '../support/staff'
@@ -62,5 +64,28 @@ describe('citizens log in', () => {
     expect(bad.fields).toEqual([{ path: 'name', message: '测试账号名为 2–32 位小写字母、数字或连字符' }])
     // Without WeChat configured, the WeChat log-in says so.
     expect(await statusOf(noDev.api.call('citizenLogIn', { body: { code: 'x' } }))).toBe(503)
+  })
+
+  it('keep their own profile — an area from the region table and the groups they declare — and can delete their account', async () => {
+    const session = await t.api.call('citizenLogIn', { body: { code: fake.loginCode('o-citizen-0003') } })
+    const me = t.asStaff(session.accessToken)
+    expect(await me.call('updateCitizenProfile', { body: { region: '520102000000', groups: ['land-expropriated', 'farmer'] } })).toEqual({ id: session.citizen.id, region: '520102000000', groups: ['land-expropriated', 'farmer'], hasMobile: false })
+    expect(await refusedFields(me.call('updateCitizenProfile', { body: { region: '520102999000', groups: ['farmer', 'farmer'] } }))).toEqual({ region: '请从地区列表中选择所在地区', groups: '身份类别不能重复' })
+    expect(await refusedFields(me.call('updateCitizenProfile', { body: { region: null, groups: ['astronaut' as never] } }))).toEqual({ 'groups.0': '未知的身份类别' })
+    expect((await me.call('getCitizenMe', {})).region).toBe('520102000000')
+    // The audit trail says which fields changed, not what they are.
+    const audit = await AuditRecordModel.find({ subject: `citizen:${session.citizen.id}` }).lean()
+    expect(audit.map((r) => [r.action, r.after])).toEqual([['citizen.profile-updated', { changed: ['region', 'groups'] }]])
+    expect(JSON.stringify(audit)).not.toContain('520102000000')
+
+    expect(await me.call('deleteCitizenAccount', {})).toEqual({ ok: true })
+    expect(await CitizenAccountModel.countDocuments({ _id: session.citizen.id })).toBe(0)
+    expect(await CitizenAccountModel.countDocuments({ openid: 'o-citizen-0003' })).toBe(0)
+    expect(await statusOf(me.call('getCitizenMe', {}))).toBe(401)
+    expect((await CitizenStatModel.findById('deleted-accounts').lean())!.count).toBe(1)
+    // Coming back is a new account.
+    const back = await t.api.call('citizenLogIn', { body: { code: fake.loginCode('o-citizen-0003') } })
+    expect(back.citizen).toMatchObject({ region: null, groups: [] })
+    expect(back.citizen.id).not.toBe(session.citizen.id)
   })
 })

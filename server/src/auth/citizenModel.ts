@@ -45,3 +45,9 @@ export const CitizenSessionModel = mongoose.model<CitizenSessionDoc>(
     { collection: 'citizen_sessions', versionKey: false },
   ),
 )
+
+/** Counts that outlive deleted accounts, with nothing personal in them (`deleted-accounts`). */
+export const CitizenStatModel = mongoose.model<{ _id: string; count: number }>(
+  'CitizenStat',
+  new Schema<{ _id: string; count: number }>({ _id: String, count: { type: Number, default: 0 } }, { collection: 'citizen_stats', versionKey: false }),
+)

@@ -2,6 +2,7 @@ import { ServiceUnavailableError } from '../platform/errors'
 import { AccessTokens, CitizenTokens } from './accessTokens'
 import { CitizenAuthenticator } from './citizenAuthenticator'
 import { CitizenLogIn } from './citizenLogIn'
+import { CitizenProfiles } from './citizenProfile'
 import { accessTokenKey } from './authKeys'
 import { LoginThrottle } from './loginThrottle'
 import { authHandlers } from './routes'
@@ -19,6 +20,7 @@ export interface AuthModule {
   wechat: StaffWeChat
   citizenLogIn: CitizenLogIn
   citizenAuthenticator: CitizenAuthenticator
+  citizenProfiles: CitizenProfiles
   handlers: ReturnType<typeof authHandlers>
   start(): Promise<void>
 }
@@ -39,6 +41,7 @@ export function createAuthModule(deps: { now: () => Date; wechat?: WeChatClients
     wechat: new StaffWeChat(deps.wechat, deps.now),
     citizenLogIn: new CitizenLogIn(() => citizenTokens, deps.wechat, deps.citizenDevLogIn ?? false, deps.now),
     citizenAuthenticator: new CitizenAuthenticator(() => citizenTokens, deps.now),
+    citizenProfiles: new CitizenProfiles(deps.now),
     handlers: {} as ReturnType<typeof authHandlers>,
     async start() {
       const key = await accessTokenKey()

@@ -6,7 +6,7 @@ import { citizenProfileOf } from './citizenLogIn'
 
 
 /** Staff log-in and account endpoints: thin — the binding parsed and authenticated; services decide. */
-export function authHandlers(auth: Pick<AuthModule, 'logIn' | 'accounts' | 'wechat' | 'citizenLogIn'>): Handlers {
+export function authHandlers(auth: Pick<AuthModule, 'logIn' | 'accounts' | 'wechat' | 'citizenLogIn' | 'citizenProfiles'>): Handlers {
   return {
     staffLogIn: ({ body, ctx }) => auth.logIn().logIn(body, clientOf(ctx)),
     staffRefresh: ({ body, ctx }) => auth.logIn().refresh(body.refreshToken, clientOf(ctx)),
@@ -29,5 +29,7 @@ export function authHandlers(auth: Pick<AuthModule, 'logIn' | 'accounts' | 'wech
     citizenLogIn: ({ body }) => auth.citizenLogIn.withWeChatCode(body.code),
     citizenDevLogIn: ({ body }) => auth.citizenLogIn.asDeveloper(body.name),
     getCitizenMe: ({ citizen }) => citizenProfileOf(citizen.account),
+    updateCitizenProfile: ({ citizen, body }) => auth.citizenProfiles.update(citizen, body),
+    deleteCitizenAccount: ({ citizen }) => auth.citizenProfiles.delete(citizen),
   }
 }

@@ -12,7 +12,7 @@ import {
 } from '../content/schemas'
 import { auditPageSchema, auditQuerySchema } from '../audit/schemas'
 import { wordingRulesBodySchema, wordingRulesSchema } from '../catalogue/wordingRules'
-import { citizenDevLogInBodySchema, citizenLogInBodySchema, citizenProfileSchema, citizenSessionSchema } from '../auth/citizen'
+import { citizenDevLogInBodySchema, citizenLogInBodySchema, citizenProfileBodySchema, citizenProfileSchema, citizenSessionSchema } from '../auth/citizen'
 import { accountRuleBodySchema, cadenceReportQuerySchema, cadenceReportSchema, recordPostBodySchema, registerAccountBodySchema, cadenceAccountParamsSchema, cadenceDashboardSchema, cadenceOverviewSchema, cadenceTaskListSchema, cadenceQuerySchema, columnParamsSchema, pauseAccountBodySchema, updateColumnBodySchema } from '../cadence/schemas'
 import { approveBodySchema, completeRetrospectiveBodySchema, departmentDashboardSchema, forcePublishBodySchema, reviewTaskListSchema, reviewTaskParamsSchema, editionListSchema, editionParamsSchema, editionSchema, itemRefParamsSchema, newEditionBodySchema, rejectBodySchema, scheduleBodySchema, staffItemListQuerySchema, staffItemListSchema, staffItemSchema, submitBodySchema, unpublishBodySchema, validityChangeBodySchema, withdrawBodySchema } from '../review/schemas'
 import { contentDraftSchema } from '../content/schemas'
@@ -408,6 +408,25 @@ export const endpoints = {
     tag: 'citizen',
     auth: 'citizen',
     response: citizenProfileSchema,
+    errors: ['UNAUTHENTICATED'],
+  }),
+  updateCitizenProfile: defineEndpoint({
+    method: 'PUT',
+    path: '/api/v1/citizen/me',
+    summary: '修改本人资料：所在地区（从地区列表选择）和自愿填写的身份类别',
+    tag: 'citizen',
+    auth: 'citizen',
+    body: citizenProfileBodySchema,
+    response: citizenProfileSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED'],
+  }),
+  deleteCitizenAccount: defineEndpoint({
+    method: 'DELETE',
+    path: '/api/v1/citizen/me',
+    summary: '注销本人账号：删除个人信息（微信标识、地区、身份、手机号），只保留不含个人信息的统计数',
+    tag: 'citizen',
+    auth: 'citizen',
+    response: okSchema,
     errors: ['UNAUTHENTICATED'],
   }),
   getCadenceDashboard: defineEndpoint({

@@ -1,4 +1,6 @@
 import { z } from '../zod'
+import { regionByCode } from '../catalogue/regions'
+import { CITIZEN_GROUP_CODES, type CitizenGroup } from '../catalogue/citizenGroups'
 
 /** 微信登录 of a citizen: the `wx.login` code. */
 export const citizenLogInBodySchema = z.object({ code: z.string({ error: '缺少微信登录凭证' }).trim().min(1, { error: '缺少微信登录凭证' }).max(128, { error: '登录凭证格式不正确' }) })
@@ -26,3 +28,15 @@ export const citizenSessionSchema = z
   })
   .meta({ id: 'CitizenSession' })
 export type CitizenSession = z.infer<typeof citizenSessionSchema>
+
+/** 我的资料: the citizen's area (from the region table, not free text) and the groups they declare; all optional. */
+export const citizenProfileBodySchema = z.object({
+  region: z
+    .string({ error: '请选择所在地区' })
+    .refine((code) => regionByCode(code) !== undefined, { error: '请从地区列表中选择所在地区' })
+    .nullable(),
+  groups: z
+    .array(z.enum(CITIZEN_GROUP_CODES as unknown as [CitizenGroup, ...CitizenGroup[]], { error: '未知的身份类别' }))
+    .max(CITIZEN_GROUP_CODES.length)
+    .refine((g) => new Set(g).size === g.length, { error: '身份类别不能重复' }),
+})

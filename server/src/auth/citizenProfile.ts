@@ -1,0 +1,34 @@
+import type { CitizenProfile } from '@zw/shared'
+import { recordAudit } from '../platform/audit/auditTrail'
+import type { CitizenPrincipal } from './citizenAuthenticator'
+import { CitizenAccountModel, CitizenSessionModel, CitizenStatModel, type CitizenAccountDoc } from './citizenModel'
+import { citizenProfileOf } from './citizenLogIn'
+
+/** The audit trail names a citizen by their random id only, and records which fields changed, not their values. */
+const actorOf = (c: CitizenPrincipal) => ({ id: `citizen:${c.id}`, name: 'citizen', ip: '', userAgent: '' })
+
+/**
+ * A citizen's own profile: their area and declared groups (all optional, theirs to
+ * change), and deleting the account — the openid, area, groups and mobile go, sessions
+ * end at once, and only an anonymous count of deleted accounts stays.
+ */
+export class CitizenProfiles {
+  constructor(private readonly now: () => Date) {}
+
+  async update(citizen: CitizenPrincipal, profile: { region: string | null; groups: string[] }): Promise<CitizenProfile> {
+    const updated = await CitizenAccountModel.findOneAndUpdate({ _id: citizen.id }, { $set: { region: profile.region, groups: profile.groups } }, { new: true }).lean<CitizenAccountDoc>()
+    const before = citizen.account
+    const changed = [before.region !== profile.region ? 'region' : '', JSON.stringify(before.groups ?? []) !== JSON.stringify(profile.groups) ? 'groups' : ''].filter(Boolean)
+    if (changed.length) await recordAudit({ at: this.now(), actor: actorOf(citizen), action: 'citizen.profile-updated', subject: `citizen:${citizen.id}`, after: { changed } })
+    return citizenProfileOf(updated!)
+  }
+
+  async delete(citizen: CitizenPrincipal): Promise<{ ok: true }> {
+    const now = this.now()
+    await CitizenSessionModel.updateMany({ citizenId: citizen.id, revokedAt: null }, { $set: { revokedAt: now } })
+    await CitizenAccountModel.deleteOne({ _id: citizen.id })
+    await CitizenStatModel.updateOne({ _id: 'deleted-accounts' }, { $inc: { count: 1 } }, { upsert: true })
+    await recordAudit({ at: now, actor: actorOf(citizen), action: 'citizen.account-deleted', subject: `citizen:${citizen.id}` })
+    return { ok: true }
+  }
+}
