@@ -63,3 +63,6 @@ export function parseShanghaiDateTime(text: string): Date | undefined {
   if (back.year !== year || back.month !== month || back.day !== day || back.hour !== hour || back.minute !== minute) return undefined
   return new Date(utc)
 }
+
+/** Whole days from `from` to `to` (rounded down; negative when `to` is earlier). */
+export const wholeDaysBetween = (from: Date | string, to: Date | string): number => Math.floor((new Date(to).getTime() - new Date(from).getTime()) / 86_400_000)

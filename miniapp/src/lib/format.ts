@@ -4,6 +4,7 @@ import {
   TOPICS,
   VALIDITY_STATUSES,
   departmentByCode,
+  departmentNameOf,
   formatShanghaiDateCn,
   topicName,
   type ContentType,
@@ -33,9 +34,7 @@ export function departmentShortName(code: string, fallback: string): string {
   return departmentByCode(code)?.shortName ?? fallback
 }
 
-export function departmentFullName(code: string): string {
-  return departmentByCode(code)?.name ?? code
-}
+export const departmentFullName = departmentNameOf
 
 export function topicNames(codes: readonly string[]): string {
   return codes.map((c) => topicName(c) ?? c).join('、')

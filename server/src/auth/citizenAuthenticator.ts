@@ -1,6 +1,7 @@
 import type { Context } from 'koa'
 import { AppError } from '../platform/errors'
 import type { CitizenTokens } from './accessTokens'
+import { bearerClaims } from './bearerClaims'
 import { CitizenAccountModel, CitizenSessionModel, type CitizenAccountDoc } from './citizenModel'
 
 /** The citizen a request acts for. */
@@ -20,13 +21,8 @@ export class CitizenAuthenticator {
   ) {}
 
   async authenticate(ctx: Context): Promise<CitizenPrincipal> {
-    const match = /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'))
-    if (!match) throw new AppError('UNAUTHENTICATED')
-    const tokens = this.tokens()
-    if (!tokens) throw new AppError('SERVICE_UNAVAILABLE', '服务正在启动，请稍后再试')
     const now = this.now()
-    const claims = tokens.verify(match[1]!, now.getTime())
-    if (!claims) throw new AppError('UNAUTHENTICATED', EXPIRED)
+    const claims = bearerClaims(ctx, this.tokens(), now, EXPIRED)
     const session = await CitizenSessionModel.findById(claims.sid).lean()
     if (!session || session.revokedAt || session.expiresAt <= now || session.citizenId !== claims.sub) throw new AppError('UNAUTHENTICATED', EXPIRED)
     const account = await CitizenAccountModel.findById(claims.sub).lean<CitizenAccountDoc>()

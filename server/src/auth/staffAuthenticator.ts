@@ -1,6 +1,7 @@
 import type { Context } from 'koa'
 import { AppError } from '../platform/errors'
 import type { AccessTokens } from './accessTokens'
+import { bearerClaims } from './bearerClaims'
 import { clientOf } from './client'
 import { StaffAccountModel, StaffSessionModel, type StaffAccountDoc } from './model'
 import type { StaffPrincipal } from './principal'
@@ -19,14 +20,8 @@ export class StaffAuthenticator {
   ) {}
 
   async authenticate(ctx: Context): Promise<StaffPrincipal> {
-    const header = ctx.get('authorization')
-    const match = /^Bearer\s+(\S+)$/i.exec(header)
-    if (!match) throw new AppError('UNAUTHENTICATED')
-    const tokens = this.tokens()
-    if (!tokens) throw new AppError('SERVICE_UNAVAILABLE', '服务正在启动，请稍后再试')
     const now = this.now()
-    const claims = tokens.verify(match[1]!, now.getTime())
-    if (!claims) throw new AppError('UNAUTHENTICATED', EXPIRED)
+    const claims = bearerClaims(ctx, this.tokens(), now, EXPIRED)
     const session = await StaffSessionModel.findById(claims.sid).lean()
     if (!session || session.revokedAt || session.expiresAt <= now || session.staffId.toString() !== claims.sub) throw new AppError('UNAUTHENTICATED', EXPIRED)
     const account = await StaffAccountModel.findById(claims.sub).lean<StaffAccountDoc>()

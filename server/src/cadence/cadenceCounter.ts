@@ -1,6 +1,7 @@
 import { countWeek, weekBounds } from '@zw/shared'
 import { scheduledEditionsOf, scheduledEntry } from './cadenceEntries'
 import { PublishingAccountModel, type PublishingAccountDoc } from './model'
+import { receivesEditions } from './publishingAccounts'
 import { tallyOf } from './weekTallies'
 
 /**
@@ -12,7 +13,7 @@ export class CadenceCounter {
     const account = await PublishingAccountModel.findById(accountId).lean<PublishingAccountDoc>()
     if (!account) return { published: 0, forecast: 0, minimum: 0, paused: false }
     const { start, end } = weekBounds(week)
-    const scheduled = account.channel === 'miniprogram' ? await scheduledEditionsOf(account.department, start, end) : []
+    const scheduled = receivesEditions(account) ? await scheduledEditionsOf(account.department, start, end) : []
     return { published: await tallyOf(week, accountId), forecast: countWeek(scheduled.map(scheduledEntry), week).forecast, minimum: account.minPerWeek, paused: !!account.paused }
   }
 }

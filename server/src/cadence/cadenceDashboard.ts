@@ -1,20 +1,17 @@
-import { addWeeks, can, columnCondition, countWeek, weekBounds, weekKey, type CadenceAccount, type CadenceColumn, type CadenceDashboard as DashboardView } from '@zw/shared'
+import { addWeeks, can, columnCondition, riskOf, wholeDaysBetween, countWeek, weekBounds, weekKey, type CadenceAccount, type CadenceColumn, type CadenceDashboard as DashboardView } from '@zw/shared'
 import type { StaffPrincipal } from '../auth/principal'
 import { ForbiddenError } from '../platform/errors'
 import type { ContentReadModel, LiveItems } from '../content/readModel'
 import { AccountColumnModel, PublishingAccountModel, type AccountColumnDoc, type PublishingAccountDoc } from './model'
 import { talliesOf } from './weekTallies'
-import { URGENT_GAP_DAYS } from './shortfallWarner'
+import { receivesEditions } from './publishingAccounts'
 import { lastCountedUpdate, scheduledEditionsOf, scheduledEntry } from './cadenceEntries'
 
 const WEEKS = 12
-const DAY_MS = 86_400_000
 
 /** What cadence reads of the public content (the content read model answers it from memory). */
 export type PublicContent = Pick<ContentReadModel, 'listedByColumn' | 'coverageFacts'>
 
-/** Whole days from `from` to `now`. */
-export const daysBetween = (from: Date, now: Date) => Math.floor((now.getTime() - from.getTime()) / DAY_MS)
 
 /** May this person see the cadence of `department`: its own staff, or a platform admin. */
 export function assertMaySeeCadence(staff: StaffPrincipal, department: string): void {
@@ -67,13 +64,14 @@ export class CadenceDashboard {
     const forecast = countWeek(scheduled.map(scheduledEntry), current).forecast
     const out: CadenceAccount[] = accounts.map((a, i) => {
       const weeks = weekKeys.map((w) => {
-        const c = { published: tallies.get(a._id)?.get(w) ?? 0, forecast: w === current && a.channel === 'miniprogram' ? forecast : 0 }
+        const c = { published: tallies.get(a._id)?.get(w) ?? 0, forecast: w === current && receivesEditions(a) ? forecast : 0 }
         const tracked = weekBounds(w).end > a.createdAt
         return { week: w, ...c, compliant: !tracked || c.published + c.forecast >= a.minPerWeek, tracked }
       })
       const last = lastUpdates[i]!
-      const daysSinceUpdate = last ? daysBetween(last, now) : null
+      const daysSinceUpdate = last ? wholeDaysBetween(last, now) : null
       const paused = a.paused ? { reason: a.paused.reason, at: new Date(a.paused.at).toISOString() } : null
+      const risk = riskOf({ ...weeks.at(-1)!, minimum: a.minPerWeek }, daysSinceUpdate ?? wholeDaysBetween(a.createdAt, now))
       return {
         id: a._id,
         department: a.department,
@@ -83,7 +81,7 @@ export class CadenceDashboard {
         maxGapDays: a.maxGapDays,
         paused,
         weeks,
-        atRisk: !paused && (!weeks.at(-1)!.compliant || (daysSinceUpdate ?? daysBetween(a.createdAt, now)) >= URGENT_GAP_DAYS),
+        atRisk: !paused && (risk.short || risk.quiet),
         daysSinceUpdate,
         lastUpdateAt: last?.toISOString() ?? null,
         columns: columns.filter((c) => c.accountId === a._id).map((c) => columnView(c, liveIn(c, a.channel, live), now)),

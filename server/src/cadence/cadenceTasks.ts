@@ -1,4 +1,4 @@
-import { can, weekKey, type CadenceTask } from '@zw/shared'
+import { can, weekKey, wholeDaysBetween, type CadenceTask } from '@zw/shared'
 import type { StaffPrincipal } from '../auth/principal'
 import { CadenceWarningModel, PublishingAccountModel, type CadenceWarningDoc, type PublishingAccountDoc } from './model'
 import type { CadenceCounter } from './cadenceCounter'
@@ -47,7 +47,7 @@ export class CadenceTasks {
         const warnedAbout = w.details.lastUpdateAt ? new Date(w.details.lastUpdateAt) : null
         // Updated since the warning: done.
         if (last && (!warnedAbout || last > warnedAbout)) continue
-        const days = Math.floor((now.getTime() - (last ?? account.createdAt).getTime()) / 86_400_000)
+        const days = wholeDaysBetween(last ?? account.createdAt, now)
         const breach = w.kind === 'floor-breach'
         items.push({
           ...base,

@@ -1,10 +1,10 @@
-import { can, DEFAULT_STALE_AFTER_DAYS, EXTERNAL_COLUMNS, RECORDED_CHANNELS } from '@zw/shared'
+import { can, EXTERNAL_COLUMNS, RECORDED_CHANNELS } from '@zw/shared'
 import { auditActorOf, type StaffPrincipal } from '../auth/principal'
 import { recordAudit } from '../platform/audit/auditTrail'
 import { ConflictError, ForbiddenError } from '../platform/errors'
 import { createOnce } from '../platform/db'
 import { AccountColumnModel, PublishingAccountModel, type PublishingAccountDoc } from './model'
-import { accountIdOf, columnIdOf, DEFAULT_MAX_GAP_DAYS } from './publishingAccounts'
+import { accountIdOf, DEFAULT_MAX_GAP_DAYS, newColumn } from './publishingAccounts'
 
 /**
  * 登记账号: a department admin registers the department's account on another channel
@@ -22,7 +22,7 @@ export class ChannelAccountRegistrar {
     const account: PublishingAccountDoc = { _id, department: staff.department, channel: input.channel, name: input.name, minPerWeek: input.minPerWeek, maxGapDays: DEFAULT_MAX_GAP_DAYS, paused: null, lastUpdateAt: null, createdAt: at }
     if (!(await createOnce(PublishingAccountModel, account))) throw new ConflictError('本部门已登记过该渠道的账号')
     for (const c of EXTERNAL_COLUMNS) {
-      await AccountColumnModel.create({ _id: columnIdOf(_id, c.code), accountId: _id, department: staff.department, code: c.code, name: c.name, kind: c.kind, staleAfterDays: DEFAULT_STALE_AFTER_DAYS[c.kind], active: true, lastUpdateAt: null, recordedPosts: 0, createdAt: at })
+      await AccountColumnModel.create(newColumn(_id, staff.department, c, at))
     }
     await recordAudit({ at, actor: auditActorOf(staff), action: 'cadence.account-registered', subject: `account:${_id}`, after: { channel: input.channel, name: input.name, minPerWeek: input.minPerWeek } })
     return account

@@ -1,14 +1,13 @@
-import { addWeeks, can, departmentByCode, interpretationShortfalls, quarterOf, weekBounds, weekKey, type CadenceOverview, type ComplianceWeek } from '@zw/shared'
+import { addWeeks, can, departmentNameOf as nameOf, riskOf, wholeDaysBetween, interpretationShortfalls, quarterOf, weekBounds, weekKey, type CadenceOverview, type ComplianceWeek } from '@zw/shared'
 import type { StaffPrincipal } from '../auth/principal'
 import { ForbiddenError } from '../platform/errors'
 import { AccountColumnModel, CadenceWarningModel, PublishingAccountModel, type AccountColumnDoc, type CadenceWarningDoc, type PublishingAccountDoc } from './model'
 import { forecastByDepartment, lastCountedUpdate } from './cadenceEntries'
 import { talliesOf } from './weekTallies'
-import { assertMaySeeCadence, columnView, daysBetween, liveIn, type PublicContent } from './cadenceDashboard'
-import { URGENT_GAP_DAYS } from './shortfallWarner'
+import { receivesEditions } from './publishingAccounts'
+import { assertMaySeeCadence, columnView, liveIn, type PublicContent } from './cadenceDashboard'
 
 const WEEKS = 12
-const nameOf = (department: string) => departmentByCode(department)?.name ?? department
 const rateOf = (compliant: number, accounts: number) => (accounts ? Math.round((compliant / accounts) * 1000) / 1000 : null)
 
 /**
@@ -50,7 +49,7 @@ export class ComplianceOverview {
       d.accounts += 1
       if (a.paused) continue
       const counts = tallies.get(a._id)
-      const expected = a.channel === 'miniprogram' ? (forecast.get(a.department) ?? 0) : 0
+      const expected = receivesEditions(a) ? (forecast.get(a.department) ?? 0) : 0
       for (let i = 0; i < WEEKS; i++) {
         if (weekEnds[i]! <= a.createdAt) continue
         d.judged[i]! += 1
@@ -59,12 +58,12 @@ export class ComplianceOverview {
       }
       const published = counts?.get(current) ?? 0
       const last = await lastCountedUpdate(a, now)
-      const daysSinceUpdate = last ? daysBetween(last, now) : null
-      const quiet = daysSinceUpdate ?? daysBetween(a.createdAt, now)
-      const short = published + expected < a.minPerWeek
-      if (short || quiet >= URGENT_GAP_DAYS) {
+      const daysSinceUpdate = last ? wholeDaysBetween(last, now) : null
+      const days = daysSinceUpdate ?? wholeDaysBetween(a.createdAt, now)
+      const { short, quiet } = riskOf({ published, forecast: expected, minimum: a.minPerWeek }, days)
+      if (short || quiet) {
         d.atRisk += 1
-        const reasons = [short ? `本周已发布 ${published} 条${expected ? `、定时 ${expected} 条` : ''}，少于最低要求 ${a.minPerWeek} 条` : '', quiet >= URGENT_GAP_DAYS ? (daysSinceUpdate === null ? `开设 ${quiet} 天尚无更新` : `已 ${quiet} 天无更新`) : ''].filter(Boolean)
+        const reasons = [short ? `本周已发布 ${published} 条${expected ? `、定时 ${expected} 条` : ''}，少于最低要求 ${a.minPerWeek} 条` : '', quiet ? (daysSinceUpdate === null ? `开设 ${days} 天尚无更新` : `已 ${days} 天无更新`) : ''].filter(Boolean)
         atRisk.push({ accountId: a._id, department: a.department, departmentName: nameOf(a.department), name: a.name, published, forecast: expected, minimum: a.minPerWeek, daysSinceUpdate, reason: reasons.join('；') })
       }
     }

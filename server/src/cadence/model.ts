@@ -216,3 +216,13 @@ export const CadenceReportModel = mongoose.model<CadenceReportDoc>(
   'CadenceReport',
   new Schema<CadenceReportDoc>({ _id: String, createdAt: Date, accounts: Schema.Types.Mixed, departments: Schema.Types.Mixed, breaches: Schema.Types.Mixed }, { collection: 'cadence_reports', versionKey: false, minimize: false }),
 )
+
+/**
+ * One-off upgrades of the cadence records that have been done (`_id` names the upgrade),
+ * so a start-up does not look for work again: on the embedded FerretDB that look is a
+ * scan of every publication record.
+ */
+export const CadenceUpgradeModel = mongoose.model<{ _id: string; at: Date }>(
+  'CadenceUpgrade',
+  new Schema<{ _id: string; at: Date }>({ _id: String, at: { type: Date, required: true } }, { collection: 'cadence_upgrades', versionKey: false }),
+)

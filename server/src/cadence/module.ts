@@ -13,7 +13,7 @@ import { WeeklyReportReader } from './weeklyReportReader'
 import { ChannelAccountRegistrar } from './channelAccountRegistrar'
 import { ChannelPostRecorder } from './channelPostRecorder'
 import { cadenceExportRouter } from './cadenceExport'
-import { backfillPublicationRecords } from './publicationBackfill'
+import { backfillOnce } from './publicationBackfill'
 import type { Authenticate, Handlers } from '../platform/http/endpoints'
 import type Router from '@koa/router'
 import type { JobDefinition } from '../platform/jobs/scheduler'
@@ -103,6 +103,6 @@ export function createCadenceModule(deps: { publications: PublicationEvents; con
     handlers,
     jobs,
     exportRouter: (authenticate) => cadenceExportRouter({ dashboard, overview, reports, authenticate, now: deps.now }),
-    start: async () => void (await backfillPublicationRecords(deps.now())),
+    start: () => backfillOnce(deps.now()),
   }
 }

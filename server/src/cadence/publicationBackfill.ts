@@ -1,10 +1,21 @@
 import { countsAsUpdate } from '@zw/shared'
 import { publishedEntry } from './cadenceEntries'
-import { AccountPublicationModel, PublishingAccountModel, RecentTextsModel, type AccountPublicationDoc } from './model'
+import { AccountPublicationModel, CadenceUpgradeModel, PublishingAccountModel, RecentTextsModel, type AccountPublicationDoc } from './model'
+import { createOnce } from '../platform/db'
 import { ensureMiniProgramAccount } from './publishingAccounts'
 import { recountWeek } from './weekTallies'
 
 const RECENT_DAYS = 30
+
+/** The upgrade's name in cadence_upgrades. */
+const UPGRADE = 'publication-records-columns-counts-tallies'
+
+/** Runs the backfill unless an earlier start did (a lookup by `_id`, not a scan). */
+export async function backfillOnce(now: Date): Promise<void> {
+  if (await CadenceUpgradeModel.exists({ _id: UPGRADE })) return
+  await backfillPublicationRecords(now)
+  await createOnce(CadenceUpgradeModel, { _id: UPGRADE, at: now })
+}
 
 /**
  * Publication records written before columns, the stored `counts` flag and the weekly

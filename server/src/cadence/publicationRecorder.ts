@@ -9,19 +9,8 @@ const DUPLICATE_WINDOW_DAYS = 30
 /** Text compared for re-posts: the title and the start of the body (enough to tell, cheap to keep). */
 const TEXT_CHARS = 2000
 
-
-/** A publication on an account, whoever reports it. */
-export interface AccountPost {
-  accountId: string
-  itemId: string
-  edition: number
-  column: string
-  title: string
-  /** Its text (title and body), compared for re-posts. */
-  text: string
-  at: Date
-  minor: boolean
-}
+/** A publication on an account, whoever reports it; `text` is its whole text (title and body), compared for re-posts. */
+export type AccountPost = Pick<AccountPublicationDoc, 'accountId' | 'itemId' | 'edition' | 'column' | 'title' | 'text' | 'at' | 'minor'>
 
 /**
  * Records publications on publishing accounts: a new item or a revision published on the

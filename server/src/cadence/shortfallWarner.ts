@@ -1,13 +1,11 @@
-import { weekKey } from '@zw/shared'
+import { URGENT_GAP_DAYS, weekKey, wholeDaysBetween } from '@zw/shared'
 import { EditionModel, type EditionDoc } from '../review/model'
 import type { CadenceCounter } from './cadenceCounter'
 import { lastCountedUpdate } from './cadenceEntries'
 import { CadenceWarningModel, PublishingAccountModel, type CadenceWarningDoc, type PublishingAccountDoc, type WarningKind } from './model'
 import { createOnce } from '../platform/db'
+import { receivesEditions } from './publishingAccounts'
 
-const DAY_MS = 86_400_000
-/** Days without an update that make the floor check warn urgently. */
-export const URGENT_GAP_DAYS = 10
 
 /**
  * The cadence checks the jobs run, each for the moment of its slot (so a run caught up
@@ -37,7 +35,7 @@ export class ShortfallWarner {
       if (missing <= 0) continue
       // Editions in review close the gap of the mini-program account only (they publish there).
       const inReview =
-        account.channel === 'miniprogram'
+        receivesEditions(account)
           ? await EditionModel.find({ department: account.department, state: { $in: ['submitted', 'approved'] } }, { 'content.title': 1, state: 1 })
               .sort({ updatedAt: 1 })
               .limit(20)
@@ -55,7 +53,7 @@ export class ShortfallWarner {
     for (const account of await activeAccounts()) {
       const last = await lastCountedUpdate(account, at)
       const since = last ?? account.createdAt
-      const days = Math.floor((at.getTime() - since.getTime()) / DAY_MS)
+      const days = wholeDaysBetween(since, at)
       const gap = `since-${last?.toISOString() ?? 'creation'}`
       const details = { daysWithoutUpdate: days, lastUpdateAt: last }
       const base = { accountId: account._id, department: account.department, week: weekKey(at), audience: 'department-admin' as const, createdAt: at, details }

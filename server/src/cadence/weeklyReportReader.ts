@@ -1,10 +1,8 @@
-import { can, departmentByCode, type CadenceReportView } from '@zw/shared'
+import { can, departmentNameOf as nameOf, type CadenceReportView } from '@zw/shared'
 import type { StaffPrincipal } from '../auth/principal'
 import { ForbiddenError } from '../platform/errors'
 import { assertMaySeeCadence } from './cadenceDashboard'
 import { CadenceReportModel, type CadenceReportDoc } from './model'
-
-const nameOf = (department: string) => departmentByCode(department)?.name ?? department
 
 /**
  * 周报 as people read it: the stored report of a week (the latest when none is named),

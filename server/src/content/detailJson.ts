@@ -1,4 +1,4 @@
-import { contentDetailSchema, departmentByCode, type ContentDetail } from '@zw/shared'
+import { contentDetailSchema, departmentNameOf, type ContentDetail } from '@zw/shared'
 import type { ContentItemDoc } from './model'
 import { publicHistoryOf, withdrawalOf } from './publicRecord'
 
@@ -25,7 +25,7 @@ export function buildDetailHead(doc: ContentItemDoc): string {
     title: doc.title,
     summary: doc.summary,
     department: doc.department,
-    departmentName: departmentByCode(doc.department)?.name ?? doc.department,
+    departmentName: departmentNameOf(doc.department),
     topics: doc.topics,
     regions: doc.regions,
     body: doc.body,

@@ -1,4 +1,4 @@
-import { departmentByCode, type ContentSummary } from '@zw/shared'
+import { departmentNameOf, type ContentSummary } from '@zw/shared'
 import type { ContentItemDoc } from './model'
 
 /** The list/search card of a published item, built from its document when it is published. */
@@ -9,7 +9,7 @@ export function toSummary(doc: ContentItemDoc): ContentSummary {
     title: doc.title,
     summary: doc.summary,
     department: doc.department as ContentSummary['department'],
-    departmentName: departmentByCode(doc.department)?.name ?? doc.department,
+    departmentName: departmentNameOf(doc.department),
     topics: doc.topics as ContentSummary['topics'],
     regions: doc.regions,
     publishedAt: doc.publishedAt!.toISOString(),

@@ -28,3 +28,6 @@ export const DEPARTMENT_CODES = DEPARTMENTS.map((d) => d.code) as [DepartmentCod
 export function departmentByCode(code: string): Department | undefined {
   return (DEPARTMENTS as readonly Department[]).find((d) => d.code === code)
 }
+
+/** A department's name as people read it; the code itself for one not in the catalogue. */
+export const departmentNameOf = (code: string): string => departmentByCode(code)?.name ?? code

@@ -33,3 +33,15 @@ export function countWeek(entries: readonly CadenceEntry[], week: string): { pub
   }
   return { published, forecast }
 }
+
+/** Days without an update that make the floor check warn urgently and an account at risk. */
+export const URGENT_GAP_DAYS = 10
+
+/**
+ * Why an account is at risk now, if it is: short of its minimum this week even counting
+ * what is scheduled, and/or 10 days or more without an update (since its creation when it
+ * has had none). Paused accounts are never at risk (the caller leaves them out).
+ */
+export function riskOf(week: { published: number; forecast: number; minimum: number }, daysQuiet: number): { short: boolean; quiet: boolean } {
+  return { short: week.published + week.forecast < week.minimum, quiet: daysQuiet >= URGENT_GAP_DAYS }
+}

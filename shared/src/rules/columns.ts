@@ -1,4 +1,4 @@
-const DAY_MS = 86_400_000
+import { wholeDaysBetween } from '../time'
 
 /** A column as the staleness rule sees it. */
 export interface ColumnFacts {
@@ -19,7 +19,7 @@ export type ColumnCondition = 'ok' | 'stale' | 'blank' | 'inactive'
  * stale. Whole days, counted from the last update to `now`.
  */
 export function columnCondition(c: ColumnFacts, now: Date): { condition: ColumnCondition; daysSinceUpdate: number | null } {
-  const daysSinceUpdate = c.lastUpdateAt == null ? null : Math.floor((now.getTime() - new Date(c.lastUpdateAt).getTime()) / DAY_MS)
+  const daysSinceUpdate = c.lastUpdateAt == null ? null : wholeDaysBetween(c.lastUpdateAt, now)
   if (!c.active) return { condition: 'inactive', daysSinceUpdate }
   if (c.liveItems === 0) return { condition: 'blank', daysSinceUpdate }
   if (daysSinceUpdate === null || daysSinceUpdate > c.staleAfterDays) return { condition: 'stale', daysSinceUpdate }
