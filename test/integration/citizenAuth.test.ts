@@ -43,6 +43,10 @@ describe('citizens log in', () => {
     expect(t.rawLogs()).not.toContain('o-citizen-0001')
     // A used or unknown code is refused by WeChat (40029): no session.
     expect(await statusOf(t.api.call('citizenLogIn', { body: { code: 'not-a-code' } }))).toBe(401)
+    // No code at all: a 400 naming the field, and no account or session written.
+    const before = [await CitizenAccountModel.countDocuments(), await CitizenSessionModel.countDocuments()]
+    expect(await refusedFields(t.api.call('citizenLogIn', { body: { code: '  ' } }))).toEqual({ code: '缺少微信登录凭证' })
+    expect([await CitizenAccountModel.countDocuments(), await CitizenSessionModel.countDocuments()]).toEqual(before)
   })
 
   it('keeps citizen and staff tokens apart, and a revoked session ends its token at once', async () => {
