@@ -7,6 +7,8 @@ import { createCadenceModule, type CadenceModule, type CadenceSchedule } from '.
 import { WorkingCalendar } from '@zw/shared'
 import { ensureIndexes } from './platform/db'
 import { createWeChatClients, type WeChatClients } from './platform/wechat/clients'
+import { createPushModule, type PushModule } from './push/module'
+import type { PushTemplateSettings } from './push/templates'
 
 /** Every domain module of the server, built once per process (the composition root). */
 export interface Services {
@@ -14,6 +16,7 @@ export interface Services {
   auth: AuthModule
   review: ReviewModule
   cadence: CadenceModule
+  push: PushModule
   /** Working days of the official calendar (deadlines, review targets). */
   calendar: WorkingCalendar
   /** The audit trail as platform admins search and export it. */
@@ -23,7 +26,7 @@ export interface Services {
   stop(): Promise<void>
 }
 
-export function createServices(deps: { logger: Logger; dataDir: string; now?: () => Date; contentPollMs?: number; wechat?: Parameters<typeof createWeChatClients>[0]; cadenceSchedule?: Partial<CadenceSchedule>; citizenDevLogIn?: boolean }): Services {
+export function createServices(deps: { logger: Logger; dataDir: string; now?: () => Date; contentPollMs?: number; wechat?: Parameters<typeof createWeChatClients>[0]; cadenceSchedule?: Partial<CadenceSchedule>; citizenDevLogIn?: boolean; pushTemplates?: PushTemplateSettings }): Services {
   const now = deps.now ?? (() => new Date())
   const content = createContentModule({ logger: deps.logger, now, dataDir: deps.dataDir, pollMs: deps.contentPollMs })
   const wechat: WeChatClients | undefined = createWeChatClients(deps.wechat)
@@ -31,6 +34,7 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
   const calendar = new WorkingCalendar()
   const review = createReviewModule({ now, contentChanged: () => content.readModel.syncNow(), logger: deps.logger, calendar, wechat, storage: content.storage })
   const cadence = createCadenceModule({ publications: review.events, content: content.readModel, now, schedule: deps.cadenceSchedule })
+  const push = createPushModule({ now, templates: deps.pushTemplates, citizenProfiles: auth.citizenProfiles })
   return {
     calendar,
     content,
@@ -38,6 +42,7 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
     audit: { search: new AuditSearch() },
     review,
     cadence,
+    push,
     start: async () => {
       await ensureIndexes()
       await auth.start()

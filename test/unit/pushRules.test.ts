@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { audienceIncludes, regionCovers, subscribeMessageFieldErrors, CITIZEN_GROUP_CODES, DEFAULT_DAILY_PUSH_CAP, inQuietHours, pushDayOf, quietHoursOver, type AudienceRule } from '@zw/shared'
+import { audienceIncludes, regionCovers, subscribeMessageFieldErrors, CITIZEN_GROUP_CODES, DEFAULT_DAILY_PUSH_CAP, inQuietHours, pushDayOf, quietHoursOver, type AudienceRule, grantOf, subscribeRequestError, consentStanding, consentText } from '@zw/shared'
 
 const beijing = (local: string) => new Date(`${local}+08:00`)
 
@@ -110,5 +110,32 @@ describe('subscription-message fields as WeChat accepts them (else 47003)', () =
       { field: 'colour8', message: '不认识的模板字段类型' },
       { field: 'name9', message: '姓名不超过 10 个汉字或 20 个字母' },
     ])
+  })
+})
+
+describe('the WeChat consent rules', () => {
+  it('an answer of wx.requestSubscribeMessage grants one send, standing permission, nothing, or ends it', () => {
+    expect(grantOf('accept', 'one-time')).toBe('one-more')
+    expect(grantOf('accept', 'long-term')).toBe('long-term')
+    expect(grantOf('reject', 'one-time')).toBe('nothing')
+    expect(grantOf('filter', 'long-term')).toBe('nothing')
+    expect(grantOf('ban', 'one-time')).toBe('revoked')
+  })
+
+  it('one request asks for at most three templates of one kind', () => {
+    expect(subscribeRequestError([{ kind: 'one-time' }, { kind: 'one-time' }, { kind: 'one-time' }])).toBeNull()
+    expect(subscribeRequestError([{ kind: 'one-time' }, { kind: 'one-time' }, { kind: 'one-time' }, { kind: 'one-time' }])).toBe('一次最多订阅 3 个消息模板')
+    expect(subscribeRequestError([{ kind: 'one-time' }, { kind: 'long-term' }])).toBe('一次性订阅和长期订阅的模板不能在同一次请求中')
+    expect(subscribeRequestError([])).toBe('没有可订阅的消息模板')
+  })
+
+  it('what is left: acceptances less uses, none once WeChat said so; long-term is on or off', () => {
+    expect(consentStanding('one-time', 3, 1, false)).toEqual({ state: 'remaining', remaining: 2 })
+    expect(consentStanding('one-time', 3, 3, false)).toEqual({ state: 'none', remaining: 0 })
+    expect(consentStanding('one-time', 3, 1, true)).toEqual({ state: 'none', remaining: 0 })
+    expect(consentStanding('long-term', 1, 0, false)).toEqual({ state: 'on', remaining: 0 })
+    expect(consentStanding('long-term', 1, 0, true)).toEqual({ state: 'none', remaining: 0 })
+    expect(consentStanding('long-term', 0, 0, false)).toEqual({ state: 'none', remaining: 0 })
+    expect(consentText({ state: 'remaining', remaining: 2 })).toBe('还可以在微信里收到 2 条提醒')
   })
 })

@@ -11,8 +11,29 @@ export interface CitizenAccountDoc {
   region: string | null
   groups: string[]
   mobile: string | null
+  /** 我的订阅 (the push domain's, kept here so one pass over accounts finds an audience: docs/adr/0015). */
+  subscriptions?: CitizenSubscriptionDoc[]
+  /** What WeChat lets us send: acceptances counted per template (push domain; uses are separate records). */
+  consents?: CitizenConsentDoc[]
   createdAt: Date
   lastLogInAt: Date
+}
+
+export interface CitizenSubscriptionDoc {
+  topic: string
+  region: string
+  frequency: 'immediate' | 'digest'
+  digestAt: string | null
+}
+
+export interface CitizenConsentDoc {
+  templateId: string
+  kind: 'long-term' | 'one-time'
+  /** Acceptances so far (one-time: each allows one send; long-term: any means on). */
+  granted: number
+  /** Sends known to have used a one-time acceptance: uses 1 … usedFloor exist (raised when counted). */
+  usedFloor: number
+  updatedAt: Date
 }
 export const CitizenAccountModel = mongoose.model<CitizenAccountDoc>(
   'CitizenAccount',
@@ -23,6 +44,8 @@ export const CitizenAccountModel = mongoose.model<CitizenAccountDoc>(
       region: { type: String, default: null },
       groups: { type: [String], default: [] },
       mobile: { type: String, default: null },
+      subscriptions: { type: [{ _id: false, topic: String, region: String, frequency: String, digestAt: { type: String, default: null } }], default: undefined },
+      consents: { type: [{ _id: false, templateId: String, kind: String, granted: Number, usedFloor: Number, updatedAt: Date }], default: undefined },
       createdAt: { type: Date, required: true },
       lastLogInAt: { type: Date, required: true },
     },

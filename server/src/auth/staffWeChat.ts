@@ -1,3 +1,4 @@
+import { grantOf, type ConsentResult } from '@zw/shared'
 import mongoose, { Schema } from 'mongoose'
 import type { StaffWeChat as StaffWeChatView } from '@zw/shared'
 import { recordAudit } from '../platform/audit/auditTrail'
@@ -108,10 +109,11 @@ export class StaffWeChat {
     const now = this.now()
     for (const r of results) {
       const _id = `${staff.id}:${r.templateId}`
-      if (r.result !== 'accept') {
+      const grant = grantOf(r.result as ConsentResult, r.kind)
+      if (grant === 'nothing' || grant === 'revoked') {
         // Refused or banned: nothing may be sent with this template.
         await StaffConsentModel.updateOne({ _id }, { $set: { staffId: staff.id, templateId: r.templateId, longTerm: false, remaining: 0, updatedAt: now } }, { upsert: true })
-      } else if (r.kind === 'long-term') {
+      } else if (grant === 'long-term') {
         await StaffConsentModel.updateOne({ _id }, { $set: { staffId: staff.id, templateId: r.templateId, longTerm: true, updatedAt: now }, $setOnInsert: { remaining: 0 } }, { upsert: true })
       } else {
         await StaffConsentModel.updateOne({ _id }, { $set: { staffId: staff.id, templateId: r.templateId, updatedAt: now }, $setOnInsert: { longTerm: false }, $inc: { remaining: 1 } }, { upsert: true })

@@ -55,6 +55,13 @@ export const configSchema = z.object({
   /** Whether that template is long-term (政务民生 category); otherwise each consent allows one message. */
   WECHAT_REVIEW_TEMPLATE_LONG_TERM: booleanFlag.default(false),
   WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
+  /** Template of 政策推送提醒 to citizens (keys thing1 标题, thing2 发布单位, time3 时间); without it pushes reach the inbox only. */
+  WECHAT_PUSH_TEMPLATE_ID: z.string().min(1).optional(),
+  /** Whether it is a long-term (政务民生) template; otherwise each acceptance allows one message. */
+  WECHAT_PUSH_TEMPLATE_LONG_TERM: booleanFlag.default(true),
+  /** Template of 信息更正通知 (same keys). */
+  WECHAT_CORRECTION_TEMPLATE_ID: z.string().min(1).optional(),
+  WECHAT_CORRECTION_TEMPLATE_LONG_TERM: booleanFlag.default(true),
   /** When the cadence checks run (five-field cron, Beijing time). */
   CADENCE_MID_WEEK_CRON: cronExpression.default('0 10 * * 3'),
   CADENCE_LATE_WEEK_CRON: cronExpression.default('0 15 * * 5'),

@@ -12,6 +12,7 @@ import {
 } from '../content/schemas'
 import { auditPageSchema, auditQuerySchema } from '../audit/schemas'
 import { wordingRulesBodySchema, wordingRulesSchema } from '../catalogue/wordingRules'
+import { consentReportBodySchema, consentsSchema, inboxMessageParamsSchema, inboxQuerySchema, inboxSchema, subscriptionsBodySchema, subscriptionsSchema } from '../push/schemas'
 import { citizenDevLogInBodySchema, citizenLogInBodySchema, citizenProfileBodySchema, citizenProfileSchema, citizenSessionSchema } from '../auth/citizen'
 import { accountRuleBodySchema, cadenceReportQuerySchema, cadenceReportSchema, recordPostBodySchema, registerAccountBodySchema, cadenceAccountParamsSchema, cadenceDashboardSchema, cadenceOverviewSchema, cadenceTaskListSchema, cadenceQuerySchema, columnParamsSchema, pauseAccountBodySchema, updateColumnBodySchema } from '../cadence/schemas'
 import { approveBodySchema, completeRetrospectiveBodySchema, departmentDashboardSchema, forcePublishBodySchema, reviewTaskListSchema, reviewTaskParamsSchema, editionListSchema, editionParamsSchema, editionSchema, itemRefParamsSchema, newEditionBodySchema, rejectBodySchema, scheduleBodySchema, staffItemListQuerySchema, staffItemListSchema, staffItemSchema, submitBodySchema, unpublishBodySchema, validityChangeBodySchema, withdrawBodySchema } from '../review/schemas'
@@ -428,6 +429,64 @@ export const endpoints = {
     auth: 'citizen',
     response: okSchema,
     errors: ['UNAUTHENTICATED'],
+  }),
+  getSubscriptions: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/citizen/subscriptions',
+    summary: '我的订阅：关注的主题和地区，以及提醒方式（有消息就提醒 / 每天汇总）',
+    tag: 'push',
+    auth: 'citizen',
+    response: subscriptionsSchema,
+    errors: ['UNAUTHENTICATED'],
+  }),
+  setSubscriptions: defineEndpoint({
+    method: 'PUT',
+    path: '/api/v1/citizen/subscriptions',
+    summary: '保存我的订阅（全部一次保存；不选地区的订阅用本人所在地区）',
+    tag: 'push',
+    auth: 'citizen',
+    body: subscriptionsBodySchema,
+    response: subscriptionsSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED'],
+  }),
+  getConsents: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/citizen/consents',
+    summary: '微信提醒的授权情况：每类消息还能在微信里收到几条（长期订阅为已开启）',
+    tag: 'push',
+    auth: 'citizen',
+    response: consentsSchema,
+    errors: ['UNAUTHENTICATED'],
+  }),
+  recordConsents: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/citizen/consents',
+    summary: '记录 wx.requestSubscribeMessage 的结果（一次最多 3 个模板，一次性与长期不混用）',
+    tag: 'push',
+    auth: 'citizen',
+    body: consentReportBodySchema,
+    response: consentsSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED'],
+  }),
+  getInbox: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/citizen/inbox',
+    summary: '我的消息：收到的推送，新的在前，标明已读未读',
+    tag: 'push',
+    auth: 'citizen',
+    query: inboxQuerySchema,
+    response: inboxSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED'],
+  }),
+  markInboxRead: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/citizen/inbox/{id}/read',
+    summary: '把一条消息标为已读',
+    tag: 'push',
+    auth: 'citizen',
+    params: inboxMessageParamsSchema,
+    response: okSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND'],
   }),
   getCadenceDashboard: defineEndpoint({
     method: 'GET',

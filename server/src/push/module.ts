@@ -1,0 +1,40 @@
+import type { CitizenProfiles } from '../auth/citizenProfile'
+import type { Handlers } from '../platform/http/endpoints'
+import { ConsentLedger } from './consentLedger'
+import { ConsentRecorder } from './consentRecorder'
+import { InboxMarker, InboxReader } from './inbox'
+import { ConsentUseModel, PushDeliveryModel, PushMarkModel } from './model'
+import { pushHandlers } from './routes'
+import { SubscriptionSetter } from './subscriptionSetter'
+import { PushTemplates, type PushTemplateSettings } from './templates'
+
+export interface PushModule {
+  templates: PushTemplates
+  subscriptionSetter: SubscriptionSetter
+  consentLedger: ConsentLedger
+  consentRecorder: ConsentRecorder
+  inboxReader: InboxReader
+  inboxMarker: InboxMarker
+  handlers: Handlers
+}
+
+/** The push domain: subscriptions, the WeChat consent ledger, the inbox (campaigns and delivery come next). */
+export function createPushModule(deps: { now: () => Date; templates?: PushTemplateSettings; citizenProfiles: CitizenProfiles }): PushModule {
+  const templates = new PushTemplates(deps.templates)
+  const consentLedger = new ConsentLedger(templates, deps.now)
+  const services = {
+    templates,
+    subscriptionSetter: new SubscriptionSetter(deps.now),
+    consentLedger,
+    consentRecorder: new ConsentRecorder(templates, consentLedger, deps.now),
+    inboxReader: new InboxReader(),
+    inboxMarker: new InboxMarker(deps.now),
+  }
+  // A deleted account takes its messages, consent uses and marks with it (subscriptions live on the account).
+  deps.citizenProfiles.onDelete(async (citizenId) => {
+    await PushDeliveryModel.deleteMany({ citizenId })
+    await ConsentUseModel.deleteMany({ citizenId })
+    await PushMarkModel.deleteMany({ citizenId })
+  })
+  return { ...services, handlers: pushHandlers(services) }
+}
