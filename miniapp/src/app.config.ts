@@ -6,6 +6,7 @@ export default defineAppConfig({
     'pages/policy/index',
     'pages/interpretation/index',
     'pages/guide/index',
+    'pages/me/index',
   ],
   subPackages: [
     {

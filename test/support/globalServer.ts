@@ -24,10 +24,11 @@ export default async function setup(project: TestProject) {
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zw-e2e-'))
   // H5_DIR given: start.ts serves the build `npm test` just made instead of rebuilding.
-  // WeChat as the server would reach it, on 127.0.0.1.
+  // WeChat as the server would reach it, on 127.0.0.1. Citizens log in by a test name in
+  // the browser (CITIZEN_DEV_LOGIN, ADR 0014).
   const wechat = await new FakeWeChat().start()
   const server = await startServer(
-    { DATA_DIR: dataDir, H5_DIR: path.join(ROOT, 'miniapp/dist-h5'), WECHAT_API_BASE_URL: wechat.url, WECHAT_APP_ID: wechat.appId, WECHAT_APP_SECRET: wechat.appSecret, WECHAT_REVIEW_TEMPLATE_ID: 'TPL-REVIEW-REMINDER' },
+    { DATA_DIR: dataDir, H5_DIR: path.join(ROOT, 'miniapp/dist-h5'), WECHAT_API_BASE_URL: wechat.url, WECHAT_APP_ID: wechat.appId, WECHAT_APP_SECRET: wechat.appSecret, WECHAT_REVIEW_TEMPLATE_ID: 'TPL-REVIEW-REMINDER', CITIZEN_DEV_LOGIN: 'true' },
     { entry: 'scripts/start.ts', timeoutMs: 180_000 },
   )
   const dbLine = logLines(server.output()).find((l) => l.msg === 'embedded database (FerretDB/SQLite) ready')

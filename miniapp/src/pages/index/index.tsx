@@ -9,6 +9,7 @@ import { Page } from '@/components/Page'
 import { SearchBox } from '@/components/SearchBox'
 import { Section } from '@/components/Section'
 import { Failure, Loading, PendingPage } from '@/components/StateViews'
+import { ME_PATH } from '@/lib/citizenSession'
 import { useElderMode } from '@/lib/elderMode'
 import { errorMessage } from '@/lib/errors'
 import { listPath, openPage, searchPath, STAFF_PATH } from '@/lib/routes'
@@ -123,6 +124,11 @@ export default function Index() {
             <Text className='type-entry-hint'>{e.hint}</Text>
           </View>
         ))}
+      </View>
+
+      <View className='me-entry' role='link' data-testid='me-entry' onClick={() => openPage(ME_PATH)}>
+        <Text className='me-entry-label'>我的</Text>
+        <Text className='me-entry-hint'>设置所在地区和身份，方便收到相关政策</Text>
       </View>
 
       <Latest state={latest} onRetry={() => void loadLatest()} />
