@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { endpoints, formatShanghaiDateTime, type ContentDraftInput, type StaffRole } from '@zw/shared'
 import { startTestApp, type TestApp } from '../support/app'
-import { policyDraft } from '../support/content'
+import { policyDraft, published } from '../support/content'
 import { FakeWeChat } from '../support/fakeWeChat'
 import { ensureMiniProgramAccount } from '../../server/src/cadence/publishingAccounts'
 import { ChannelAccountRegistrar } from '../../server/src/cadence/channelAccountRegistrar'
@@ -58,6 +58,13 @@ const EXPECTED: Record<string, Record<Role, { own: string; other: string }>> = {
   recordChannelPost: { editor: OWN_ONLY, reviewer: F, 'department-admin': F, 'platform-admin': F },
   setPublishingAccountRule: { editor: F, reviewer: F, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
   updateAccountColumn: { editor: F, reviewer: F, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
+  listCampaigns: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('FORBIDDEN') },
+  createCampaign: { editor: SELF('OK'), reviewer: SELF('FORBIDDEN'), 'department-admin': SELF('FORBIDDEN'), 'platform-admin': SELF('FORBIDDEN') },
+  getCampaign: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': F },
+  updateCampaign: { editor: OWN_ONLY, reviewer: F, 'department-admin': F, 'platform-admin': F },
+  // Cancelling a draft: anyone who works on the department's campaigns.
+  actOnCampaign: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': F },
+  previewAudience: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('FORBIDDEN') },
 }
 
 const OWN = 'guiyang-hrss' as const
@@ -168,6 +175,26 @@ describe('every staff endpoint × every role × own or other department', () => 
         return (await actor(role)).api.call('updateAccountColumn', { params: { id: `miniprogram:${dept}:guide` }, body: { staleAfterDays: 90, active: true } })
       },
     }
+    const pushItem = await published(policyDraft({ department: OWN, title: '权限表测试：推送链接的政策' }), new Date())
+    await t.services.content.readModel.syncNow()
+    const campaignBody = (name: string) => ({
+      name,
+      audience: { topics: ['employment-subsidies' as const], topicMatch: 'any' as const, regions: [], groups: [] },
+      itemId: pushItem,
+      message: { title: '就业补贴申领提醒', text: '符合条件的可以申领。' },
+      channels: { wechat: true, sms: false },
+      sendAt: null,
+    })
+    /** A draft campaign of that department, by its own editor. */
+    const campaignIn = async (where: Where) => (await people[where].author.api.call('createCampaign', { body: campaignBody(`权限表测试 ${++n}`) })).id
+    Object.assign(calls, {
+      listCampaigns: async (role: Role) => (await actor(role)).api.call('listCampaigns', {}),
+      createCampaign: async (role: Role) => (await actor(role)).api.call('createCampaign', { body: campaignBody(`权限表测试 ${++n}`) }),
+      getCampaign: async (role: Role, where: Where) => (await actor(role)).api.call('getCampaign', { params: { id: await campaignIn(where) } }),
+      updateCampaign: async (role: Role, where: Where) => (await actor(role)).api.call('updateCampaign', { params: { id: await campaignIn(where) }, body: campaignBody('改过的名称') }),
+      actOnCampaign: async (role: Role, where: Where) => (await actor(role)).api.call('actOnCampaign', { params: { id: await campaignIn(where) }, body: { action: 'cancel', reason: '权限表测试' } }),
+      previewAudience: async (role: Role) => (await actor(role)).api.call('previewAudience', { body: { audience: campaignBody('x').audience, channels: { wechat: true, sms: true } } }),
+    })
     // A fresh person of the own department per call (logging out ends a session; binding takes a WeChat).
     const actor = (role: Role) => session(OWN, [role])
     const got: typeof EXPECTED = {}

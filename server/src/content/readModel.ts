@@ -306,6 +306,11 @@ export class ContentReadModel {
     return this.byId.get(id) ?? this.unlisted.get(id)
   }
 
+  /** A published item citizens can find (not withdrawn), by id. */
+  listed(id: string): ReadItem | undefined {
+    return this.byId.get(id)
+  }
+
   itemByNum(num: number): ReadItem | undefined {
     return this.byNum[num]
   }

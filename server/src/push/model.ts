@@ -1,4 +1,5 @@
 import mongoose, { Schema } from 'mongoose'
+import type { CampaignState, CampaignStats } from '@zw/shared'
 
 /**
  * Per-recipient facts of push, each an insert under a unique `_id` that says what it
@@ -61,5 +62,54 @@ export const PushMarkModel = mongoose.model<PushMarkDoc>(
   new Schema<PushMarkDoc>(
     { _id: String, citizenId: { type: String, required: true, index: true }, campaignId: { type: String, required: true }, kind: { type: String, required: true }, at: Date },
     { collection: 'push_marks', versionKey: false },
+  ),
+)
+
+/** A push campaign (精准推送): who, what, when, its approval and its counters. */
+export interface CampaignDoc {
+  _id: mongoose.Types.ObjectId
+  name: string
+  department: string
+  state: CampaignState
+  audience: { topics: string[]; topicMatch: 'any' | 'all'; regions: string[]; groups: string[] }
+  itemId: string
+  itemTitle: string
+  message: { title: string; text: string }
+  channels: { wechat: boolean; sms: boolean }
+  sendAt: Date | null
+  urgent: boolean
+  /** Everyone who wrote or submitted it (none of them may approve it). */
+  makers: string[]
+  createdBy: { id: string; name: string }
+  approvedBy: { id: string; name: string } | null
+  stats: CampaignStats
+  createdAt: Date
+  updatedAt: Date
+}
+
+export const emptyCampaignStats = (): CampaignStats => ({ targeted: 0, sent: { wechat: 0, sms: 0, inbox: 0 }, failed: {}, skipped: { quietHours: 0, cap: 0, noConsent: 0 }, unconfirmed: 0, inboxRead: 0, linkOpened: 0 })
+
+export const CampaignModel = mongoose.model<CampaignDoc>(
+  'PushCampaign',
+  new Schema<CampaignDoc>(
+    {
+      name: String,
+      department: { type: String, required: true, index: true },
+      state: { type: String, required: true },
+      audience: { topics: [String], topicMatch: String, regions: [String], groups: [String] },
+      itemId: String,
+      itemTitle: String,
+      message: { title: String, text: String },
+      channels: { wechat: Boolean, sms: Boolean },
+      sendAt: { type: Date, default: null },
+      urgent: { type: Boolean, default: false },
+      makers: [String],
+      createdBy: { id: String, name: String },
+      approvedBy: { type: { id: String, name: String }, default: null },
+      stats: { type: Schema.Types.Mixed, default: emptyCampaignStats },
+      createdAt: Date,
+      updatedAt: Date,
+    },
+    { collection: 'push_campaigns', versionKey: false, minimize: false },
   ),
 )

@@ -12,6 +12,7 @@ import {
 } from '../content/schemas'
 import { auditPageSchema, auditQuerySchema } from '../audit/schemas'
 import { wordingRulesBodySchema, wordingRulesSchema } from '../catalogue/wordingRules'
+import { audiencePreviewBodySchema, audiencePreviewSchema, campaignActionBodySchema, campaignBodySchema, campaignListSchema, campaignParamsSchema, campaignSchema } from '../push/campaignSchemas'
 import { consentReportBodySchema, consentsSchema, inboxMessageParamsSchema, inboxQuerySchema, inboxSchema, subscriptionsBodySchema, subscriptionsSchema } from '../push/schemas'
 import { citizenDevLogInBodySchema, citizenLogInBodySchema, citizenProfileBodySchema, citizenProfileSchema, citizenSessionSchema } from '../auth/citizen'
 import { accountRuleBodySchema, cadenceReportQuerySchema, cadenceReportSchema, recordPostBodySchema, registerAccountBodySchema, cadenceAccountParamsSchema, cadenceDashboardSchema, cadenceOverviewSchema, cadenceTaskListSchema, cadenceQuerySchema, columnParamsSchema, pauseAccountBodySchema, updateColumnBodySchema } from '../cadence/schemas'
@@ -487,6 +488,68 @@ export const endpoints = {
     params: inboxMessageParamsSchema,
     response: okSchema,
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND'],
+  }),
+  listCampaigns: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/staff/push/campaigns',
+    summary: '本部门的精准推送，新的在前，附状态、统计和本人可做的操作',
+    tag: 'push',
+    auth: 'staff',
+    response: campaignListSchema,
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
+  }),
+  createCampaign: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/staff/push/campaigns',
+    summary: '撰写推送：受众规则、链接的已发布内容、消息（按微信字段长度检查）、渠道、发送时间',
+    tag: 'push',
+    auth: 'staff',
+    body: campaignBodySchema,
+    response: campaignSchema,
+    status: 201,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN'],
+  }),
+  getCampaign: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/staff/push/campaigns/{id}',
+    summary: '一条推送：内容、审批、进度和统计',
+    tag: 'push',
+    auth: 'staff',
+    params: campaignParamsSchema,
+    response: campaignSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'],
+  }),
+  updateCampaign: defineEndpoint({
+    method: 'PUT',
+    path: '/api/v1/staff/push/campaigns/{id}',
+    summary: '修改草稿或被退回的推送',
+    tag: 'push',
+    auth: 'staff',
+    params: campaignParamsSchema,
+    body: campaignBodySchema,
+    response: campaignSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  }),
+  actOnCampaign: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/staff/push/campaigns/{id}/actions',
+    summary: '推送的流程操作：提交、撤回、退回、批准（须由他人）、标为紧急、暂停、继续、取消',
+    tag: 'push',
+    auth: 'staff',
+    params: campaignParamsSchema,
+    body: campaignActionBodySchema,
+    response: campaignSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  }),
+  previewAudience: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/staff/push/audience-preview',
+    summary: '受众预估：符合规则的群众人数，其中可用微信、短信送达和只进站内消息的人数',
+    tag: 'push',
+    auth: 'staff',
+    body: audiencePreviewBodySchema,
+    response: audiencePreviewSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN'],
   }),
   getCadenceDashboard: defineEndpoint({
     method: 'GET',

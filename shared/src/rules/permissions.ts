@@ -18,6 +18,14 @@ export const STAFF_ACTIONS = {
   'content.force-publish': { roles: ['department-admin'], scope: 'department' },
   /** Withdraw or unpublish published items; change a published policy's 效力状态. */
   'content.withdraw': { roles: ['reviewer', 'department-admin'], scope: 'department' },
+  /** Write push campaigns (精准推送) and submit them for approval. */
+  'push.write': { roles: ['editor'], scope: 'department' },
+  /** Approve or return submitted campaigns (never one's own). */
+  'push.approve': { roles: ['reviewer', 'department-admin'], scope: 'department' },
+  /** Flag a campaign urgent: it may be sent in the quiet hours. */
+  'push.urgent': { roles: ['department-admin'], scope: 'department' },
+  /** Pause, resume or cancel a campaign of the department. */
+  'push.control': { roles: ['editor', 'reviewer', 'department-admin'], scope: 'department' },
   /** Create staff accounts, change their roles, unlock them, revoke their sessions. */
   'staff.manage': { roles: ['department-admin', 'platform-admin'], scope: 'department-or-platform' },
   /** Departments, catalogues, word lists and other settings. */
