@@ -113,3 +113,25 @@ export function connectDatabase(uri: string, options: { logger: Logger; connectT
     },
   }
 }
+
+/**
+ * Inserts `docs` (each with its own unique `_id`), skipping those whose `_id` exists;
+ * answers the ids this call wrote. One round trip for the batch (unordered), so a few
+ * duplicates do not stop the rest. Other errors propagate.
+ */
+export async function insertManyOnce<T extends { _id: string }>(model: mongoose.Model<T>, docs: T[]): Promise<Set<string>> {
+  const written = new Set(docs.map((d) => d._id))
+  if (!docs.length) return written
+  try {
+    await model.insertMany(docs, { ordered: false, rawResult: false })
+  } catch (err) {
+    const writeErrors = (err as { writeErrors?: { code?: number; err?: { code?: number; index?: number }; index?: number }[] }).writeErrors
+    if (!writeErrors?.length) throw err
+    for (const e of writeErrors) {
+      const code = e.code ?? e.err?.code
+      if (code !== 11000) throw err
+      written.delete(docs[e.index ?? e.err?.index ?? -1]!._id)
+    }
+  }
+  return written
+}

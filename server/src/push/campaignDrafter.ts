@@ -7,8 +7,11 @@ import { CampaignModel, emptyCampaignStats, type CampaignDoc } from './model'
 
 /** What the drafter needs of published content: the item citizens can open, by id. */
 export interface ListedContent {
-  listed(id: string): { title: string } | undefined
+  listed(id: string): { title: string; type: string } | undefined
 }
+
+/** The mini-program page showing an item of this type. */
+const pageOf = (type: string, id: string) => `pages/${type === 'interpretation' ? 'interpretation' : type === 'guide' ? 'guide' : 'policy'}/index?id=${id}`
 
 /**
  * Writes a campaign as an editor of the department: a new draft, or changes to a draft or
@@ -21,20 +24,20 @@ export class CampaignDrafter {
     private readonly now: () => Date,
   ) {}
 
-  private checked(body: CampaignBody, now: Date): { itemTitle: string; sendAt: Date | null } {
+  private checked(body: CampaignBody, now: Date): { itemTitle: string; itemPage: string; sendAt: Date | null } {
     const problems: { path: string; message: string }[] = []
     const item = this.content.listed(body.itemId)
     if (!item) problems.push({ path: 'itemId', message: '请选择已发布、公众可以看到的内容' })
     const sendAt = body.sendAt ? new Date(body.sendAt) : null
     if (sendAt && sendAt.getTime() <= now.getTime()) problems.push({ path: 'sendAt', message: '发送时间须晚于现在' })
     if (problems.length) throw new ValidationError(problems)
-    return { itemTitle: item!.title, sendAt }
+    return { itemTitle: item!.title, itemPage: pageOf(item!.type, body.itemId), sendAt }
   }
 
   async create(staff: StaffPrincipal, body: CampaignBody): Promise<Campaign> {
     if (!can(staff, 'push.write', staff.department)) throw new ForbiddenError('只有本部门编辑可以撰写推送')
     const now = this.now()
-    const { itemTitle, sendAt } = this.checked(body, now)
+    const { itemTitle, itemPage, sendAt } = this.checked(body, now)
     const created = await CampaignModel.create({
       name: body.name,
       department: staff.department,
@@ -42,10 +45,14 @@ export class CampaignDrafter {
       audience: body.audience,
       itemId: body.itemId,
       itemTitle,
+      itemPage,
       message: body.message,
       channels: body.channels,
       sendAt,
       urgent: false,
+      lease: null,
+      runs: 0,
+      waitingUntil: null,
       makers: [staff.id],
       createdBy: { id: staff.id, name: staff.displayName },
       approvedBy: null,
@@ -63,11 +70,11 @@ export class CampaignDrafter {
     const decision = decideCampaign(doc, 'edit', staff)
     if (!decision.ok) throw new AppError(decision.code, decision.message)
     const now = this.now()
-    const { itemTitle, sendAt } = this.checked(body, now)
+    const { itemTitle, itemPage, sendAt } = this.checked(body, now)
     const makers = doc.makers.includes(staff.id) ? doc.makers : [...doc.makers, staff.id]
     const moved = await CampaignModel.findOneAndUpdate(
       { _id: doc._id, state: doc.state },
-      { $set: { name: body.name, audience: body.audience, itemId: body.itemId, itemTitle, message: body.message, channels: body.channels, sendAt, state: decision.to, makers, updatedAt: now } },
+      { $set: { name: body.name, audience: body.audience, itemId: body.itemId, itemTitle, itemPage, message: body.message, channels: body.channels, sendAt, state: decision.to, makers, updatedAt: now } },
       { new: true },
     ).lean<CampaignDoc>()
     if (!moved) throw new ConflictError('推送状态已被他人改变，请刷新后重试')

@@ -3,7 +3,7 @@ import type { CitizenPrincipal } from '../auth/citizenAuthenticator'
 import { createOnce } from '../platform/db'
 import { NotFoundError } from '../platform/errors'
 import { decodeCursor, encodeCursor } from '../platform/http/cursor'
-import { PushDeliveryModel, PushMarkModel, type PushDeliveryDoc } from './model'
+import { CampaignModel, PushDeliveryModel, PushMarkModel, type PushDeliveryDoc } from './model'
 
 type InboxCursor = { at: number; id: string }
 const isInboxCursor = (v: unknown): v is InboxCursor => typeof v === 'object' && v !== null && typeof (v as InboxCursor).at === 'number' && typeof (v as InboxCursor).id === 'string'
@@ -35,6 +35,7 @@ export class InboxMarker {
     const delivery = await PushDeliveryModel.findById(deliveryId).lean<PushDeliveryDoc>()
     if (!delivery || delivery.citizenId !== citizen.id) throw new NotFoundError('没有这条消息')
     const first = await createOnce(PushMarkModel, { _id: `${deliveryId}:${kind}`, citizenId: citizen.id, campaignId: delivery.campaignId, kind, at: this.now() })
+    if (first) await CampaignModel.updateOne({ _id: delivery.campaignId }, { $inc: { [kind === 'read' ? 'stats.inboxRead' : 'stats.linkOpened']: 1 } })
     return { first, campaignId: delivery.campaignId }
   }
 }

@@ -43,10 +43,12 @@ export interface ConsentUseDoc {
   _id: string
   citizenId: string
   at: Date
+  /** The delivery that used it (none for used-up marks). */
+  deliveryId?: string
 }
 export const ConsentUseModel = mongoose.model<ConsentUseDoc>(
   'PushConsentUse',
-  new Schema<ConsentUseDoc>({ _id: String, citizenId: { type: String, required: true, index: true }, at: Date }, { collection: 'push_consent_uses', versionKey: false }),
+  new Schema<ConsentUseDoc>({ _id: String, citizenId: { type: String, required: true, index: true }, at: Date, deliveryId: String }, { collection: 'push_consent_uses', versionKey: false }),
 )
 
 /** Something a citizen did with a delivered message, once: `_id` = `deliveryId:read` or `deliveryId:opened`. */
@@ -74,6 +76,8 @@ export interface CampaignDoc {
   audience: { topics: string[]; topicMatch: 'any' | 'all'; regions: string[]; groups: string[] }
   itemId: string
   itemTitle: string
+  /** The mini-program page of the item (pages/policy/index?id=…). */
+  itemPage: string
   message: { title: string; text: string }
   channels: { wechat: boolean; sms: boolean }
   sendAt: Date | null
@@ -83,6 +87,12 @@ export interface CampaignDoc {
   createdBy: { id: string; name: string }
   approvedBy: { id: string; name: string } | null
   stats: CampaignStats
+  /** Sending: who holds it and until when (a dead sender's campaign is taken over after). */
+  lease: { owner: string; until: Date } | null
+  /** How many times sending started (more than one: resumed after a pause or a crash). */
+  runs: number
+  /** Held back by the quiet hours until then (not urgent). */
+  waitingUntil: Date | null
   createdAt: Date
   updatedAt: Date
 }
@@ -99,6 +109,7 @@ export const CampaignModel = mongoose.model<CampaignDoc>(
       audience: { topics: [String], topicMatch: String, regions: [String], groups: [String] },
       itemId: String,
       itemTitle: String,
+      itemPage: String,
       message: { title: String, text: String },
       channels: { wechat: Boolean, sms: Boolean },
       sendAt: { type: Date, default: null },
@@ -107,6 +118,9 @@ export const CampaignModel = mongoose.model<CampaignDoc>(
       createdBy: { id: String, name: String },
       approvedBy: { type: { id: String, name: String }, default: null },
       stats: { type: Schema.Types.Mixed, default: emptyCampaignStats },
+      lease: { type: { owner: String, until: Date }, default: null },
+      runs: { type: Number, default: 0 },
+      waitingUntil: { type: Date, default: null },
       createdAt: Date,
       updatedAt: Date,
     },

@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto'
+import { audienceIncludes, DEFAULT_DAILY_PUSH_CAP, DEFAULT_QUIET_HOURS, departmentNameOf, formatShanghaiDateTime, inQuietHours, pushDayOf, quietHoursOver, type QuietHours } from '@zw/shared'
+import { CitizenAccountModel, type CitizenAccountDoc, type CitizenConsentDoc } from '../auth/citizenModel'
+import { insertManyOnce } from '../platform/db'
+import type { Logger } from '../platform/logger'
+import type { ConsentLedger } from './consentLedger'
+import { DaySlotModel, DeliveryOutcomeModel, type DeliveryOutcomeDoc } from './deliveryModel'
+import { recountCampaign } from './campaignRecount'
+import { CampaignModel, ConsentUseModel, PushDeliveryModel, type CampaignDoc, type PushDeliveryDoc } from './model'
+import type { PushTemplates } from './templates'
+
+/** A subscription message as WeChat takes it. */
+export interface PushMessage {
+  touser: string
+  template_id: string
+  page: string
+  data: Record<string, { value: string }>
+}
+
+/** How one WeChat send ended, with every attempt and its code. */
+export interface PushResult {
+  outcome: 'sent' | 'no-consent' | 'failed' | 'gave-up'
+  attempts: { at: Date; code: string }[]
+}
+
+/** The way out to WeChat: sends one message (retrying what is worth retrying), after the first request's rate token was taken. */
+export interface WeChatPusher {
+  send(message: PushMessage): Promise<PushResult>
+  /** Waits until one more request may go (the rate limit); none: unlimited. */
+  take?(): Promise<void>
+}
+
+export interface SenderSettings {
+  /** Recipients handled per step (one journal write; at most this many sends in flight). */
+  window: number
+  dailyCap: number
+  quietHours: QuietHours
+  leaseMs: number
+}
+
+export const DEFAULT_SENDER_SETTINGS: SenderSettings = { window: 64, dailyCap: DEFAULT_DAILY_PUSH_CAP, quietHours: DEFAULT_QUIET_HOURS, leaseMs: 30_000 }
+
+const ACCOUNT_FIELDS = { openid: 1, groups: 1, subscriptions: 1, consents: 1, mobile: 1 } as const
+type Recipient = Pick<CitizenAccountDoc, '_id' | 'openid' | 'groups' | 'subscriptions' | 'consents' | 'mobile'>
+
+class Stop extends Error {}
+
+/**
+ * Sends approved campaigns (精准推送), exactly once per citizen:
+ *
+ * - a campaign is claimed with a lease (several instances: one sends it; a dead sender's
+ *   campaign is taken over when its lease runs out, and its sending resumes);
+ * - the audience is streamed from the accounts (never all in memory) and matched with
+ *   the shared `audienceIncludes`;
+ * - per window of recipients: the daily cap and one-time consents are taken by inserting
+ *   their slots, the rate tokens for the WeChat sends are taken, then **the deliveries are
+ *   recorded** (`campaignId:citizenId`, also the inbox entries) and the messages handed to
+ *   WeChat at once; the outcomes follow (docs/adr/0015, 0016). A recorded delivery is never
+ *   sent again: after a crash it counts as unconfirmed, not as a reason to send twice;
+ * - pause and cancel are seen between windows; outside urgent campaigns, the quiet hours
+ *   hold sending until they end.
+ */
+export class CampaignSender {
+  readonly owner = randomUUID()
+  private readonly settings: SenderSettings
+
+  constructor(
+    private readonly deps: { templates: PushTemplates; ledger: ConsentLedger; wechat?: WeChatPusher; now: () => Date; logger: Logger },
+    settings: Partial<SenderSettings> = {},
+  ) {
+    this.settings = { ...DEFAULT_SENDER_SETTINGS, ...settings }
+  }
+
+  /** Sends every campaign that is due (or whose sender died); answers how many it worked on. */
+  async sendDue(): Promise<number> {
+    let worked = 0
+    for (let campaign = await this.claim(); campaign; campaign = await this.claim()) {
+      worked++
+      await this.send(campaign)
+    }
+    return worked
+  }
+
+  private async claim(): Promise<CampaignDoc | null> {
+    const now = this.deps.now()
+    const lease = { owner: this.owner, until: new Date(now.getTime() + this.settings.leaseMs) }
+    const due = await CampaignModel.findOneAndUpdate(
+      { state: 'scheduled', $or: [{ sendAt: null }, { sendAt: { $lte: now } }] },
+      { $set: { state: 'sending', lease, updatedAt: now }, $inc: { runs: 1 } },
+      { new: true },
+    ).lean<CampaignDoc>()
+    if (due) return due
+    return CampaignModel.findOneAndUpdate({ state: 'sending', 'lease.until': { $lt: now } }, { $set: { lease, updatedAt: now }, $inc: { runs: 1 } }, { new: true }).lean<CampaignDoc>()
+  }
+
+  /** Still ours and still to be sent? Renews the lease; stops at pause, cancel or the quiet hours. */
+  private async keep(campaign: CampaignDoc): Promise<void> {
+    const now = this.deps.now()
+    if (!campaign.urgent && inQuietHours(now, this.settings.quietHours)) {
+      const until = quietHoursOver(now, this.settings.quietHours)
+      await CampaignModel.updateOne({ _id: campaign._id, 'lease.owner': this.owner }, { $set: { lease: { owner: 'quiet-hours', until }, waitingUntil: until } })
+      this.deps.logger.info({ campaign: campaign._id.toString(), until }, 'push campaign held by the quiet hours')
+      throw new Stop()
+    }
+    const renewed = await CampaignModel.findOneAndUpdate(
+      { _id: campaign._id, state: 'sending', 'lease.owner': this.owner },
+      { $set: { 'lease.until': new Date(now.getTime() + this.settings.leaseMs), waitingUntil: null } },
+      { new: true },
+    ).lean<CampaignDoc>()
+    if (!renewed) throw new Stop() // paused, cancelled, or taken over
+  }
+
+  private async send(campaign: CampaignDoc): Promise<void> {
+    const id = campaign._id.toString()
+    try {
+      await this.keep(campaign)
+      // Resumed (after a pause or a crash): the counters are rebuilt from the records, and those recorded are skipped.
+      const done = campaign.runs > 1 ? await this.resume(campaign) : new Set<string>()
+      const matches = (a: Recipient) => !!a.subscriptions?.length && audienceIncludes(campaign.audience, { groups: a.groups ?? [], subscriptions: a.subscriptions })
+      let window: Recipient[] = []
+      const cursor = CitizenAccountModel.find({}, ACCOUNT_FIELDS).lean<Recipient[]>().cursor({ batchSize: 1000 })
+      for await (const account of cursor as AsyncIterable<Recipient>) {
+        if (!matches(account) || done.has(`${id}:${account._id}`)) continue
+        window.push(account)
+        if (window.length >= this.settings.window) {
+          await this.keep(campaign)
+          await this.sendWindow(campaign, window)
+          window = []
+        }
+      }
+      if (window.length) {
+        await this.keep(campaign)
+        await this.sendWindow(campaign, window)
+      }
+      const stats = await recountCampaign(id)
+      const now = this.deps.now()
+      await CampaignModel.updateOne({ _id: campaign._id, state: 'sending', 'lease.owner': this.owner }, { $set: { state: 'sent', stats, lease: null, updatedAt: now } })
+      this.deps.logger.info({ campaign: id, targeted: stats.targeted, wechat: stats.sent.wechat }, 'push campaign sent')
+    } catch (err) {
+      if (err instanceof Stop) return
+      throw err
+    }
+  }
+
+  private async resume(campaign: CampaignDoc): Promise<Set<string>> {
+    const id = campaign._id.toString()
+    const stats = await recountCampaign(id)
+    await CampaignModel.updateOne({ _id: campaign._id, 'lease.owner': this.owner }, { $set: { stats } })
+    const done = new Set<string>()
+    for await (const d of PushDeliveryModel.find({ campaignId: id }, { _id: 1 }).lean().cursor({ batchSize: 2000 })) done.add(d._id)
+    return done
+  }
+
+  /** One window of recipients: cap, consent, rate, record, hand over, outcomes, counters. */
+  private async sendWindow(campaign: CampaignDoc, recipients: Recipient[]): Promise<void> {
+    const id = campaign._id.toString()
+    const now = this.deps.now()
+    const deliveryId = (r: Recipient) => `${id}:${r._id}`
+    const template = campaign.channels.wechat && this.deps.wechat ? this.deps.templates.of('policy-notice') : undefined
+
+    // 1. The daily cap: the first free slot of the citizen's day, if any.
+    const day = pushDayOf(now)
+    const capped = new Set<string>()
+    let waiting = recipients.filter((r) => template || (campaign.channels.sms && r.mobile))
+    const pushable = new Set<string>()
+    for (let slot = 1; slot <= this.settings.dailyCap && waiting.length; slot++) {
+      const taken = await insertManyOnce(DaySlotModel, waiting.map((r) => ({ _id: `${day}:${r._id}:${slot}`, citizenId: r._id, deliveryId: deliveryId(r), at: now })))
+      for (const r of waiting) if (taken.has(`${day}:${r._id}:${slot}`)) pushable.add(r._id)
+      waiting = waiting.filter((r) => !pushable.has(r._id))
+    }
+    for (const r of waiting) capped.add(r._id)
+
+    // 2. WeChat consent: long-term on, or a one-time acceptance not used yet (the first free use).
+    const byWeChat = new Set<string>()
+    if (template) {
+      const entryOf = (r: Recipient): CitizenConsentDoc | undefined => r.consents?.find((c) => c.templateId === template.templateId && c.granted > 0)
+      let asking = recipients.filter((r) => pushable.has(r._id) && entryOf(r))
+      for (const r of asking) if (entryOf(r)!.kind === 'long-term') byWeChat.add(r._id)
+      asking = asking.filter((r) => entryOf(r)!.kind === 'one-time')
+      const next = new Map(asking.map((r) => [r._id, entryOf(r)!.usedFloor + 1]))
+      while (asking.length) {
+        const useId = (r: Recipient) => `${r._id}:${template.templateId}:${next.get(r._id)}`
+        const taken = await insertManyOnce(ConsentUseModel, asking.map((r) => ({ _id: useId(r), citizenId: r._id, at: now, deliveryId: deliveryId(r) })))
+        for (const r of asking) if (taken.has(useId(r))) byWeChat.add(r._id)
+        asking = asking.filter((r) => !byWeChat.has(r._id))
+        for (const r of asking) next.set(r._id, next.get(r._id)! + 1)
+        asking = asking.filter((r) => next.get(r._id)! <= entryOf(r)!.granted)
+      }
+    }
+
+    // 3. Rate tokens for the WeChat sends, before anything is recorded as handed over.
+    const wechatRecipients = recipients.filter((r) => byWeChat.has(r._id))
+    if (this.deps.wechat?.take) for (let i = 0; i < wechatRecipients.length; i++) await this.deps.wechat.take()
+
+    // 4. The deliveries (the journal, and the inbox). Only those recorded now are sent by this sender.
+    const department = departmentNameOf(campaign.department)
+    const link = `${campaign.itemPage}&c=${id}`
+    const deliveries: PushDeliveryDoc[] = recipients.map((r) => ({ _id: deliveryId(r), campaignId: id, citizenId: r._id, at: now, title: campaign.message.title, text: campaign.message.text, link, department, correction: false }))
+    const recorded = await insertManyOnce(PushDeliveryModel, deliveries)
+
+    // 5. Hand over at once.
+    const sendTime = formatShanghaiDateTime(campaign.sendAt ?? now)
+    const results = await Promise.all(
+      wechatRecipients
+        .filter((r) => recorded.has(deliveryId(r)))
+        .map(async (r) => ({
+          r,
+          result: await this.deps.wechat!.send({
+            touser: r.openid,
+            template_id: template!.templateId,
+            page: `${link}&d=${encodeURIComponent(deliveryId(r))}`,
+            data: { thing1: { value: campaign.message.title }, thing2: { value: truncate(department, 20) }, time3: { value: sendTime } },
+          }),
+        })),
+    )
+
+    // 6. Outcomes, consent used up where WeChat said so, counters.
+    const outcomes: DeliveryOutcomeDoc[] = []
+    const stats: Record<string, number> = { targeted: 0, 'sent.inbox': 0, 'sent.wechat': 0, 'skipped.cap': 0, 'skipped.noConsent': 0 }
+    const at = this.deps.now()
+    const sentBy = new Map(results.map((x) => [x.r._id, x.result]))
+    for (const r of recipients) {
+      const did = deliveryId(r)
+      if (!recorded.has(did)) continue
+      stats.targeted! += 1
+      stats['sent.inbox']! += 1
+      const result = sentBy.get(r._id)
+      if (result) {
+        const code = result.attempts.at(-1)?.code ?? null
+        const status = result.outcome === 'sent' ? 'sent' : result.outcome === 'no-consent' ? 'no-consent' : 'failed'
+        outcomes.push({ _id: did, campaignId: id, citizenId: r._id, channel: 'wechat', status, code, attempts: result.attempts, at })
+        if (status === 'sent') stats['sent.wechat']! += 1
+        else if (status === 'no-consent') stats['skipped.noConsent']! += 1
+        else stats[`failed.${code ?? 'unknown'}`] = (stats[`failed.${code ?? 'unknown'}`] ?? 0) + 1
+        if (status === 'no-consent') {
+          const entry = r.consents?.find((c) => c.templateId === template!.templateId)
+          if (entry) await this.deps.ledger.markUsedUp(r._id, entry)
+        }
+      } else if (capped.has(r._id)) {
+        outcomes.push({ _id: did, campaignId: id, citizenId: r._id, channel: 'inbox', status: 'capped', code: null, attempts: [], at })
+        stats['skipped.cap']! += 1
+      } else {
+        const noConsent = !!template && pushable.has(r._id)
+        outcomes.push({ _id: did, campaignId: id, citizenId: r._id, channel: 'inbox', status: noConsent ? 'no-consent' : 'inbox-only', code: null, attempts: [], at })
+        if (noConsent) stats['skipped.noConsent']! += 1
+      }
+    }
+    await insertManyOnce(DeliveryOutcomeModel, outcomes)
+    const $inc = Object.fromEntries(Object.entries(stats).filter(([, v]) => v > 0).map(([k, v]) => [`stats.${k}`, v]))
+    if (Object.keys($inc).length) await CampaignModel.updateOne({ _id: campaign._id }, { $inc })
+  }
+}
+
+const truncate = (text: string, max: number) => ([...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text)

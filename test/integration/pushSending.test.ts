@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ApiClient, CampaignBody } from '@zw/shared'
+import { CampaignSender } from '../../server/src/push/campaignSender'
+import { CampaignModel, PushDeliveryModel } from '../../server/src/push/model'
+import { DeliveryOutcomeModel } from '../../server/src/push/deliveryModel'
+import { startTestApp, type TestApp } from '../support/app'
+import { policyDraft, published } from '../support/content'
+import { FakeWeChat } from '../support/fakeWeChat'
+import { staffSession } from '../support/staff'
+
+const DEPT = 'xinxiang-gov-office'
+const NOTICE = 'TPL-NOTICE-LONG'
+let fake: FakeWeChat
+let t: TestApp
+let itemId: string
+let n = 0
+beforeAll(async () => {
+  fake = await new FakeWeChat({ templates: [NOTICE] }).start()
+  t = await startTestApp({
+    wechat: { baseUrl: fake.url, appId: fake.appId, appSecret: fake.appSecret, miniprogramState: 'formal' },
+    pushTemplates: { 'policy-notice': { templateId: NOTICE, longTerm: true } },
+  })
+  itemId = await published(policyDraft({ department: DEPT, title: '新乡市征地补偿标准调整的通知' }), new Date())
+  await t.services.content.readModel.syncNow()
+})
+afterAll(async () => {
+  await t.close()
+  await fake.stop()
+})
+
+/** A citizen logged in through WeChat, living in `region`, subscribed to `topic` there, with long-term consent (in WeChat and in our ledger) unless said. */
+async function citizen(region: string, opts: { topic?: string; consent?: 'both' | 'ledger-only' | 'none' } = {}): Promise<{ api: ApiClient; id: string; openid: string }> {
+  const openid = `o-push-${++n}-${Math.random().toString(36).slice(2, 8)}`
+  const s = await t.api.call('citizenLogIn', { body: { code: fake.loginCode(openid) } })
+  const api = t.asStaff(s.accessToken)
+  await api.call('updateCitizenProfile', { body: { region, groups: [] } })
+  await api.call('setSubscriptions', { body: { subscriptions: [{ topic: (opts.topic ?? 'land-acquisition-compensation') as never, frequency: 'immediate' }] } })
+  const consent = opts.consent ?? 'both'
+  if (consent !== 'none') await api.call('recordConsents', { body: { results: [{ templateId: NOTICE, result: 'accept' }] } })
+  if (consent === 'both') fake.grant(openid, NOTICE, 'long-term')
+  return { api, id: s.citizen.id, openid }
+}
+
+async function approvedCampaign(over: Partial<CampaignBody> = {}, urgent = false): Promise<string> {
+  const editor = (await staffSession(t, `send-editor-${++n}`, DEPT, ['editor'])).api
+  const reviewer = (await staffSession(t, `send-reviewer-${++n}`, DEPT, ['reviewer'])).api
+  const c = await editor.call('createCampaign', {
+    body: {
+      name: `征地补偿提醒 ${n}`,
+      audience: { topics: ['land-acquisition-compensation'], topicMatch: 'any', regions: ['410700000000'], groups: [] },
+      itemId,
+      message: { title: '征地补偿标准调整', text: '新乡市调整了征地补偿标准，请点开查看。' },
+      channels: { wechat: true, sms: false },
+      sendAt: null,
+      ...over,
+    },
+  })
+  if (urgent) await (await staffSession(t, `send-admin-${++n}`, DEPT, ['department-admin'])).api.call('actOnCampaign', { params: { id: c.id }, body: { action: 'markUrgent', reason: '暴雨避险，须立即告知' } })
+  await editor.call('actOnCampaign', { params: { id: c.id }, body: { action: 'submit' } })
+  await reviewer.call('actOnCampaign', { params: { id: c.id }, body: { action: 'approve' } })
+  return c.id
+}
+
+const sentTo = (campaignId: string) => fake.delivered.filter((m) => m.page.includes(`c=${campaignId}`)).map((m) => m.touser)
+/** Sends with a sender whose clock is `at` (Beijing wall-clock times in the tests). */
+const senderAt = (at: string, settings = {}) =>
+  new CampaignSender({ templates: t.services.push.templates, ledger: t.services.push.consentLedger, wechat: (t.services.push.sender as unknown as { deps: { wechat: never } }).deps.wechat, now: () => new Date(`${at}+08:00`), logger: t.logger }, settings)
+
+describe('sending a campaign', () => {
+  it('reaches exactly the citizens concerned: WeChat where consent is left, the inbox for everyone, counted', async () => {
+    const a = await citizen('410721000000')
+    const b = await citizen('410702000000')
+    const noConsent = await citizen('410725000000', { consent: 'none' })
+    const elsewhere = await citizen('520102000000')
+    const otherTopic = await citizen('410721000000', { topic: 'employment-subsidies' })
+    const id = await approvedCampaign()
+    await t.services.push.sender.sendDue()
+    expect(sentTo(id).sort()).toEqual([a.openid, b.openid].sort())
+    const message = fake.delivered.find((m) => m.touser === a.openid && m.page.includes(id))!
+    expect(message).toMatchObject({ template_id: NOTICE, miniprogram_state: 'formal', data: { thing1: { value: '征地补偿标准调整' }, thing2: { value: '新乡市人民政府办公室' } } })
+    expect(message.page).toMatch(new RegExp(`^pages/policy/index\\?id=${itemId}&c=${id}&d=`))
+    const campaign = await t.asStaff((await staffSession(t, `send-reader-${++n}`, DEPT, ['reviewer'])).session.accessToken).call('getCampaign', { params: { id } })
+    expect(campaign.state).toBe('sent')
+    expect(campaign.stats).toEqual({ targeted: 3, sent: { wechat: 2, sms: 0, inbox: 3 }, failed: {}, skipped: { quietHours: 0, cap: 0, noConsent: 1 }, unconfirmed: 0, inboxRead: 0, linkOpened: 0 })
+    for (const c of [a, b, noConsent]) expect((await c.api.call('getInbox', { query: {} })).messages.map((m) => m.title)).toContain('征地补偿标准调整')
+    for (const c of [elsewhere, otherTopic]) expect((await c.api.call('getInbox', { query: {} })).messages).toEqual([])
+    // Reading it is counted once on the campaign.
+    const inbox = await a.api.call('getInbox', { query: {} })
+    await a.api.call('markInboxRead', { params: { id: inbox.messages[0]!.id } })
+    await a.api.call('markInboxRead', { params: { id: inbox.messages[0]!.id } })
+    expect((await CampaignModel.findById(id).lean())!.stats.inboxRead).toBe(1)
+    // Sending again finds nothing to do and sends nothing twice.
+    expect(await t.services.push.sender.sendDue()).toBe(0)
+    expect(sentTo(id)).toHaveLength(2)
+  })
+
+  it('caps pushes at two a day per citizen across campaigns; the third lands in the inbox only', async () => {
+    const c = await citizen('410721000000')
+    const ids = [await approvedCampaign(), await approvedCampaign(), await approvedCampaign()]
+    await t.services.push.sender.sendDue()
+    expect(ids.map((id) => sentTo(id).filter((o) => o === c.openid).length)).toEqual([1, 1, 0])
+    const third = await DeliveryOutcomeModel.findById(`${ids[2]}:${c.id}`).lean()
+    expect(third).toMatchObject({ channel: 'inbox', status: 'capped' })
+    expect((await CampaignModel.findById(ids[2]).lean())!.stats.skipped.cap).toBeGreaterThanOrEqual(1)
+    expect((await c.api.call('getInbox', { query: {} })).messages).toHaveLength(3)
+  })
+
+  it('43101 from WeChat: the message stays in the inbox, the consent is marked used up and the citizen is told', async () => {
+    const c = await citizen('410721000000', { consent: 'ledger-only' })
+    const id = await approvedCampaign()
+    await t.services.push.sender.sendDue()
+    expect(sentTo(id)).not.toContain(c.openid)
+    expect(await DeliveryOutcomeModel.findById(`${id}:${c.id}`).lean()).toMatchObject({ channel: 'wechat', status: 'no-consent', code: '43101' })
+    expect((await c.api.call('getConsents', {})).consents[0]).toMatchObject({ state: 'none' })
+    expect((await c.api.call('getInbox', { query: {} })).messages).toHaveLength(1)
+  })
+
+  it('waits for the quiet hours to end unless urgent', async () => {
+    const c = await citizen('410721000000')
+    const id = await approvedCampaign()
+    await senderAt('2026-11-22T23:10:00').sendDue()
+    const held = await CampaignModel.findById(id).lean()
+    expect(held).toMatchObject({ state: 'sending', waitingUntil: new Date('2026-11-23T08:00:00+08:00') })
+    expect(sentTo(id)).toEqual([])
+    expect(await PushDeliveryModel.countDocuments({ campaignId: id })).toBe(0)
+    // At 08:00 it goes (a later sender takes over the held campaign).
+    await senderAt('2026-11-23T08:00:30').sendDue()
+    expect(sentTo(id)).toContain(c.openid)
+    expect((await CampaignModel.findById(id).lean())!.state).toBe('sent')
+    // An urgent one (flagged by a department admin, with a reason) goes at night.
+    const urgent = await approvedCampaign({}, true)
+    await senderAt('2026-11-23T23:30:00').sendDue()
+    expect(sentTo(urgent)).toContain(c.openid)
+  })
+
+  it('pause stops between windows; resume carries on where it stopped, nobody twice, counts exact', async () => {
+    const people = []
+    for (let i = 0; i < 12; i++) people.push(await citizen('410711000000'))
+    const id = await approvedCampaign({ audience: { topics: ['land-acquisition-compensation'], topicMatch: 'any', regions: ['410711000000'], groups: [] } })
+    const editor = (await staffSession(t, `send-pauser-${++n}`, DEPT, ['editor'])).api
+    // A sender of 4 per window whose WeChat pauses the campaign after the 5th message.
+    const real = (t.services.push.sender as unknown as { deps: { wechat: { send: (m: never) => Promise<never> } } }).deps.wechat
+    let sends = 0
+    const pausing = {
+      send: async (m: never) => {
+        const r = await real.send(m)
+        if (++sends === 5) await editor.call('actOnCampaign', { params: { id }, body: { action: 'pause' } })
+        return r
+      },
+    }
+    await new CampaignSender({ templates: t.services.push.templates, ledger: t.services.push.consentLedger, wechat: pausing, now: () => new Date(), logger: t.logger }, { window: 4 }).sendDue()
+    const paused = await CampaignModel.findById(id).lean()
+    expect(paused!.state).toBe('paused')
+    expect(sentTo(id)).toHaveLength(8)
+    await editor.call('actOnCampaign', { params: { id }, body: { action: 'resume' } })
+    await t.services.push.sender.sendDue()
+    expect(sentTo(id).sort()).toEqual(people.map((p) => p.openid).sort())
+    expect((await CampaignModel.findById(id).lean())!.stats).toMatchObject({ targeted: 12, sent: { wechat: 12, sms: 0, inbox: 12 }, unconfirmed: 0 })
+  })
+})
