@@ -9,6 +9,7 @@ import { ensureIndexes } from './platform/db'
 import { createWeChatClients, type WeChatClients } from './platform/wechat/clients'
 import { createPushModule, type PushModule } from './push/module'
 import type { PushTemplateSettings } from './push/templates'
+import type { SenderSettings } from './push/campaignSender'
 
 /** Every domain module of the server, built once per process (the composition root). */
 export interface Services {
@@ -26,7 +27,7 @@ export interface Services {
   stop(): Promise<void>
 }
 
-export function createServices(deps: { logger: Logger; dataDir: string; now?: () => Date; contentPollMs?: number; wechat?: Parameters<typeof createWeChatClients>[0]; cadenceSchedule?: Partial<CadenceSchedule>; citizenDevLogIn?: boolean; pushTemplates?: PushTemplateSettings }): Services {
+export function createServices(deps: { logger: Logger; dataDir: string; now?: () => Date; contentPollMs?: number; wechat?: Parameters<typeof createWeChatClients>[0]; cadenceSchedule?: Partial<CadenceSchedule>; citizenDevLogIn?: boolean; pushTemplates?: PushTemplateSettings; pushSender?: Partial<SenderSettings> }): Services {
   const now = deps.now ?? (() => new Date())
   const content = createContentModule({ logger: deps.logger, now, dataDir: deps.dataDir, pollMs: deps.contentPollMs })
   const wechat: WeChatClients | undefined = createWeChatClients(deps.wechat)
@@ -34,7 +35,7 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
   const calendar = new WorkingCalendar()
   const review = createReviewModule({ now, contentChanged: () => content.readModel.syncNow(), logger: deps.logger, calendar, wechat, storage: content.storage })
   const cadence = createCadenceModule({ publications: review.events, content: content.readModel, now, schedule: deps.cadenceSchedule })
-  const push = createPushModule({ now, templates: deps.pushTemplates, citizenProfiles: auth.citizenProfiles, content: content.readModel, wechat, logger: deps.logger })
+  const push = createPushModule({ now, templates: deps.pushTemplates, citizenProfiles: auth.citizenProfiles, content: content.readModel, wechat, logger: deps.logger, sender: deps.pushSender })
   return {
     calendar,
     content,

@@ -62,6 +62,10 @@ export const configSchema = z.object({
   /** Template of 信息更正通知 (same keys). */
   WECHAT_CORRECTION_TEMPLATE_ID: z.string().min(1).optional(),
   WECHAT_CORRECTION_TEMPLATE_LONG_TERM: booleanFlag.default(true),
+  /** Push sending: recipients per window (also the most messages in flight), the sender's lease, and how often a push worker looks for due campaigns. */
+  PUSH_WINDOW: integer(1, 1000).default(64),
+  PUSH_LEASE_MS: integer(1000, 600_000).default(30_000),
+  PUSH_WORKER_POLL_MS: integer(100, 600_000).default(5_000),
   /** When the cadence checks run (five-field cron, Beijing time). */
   CADENCE_MID_WEEK_CRON: cronExpression.default('0 10 * * 3'),
   CADENCE_LATE_WEEK_CRON: cronExpression.default('0 15 * * 5'),

@@ -60,7 +60,7 @@ export function createPushModule(deps: { now: () => Date; templates?: PushTempla
 }
 
 /** WeChat's subscribe/send as the sender uses it: one attempt, its code recorded. */
-function weChatPusherOf(clients: WeChatClients): WeChatPusher {
+export function weChatPusherOf(clients: WeChatClients): WeChatPusher {
   return {
     async send(message) {
       const at = new Date()

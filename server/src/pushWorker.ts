@@ -1,0 +1,58 @@
+/**
+ * A push worker: a process that only sends campaigns (run beside the servers when
+ * campaigns are large; several may run). It needs MONGODB_URI and the WeChat settings;
+ * it looks for due campaigns every PUSH_WORKER_POLL_MS and stops on SIGTERM/SIGINT after
+ * the window in hand. A worker killed outright is taken over after its lease
+ * (docs/adr/0016).
+ */
+import { ConfigError, loadConfig } from './platform/config'
+import { connectDatabase } from './platform/db'
+import { createLogger } from './platform/logger'
+import { createWeChatClients } from './platform/wechat/clients'
+import { CampaignSender } from './push/campaignSender'
+import { ConsentLedger } from './push/consentLedger'
+import { weChatPusherOf } from './push/module'
+import { PushTemplates } from './push/templates'
+
+async function main(): Promise<void> {
+  let config
+  try {
+    config = loadConfig()
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nThe push worker did not start. See README, "Configuration".\n`)
+      process.exit(78)
+    }
+    throw err
+  }
+  if (!config.MONGODB_URI) {
+    process.stderr.write('MONGODB_URI is required: a push worker uses the servers\' database.\n')
+    process.exit(78)
+  }
+  const logger = createLogger({ level: config.LOG_LEVEL })
+  const db = connectDatabase(config.MONGODB_URI, { logger, connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS })
+  await db.ready
+  const now = () => new Date()
+  const wechat = config.WECHAT_APP_ID && config.WECHAT_APP_SECRET ? createWeChatClients({ baseUrl: config.WECHAT_API_BASE_URL, appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET, miniprogramState: config.WECHAT_MINIPROGRAM_STATE }) : undefined
+  const templates = new PushTemplates(config.WECHAT_PUSH_TEMPLATE_ID ? { 'policy-notice': { templateId: config.WECHAT_PUSH_TEMPLATE_ID, longTerm: config.WECHAT_PUSH_TEMPLATE_LONG_TERM } } : {})
+  const sender = new CampaignSender({ templates, ledger: new ConsentLedger(templates, now), wechat: wechat ? weChatPusherOf(wechat) : undefined, now, logger }, { window: config.PUSH_WINDOW, leaseMs: config.PUSH_LEASE_MS })
+  let stopping = false
+  const stop = () => {
+    stopping = true
+  }
+  process.once('SIGTERM', stop)
+  process.once('SIGINT', stop)
+  logger.info({ owner: sender.owner }, 'push worker started')
+  while (!stopping) {
+    try {
+      await sender.sendDue()
+    } catch (err) {
+      logger.error({ err }, 'push worker: sending failed; trying again')
+    }
+    await new Promise((r) => setTimeout(r, config.PUSH_WORKER_POLL_MS))
+  }
+  await db.close()
+  process.exit(0)
+}
+
+void main()
