@@ -15,10 +15,12 @@ export interface WeChatClients {
   openIdOf(code: string): Promise<{ openid: string; unionid?: string }>
 }
 
-export function createWeChatClients(options: (WeChatSettings & { reviewTemplateId?: string; reviewTemplateLongTerm?: boolean; miniprogramState?: WeChatClients['miniprogramState'] }) | undefined): WeChatClients | undefined {
+export function createWeChatClients(
+  options: (WeChatSettings & { reviewTemplateId?: string; reviewTemplateLongTerm?: boolean; miniprogramState?: WeChatClients['miniprogramState']; tokenMemoryMaxAgeMs?: number }) | undefined,
+): WeChatClients | undefined {
   if (!options?.appId || !options.appSecret) return undefined
-  const settings: WeChatSettings = { baseUrl: options.baseUrl, appId: options.appId, appSecret: options.appSecret, timeoutMs: options.timeoutMs }
-  const tokens = new AccessTokenSource(settings)
+  const settings: WeChatSettings = { baseUrl: options.baseUrl, appId: options.appId, appSecret: options.appSecret, timeoutMs: options.timeoutMs, connections: options.connections }
+  const tokens = new AccessTokenSource(settings, undefined, { memoryMaxAgeMs: options.tokenMemoryMaxAgeMs })
   return {
     settings,
     reviewTemplateId: options.reviewTemplateId ?? null,
