@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     dataDir: config.DATA_DIR,
     citizenDevLogIn: config.CITIZEN_DEV_LOGIN,
     pushSender: { window: config.PUSH_WINDOW, leaseMs: config.PUSH_LEASE_MS },
+    pushRatePerSecond: config.PUSH_WECHAT_RATE_PER_SECOND || undefined,
     pushTemplates: {
       ...(config.WECHAT_PUSH_TEMPLATE_ID ? { 'policy-notice': { templateId: config.WECHAT_PUSH_TEMPLATE_ID, longTerm: config.WECHAT_PUSH_TEMPLATE_LONG_TERM } } : {}),
       ...(config.WECHAT_CORRECTION_TEMPLATE_ID ? { correction: { templateId: config.WECHAT_CORRECTION_TEMPLATE_ID, longTerm: config.WECHAT_CORRECTION_TEMPLATE_LONG_TERM } } : {}),

@@ -27,7 +27,7 @@ export interface Services {
   stop(): Promise<void>
 }
 
-export function createServices(deps: { logger: Logger; dataDir: string; now?: () => Date; contentPollMs?: number; wechat?: Parameters<typeof createWeChatClients>[0]; cadenceSchedule?: Partial<CadenceSchedule>; citizenDevLogIn?: boolean; pushTemplates?: PushTemplateSettings; pushSender?: Partial<SenderSettings> }): Services {
+export function createServices(deps: { logger: Logger; dataDir: string; now?: () => Date; contentPollMs?: number; wechat?: Parameters<typeof createWeChatClients>[0]; cadenceSchedule?: Partial<CadenceSchedule>; citizenDevLogIn?: boolean; pushTemplates?: PushTemplateSettings; pushSender?: Partial<SenderSettings>; pushRatePerSecond?: number; pushRetry?: { baseMs?: number; capMs?: number; maxAttempts?: number } }): Services {
   const now = deps.now ?? (() => new Date())
   const content = createContentModule({ logger: deps.logger, now, dataDir: deps.dataDir, pollMs: deps.contentPollMs })
   const wechat: WeChatClients | undefined = createWeChatClients(deps.wechat)
@@ -35,7 +35,11 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
   const calendar = new WorkingCalendar()
   const review = createReviewModule({ now, contentChanged: () => content.readModel.syncNow(), logger: deps.logger, calendar, wechat, storage: content.storage })
   const cadence = createCadenceModule({ publications: review.events, content: content.readModel, now, schedule: deps.cadenceSchedule })
-  const push = createPushModule({ now, templates: deps.pushTemplates, citizenProfiles: auth.citizenProfiles, content: content.readModel, wechat, logger: deps.logger, sender: deps.pushSender })
+  const push = createPushModule({ now, templates: deps.pushTemplates, citizenProfiles: auth.citizenProfiles, content: content.readModel, wechat, logger: deps.logger, sender: deps.pushSender, wechatRatePerSecond: deps.pushRatePerSecond, retry: deps.pushRetry })
+  // Publishing tells subscribers; withdrawing, taking down or revising an item that was pushed sends a correction.
+  review.events.onPublished((e) => push.alerts.published(e))
+  review.events.onWithdrawn((itemId) => push.alerts.withdrawn(itemId))
+  review.events.onTakenDown((itemId) => push.alerts.withdrawn(itemId))
   return {
     calendar,
     content,

@@ -70,6 +70,7 @@ describe('exactly once through a crash', () => {
       )
     }
     const campaign = await CampaignModel.create({
+      kind: 'campaign', key: 'crash-test', sourceCampaigns: [], itemTags: null,
       name: '崩溃测试', department: 'xinxiang-gov-office', state: 'scheduled',
       audience: { topics: ['land-acquisition-compensation'], topicMatch: 'any', regions: ['410700000000'], groups: [] },
       itemId: 'item-1', itemTitle: '征地补偿', itemPage: 'pages/policy/index?id=item-1',

@@ -19,6 +19,7 @@ beforeAll(async () => {
   t = await startTestApp({
     wechat: { baseUrl: fake.url, appId: fake.appId, appSecret: fake.appSecret, miniprogramState: 'formal' },
     pushTemplates: { 'policy-notice': { templateId: NOTICE, longTerm: true } },
+    pushRetry: { baseMs: 5, capMs: 20, maxAttempts: 3 },
   })
   itemId = await published(policyDraft({ department: DEPT, title: '新乡市征地补偿标准调整的通知' }), new Date())
   await t.services.content.readModel.syncNow()
@@ -156,5 +157,51 @@ describe('sending a campaign', () => {
     await t.services.push.sender.sendDue()
     expect(sentTo(id).sort()).toEqual(people.map((p) => p.openid).sort())
     expect((await CampaignModel.findById(id).lean())!.stats).toMatchObject({ targeted: 12, sent: { wechat: 12, sms: 0, inbox: 12 }, unconfirmed: 0 })
+  })
+})
+
+describe('retries by error code', () => {
+  it('retries -1 and goes through; does not retry 47003; every attempt recorded with its code', async () => {
+    const ok = await citizen('410726000000')
+    const id = await approvedCampaign({ audience: { topics: ['land-acquisition-compensation'], topicMatch: 'any', regions: ['410726000000'], groups: [] } })
+    fake.failNext('/cgi-bin/message/subscribe/send', -1, 2)
+    await t.services.push.sender.sendDue()
+    expect(await DeliveryOutcomeModel.findById(`${id}:${ok.id}`).lean()).toMatchObject({ status: 'sent', attempts: [{ code: '-1' }, { code: '-1' }, { code: '0' }] })
+    const id2 = await approvedCampaign({ audience: { topics: ['land-acquisition-compensation'], topicMatch: 'any', regions: ['410726000000'], groups: [] } })
+    fake.failNext('/cgi-bin/message/subscribe/send', 47003, 1)
+    await t.services.push.sender.sendDue()
+    expect(await DeliveryOutcomeModel.findById(`${id2}:${ok.id}`).lean()).toMatchObject({ status: 'failed', code: '47003', attempts: [{ code: '47003' }] })
+    expect((await CampaignModel.findById(id2).lean())!.stats.failed).toEqual({ '47003': 1 })
+  })
+})
+
+describe('the subscription feed and corrections', () => {
+  it('publishing an item tells its immediate subscribers (areas overlapping either way); withdrawing it sends a correction to those who got it', async () => {
+    const county = await citizen('410781000000', { topic: 'social-assistance' })
+    const city = await citizen('410700000000', { topic: 'social-assistance' })
+    const digest = await citizen('410781000000', { topic: 'social-assistance' })
+    await digest.api.call('setSubscriptions', { body: { subscriptions: [{ topic: 'social-assistance', frequency: 'digest', digestAt: '19:30' }] } })
+    const elsewhere = await citizen('410782000000', { topic: 'social-assistance' })
+    const editor = (await staffSession(t, `feed-editor-${++n}`, DEPT, ['editor'])).api
+    const reviewer = (await staffSession(t, `feed-reviewer-${++n}`, DEPT, ['reviewer'])).api
+    const draft = await editor.call('createItemDraft', { body: policyDraft({ department: DEPT, title: '卫辉市城乡低保标准提高的通知', topics: ['social-assistance'], regions: ['410781000000'] }) as never })
+    await editor.call('submitEdition', { params: { id: draft.id }, body: {} })
+    await reviewer.call('approveEdition', { params: { id: draft.id }, body: { checklist: { political: true, legal: true, secrecy: true, wording: true } } })
+    await reviewer.call('publishEdition', { params: { id: draft.id } })
+    await t.services.push.sender.sendDue()
+    const alert = await CampaignModel.findOne({ kind: 'alert', itemTitle: '卫辉市城乡低保标准提高的通知' }).lean()
+    expect(alert).toMatchObject({ state: 'sent', approvedBy: { name: '随内容审核' } })
+    const alertId = alert!._id.toString()
+    expect(sentTo(alertId).sort()).toEqual([county.openid, city.openid].sort())
+    expect((await elsewhere.api.call('getInbox', { query: {} })).messages).toEqual([])
+
+    const itemId = alert!.itemId
+    await reviewer.call('withdrawItem', { params: { id: itemId }, body: { explanation: '标准以市政府新文件为准。' } })
+    await t.services.push.sender.sendDue()
+    const correction = await CampaignModel.findOne({ kind: 'correction', itemId }).lean()
+    expect(correction).toMatchObject({ state: 'sent', sourceCampaigns: [alertId] })
+    expect(sentTo(correction!._id.toString()).sort()).toEqual([county.openid, city.openid].sort())
+    const inbox = await county.api.call('getInbox', { query: {} })
+    expect(inbox.messages[0]).toMatchObject({ correction: true, text: expect.stringContaining('已撤回《卫辉市城乡低保标准提高的通知》') })
   })
 })

@@ -66,6 +66,8 @@ export const configSchema = z.object({
   PUSH_WINDOW: integer(1, 1000).default(64),
   PUSH_LEASE_MS: integer(1000, 600_000).default(30_000),
   PUSH_WORKER_POLL_MS: integer(100, 600_000).default(5_000),
+  /** WeChat subscribe/send requests a second, across retries (0: no limit of ours). */
+  PUSH_WECHAT_RATE_PER_SECOND: integer(0, 100_000).default(0),
   /** When the cadence checks run (five-field cron, Beijing time). */
   CADENCE_MID_WEEK_CRON: cronExpression.default('0 10 * * 3'),
   CADENCE_LATE_WEEK_CRON: cronExpression.default('0 15 * * 5'),

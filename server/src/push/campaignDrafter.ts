@@ -1,3 +1,4 @@
+import mongoose from 'mongoose'
 import { can, decideCampaign, type Campaign, type CampaignBody } from '@zw/shared'
 import { auditActorOf, type StaffPrincipal } from '../auth/principal'
 import { recordAudit } from '../platform/audit/auditTrail'
@@ -38,7 +39,13 @@ export class CampaignDrafter {
     if (!can(staff, 'push.write', staff.department)) throw new ForbiddenError('只有本部门编辑可以撰写推送')
     const now = this.now()
     const { itemTitle, itemPage, sendAt } = this.checked(body, now)
+    const _id = new mongoose.Types.ObjectId()
     const created = await CampaignModel.create({
+      _id,
+      kind: 'campaign',
+      key: `campaign:${_id.toString()}`,
+      sourceCampaigns: [],
+      itemTags: null,
       name: body.name,
       department: staff.department,
       state: 'draft',

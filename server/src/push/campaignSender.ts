@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { audienceIncludes, DEFAULT_DAILY_PUSH_CAP, DEFAULT_QUIET_HOURS, departmentNameOf, formatShanghaiDateTime, inQuietHours, pushDayOf, quietHoursOver, type QuietHours } from '@zw/shared'
+import { alertReaches, audienceIncludes, DEFAULT_DAILY_PUSH_CAP, DEFAULT_QUIET_HOURS, departmentNameOf, formatShanghaiDateTime, inQuietHours, pushDayOf, quietHoursOver, type QuietHours } from '@zw/shared'
 import { CitizenAccountModel, type CitizenAccountDoc, type CitizenConsentDoc } from '../auth/citizenModel'
 import { insertManyOnce } from '../platform/db'
 import type { Logger } from '../platform/logger'
@@ -116,7 +116,7 @@ export class CampaignSender {
       await this.keep(campaign)
       // Resumed (after a pause or a crash): the counters are rebuilt from the records, and those recorded are skipped.
       const done = campaign.runs > 1 ? await this.resume(campaign) : new Set<string>()
-      const matches = (a: Recipient) => !!a.subscriptions?.length && audienceIncludes(campaign.audience, { groups: a.groups ?? [], subscriptions: a.subscriptions })
+      const matches = await this.audienceOf(campaign)
       let window: Recipient[] = []
       const cursor = CitizenAccountModel.find({}, ACCOUNT_FIELDS).lean<Recipient[]>().cursor({ batchSize: 1000 })
       for await (const account of cursor as AsyncIterable<Recipient>) {
@@ -142,6 +142,24 @@ export class CampaignSender {
     }
   }
 
+  /**
+   * Who a campaign is for: a department's campaign, by its rule; an alert, the immediate
+   * subscribers of the item's topics and areas; a correction, everyone who received a
+   * push about the item (read once from those campaigns' deliveries).
+   */
+  private async audienceOf(campaign: CampaignDoc): Promise<(a: Recipient) => boolean> {
+    if (campaign.kind === 'alert' && campaign.itemTags) {
+      const tags = campaign.itemTags
+      return (a) => !!a.subscriptions?.length && alertReaches(tags, a.subscriptions)
+    }
+    if (campaign.kind === 'correction') {
+      const received = new Set<string>()
+      for await (const d of PushDeliveryModel.find({ campaignId: { $in: campaign.sourceCampaigns } }, { citizenId: 1 }).lean().cursor({ batchSize: 2000 })) received.add(d.citizenId)
+      return (a) => received.has(a._id)
+    }
+    return (a) => !!a.subscriptions?.length && audienceIncludes(campaign.audience, { groups: a.groups ?? [], subscriptions: a.subscriptions })
+  }
+
   private async resume(campaign: CampaignDoc): Promise<Set<string>> {
     const id = campaign._id.toString()
     const stats = await recountCampaign(id)
@@ -156,13 +174,15 @@ export class CampaignSender {
     const id = campaign._id.toString()
     const now = this.deps.now()
     const deliveryId = (r: Recipient) => `${id}:${r._id}`
-    const template = campaign.channels.wechat && this.deps.wechat ? this.deps.templates.of('policy-notice') : undefined
+    const correction = campaign.kind === 'correction'
+    const template = campaign.channels.wechat && this.deps.wechat ? ((correction ? this.deps.templates.of('correction') : undefined) ?? this.deps.templates.of('policy-notice')) : undefined
 
-    // 1. The daily cap: the first free slot of the citizen's day, if any.
+    // 1. The daily cap: the first free slot of the citizen's day, if any (a correction must reach them: no cap).
     const day = pushDayOf(now)
     const capped = new Set<string>()
     let waiting = recipients.filter((r) => template || (campaign.channels.sms && r.mobile))
-    const pushable = new Set<string>()
+    const pushable = new Set<string>(correction ? waiting.map((r) => r._id) : [])
+    if (correction) waiting = []
     for (let slot = 1; slot <= this.settings.dailyCap && waiting.length; slot++) {
       const taken = await insertManyOnce(DaySlotModel, waiting.map((r) => ({ _id: `${day}:${r._id}:${slot}`, citizenId: r._id, deliveryId: deliveryId(r), at: now })))
       for (const r of waiting) if (taken.has(`${day}:${r._id}:${slot}`)) pushable.add(r._id)
@@ -195,7 +215,7 @@ export class CampaignSender {
     // 4. The deliveries (the journal, and the inbox). Only those recorded now are sent by this sender.
     const department = departmentNameOf(campaign.department)
     const link = `${campaign.itemPage}&c=${id}`
-    const deliveries: PushDeliveryDoc[] = recipients.map((r) => ({ _id: deliveryId(r), campaignId: id, citizenId: r._id, at: now, title: campaign.message.title, text: campaign.message.text, link, department, correction: false }))
+    const deliveries: PushDeliveryDoc[] = recipients.map((r) => ({ _id: deliveryId(r), campaignId: id, citizenId: r._id, at: now, title: campaign.message.title, text: campaign.message.text, link, department, correction }))
     const recorded = await insertManyOnce(PushDeliveryModel, deliveries)
 
     // 5. Hand over at once.

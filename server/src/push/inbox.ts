@@ -1,3 +1,4 @@
+import mongoose from 'mongoose'
 import type { Inbox } from '@zw/shared'
 import type { CitizenPrincipal } from '../auth/citizenAuthenticator'
 import { createOnce } from '../platform/db'
@@ -35,7 +36,7 @@ export class InboxMarker {
     const delivery = await PushDeliveryModel.findById(deliveryId).lean<PushDeliveryDoc>()
     if (!delivery || delivery.citizenId !== citizen.id) throw new NotFoundError('没有这条消息')
     const first = await createOnce(PushMarkModel, { _id: `${deliveryId}:${kind}`, citizenId: citizen.id, campaignId: delivery.campaignId, kind, at: this.now() })
-    if (first) await CampaignModel.updateOne({ _id: delivery.campaignId }, { $inc: { [kind === 'read' ? 'stats.inboxRead' : 'stats.linkOpened']: 1 } })
+    if (first && mongoose.isObjectIdOrHexString(delivery.campaignId)) await CampaignModel.updateOne({ _id: delivery.campaignId }, { $inc: { [kind === 'read' ? 'stats.inboxRead' : 'stats.linkOpened']: 1 } })
     return { first, campaignId: delivery.campaignId }
   }
 }

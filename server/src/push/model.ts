@@ -70,6 +70,18 @@ export const PushMarkModel = mongoose.model<PushMarkDoc>(
 /** A push campaign (精准推送): who, what, when, its approval and its counters. */
 export interface CampaignDoc {
   _id: mongoose.Types.ObjectId
+  /**
+   * `campaign`: written by a department and approved; `alert`: made when an item is
+   * published, for its subscribers (approved with the item); `correction`: made when an
+   * item that was pushed is withdrawn, taken down or revised, for those who received it.
+   */
+  kind: 'campaign' | 'alert' | 'correction'
+  /** Unique: `campaign:<id>`, `alert:<itemId>:<edition>`, `correction:<itemId>:<what>` (a listener run twice makes one). */
+  key: string
+  /** Of a correction: the campaigns whose recipients it goes to. */
+  sourceCampaigns: string[]
+  /** Of an alert: the item's topics and areas. */
+  itemTags: { topics: string[]; regions: string[] } | null
   name: string
   department: string
   state: CampaignState
@@ -103,6 +115,10 @@ export const CampaignModel = mongoose.model<CampaignDoc>(
   'PushCampaign',
   new Schema<CampaignDoc>(
     {
+      kind: { type: String, default: 'campaign' },
+      key: { type: String, required: true, unique: true },
+      sourceCampaigns: { type: [String], default: [] },
+      itemTags: { type: { topics: [String], regions: [String] }, default: null },
       name: String,
       department: { type: String, required: true, index: true },
       state: { type: String, required: true },

@@ -3,7 +3,10 @@ import type { JobDefinition } from '../platform/jobs/scheduler'
 import type { Logger } from '../platform/logger'
 import type { WeChatClients } from '../platform/wechat/clients'
 import { CampaignSender, type SenderSettings, type WeChatPusher } from './campaignSender'
+import { RetryPolicy, type RetrySettings } from '../platform/delivery/retryPolicy'
+import { TokenBucket } from '../platform/delivery/tokenBucket'
 import type { Handlers } from '../platform/http/endpoints'
+import { AlertScheduler } from './alertScheduler'
 import { AudiencePreviewer } from './audiencePreviewer'
 import { CampaignDrafter, type ListedContent } from './campaignDrafter'
 import { CampaignReader } from './campaignReader'
@@ -28,12 +31,13 @@ export interface PushModule {
   campaignReader: CampaignReader
   audiencePreviewer: AudiencePreviewer
   sender: CampaignSender
+  alerts: AlertScheduler
   jobs: JobDefinition[]
   handlers: Handlers
 }
 
 /** The push domain: subscriptions, the WeChat consent ledger, the inbox, campaigns and their approval (delivery comes next). */
-export function createPushModule(deps: { now: () => Date; templates?: PushTemplateSettings; citizenProfiles: CitizenProfiles; content: ListedContent; wechat?: WeChatClients; logger: Logger; sender?: Partial<SenderSettings> }): PushModule {
+export function createPushModule(deps: { now: () => Date; templates?: PushTemplateSettings; citizenProfiles: CitizenProfiles; content: ListedContent; wechat?: WeChatClients; logger: Logger; sender?: Partial<SenderSettings>; wechatRatePerSecond?: number; retry?: Partial<Omit<RetrySettings, 'random'>> }): PushModule {
   const templates = new PushTemplates(deps.templates)
   const consentLedger = new ConsentLedger(templates, deps.now)
   const services = {
@@ -48,7 +52,7 @@ export function createPushModule(deps: { now: () => Date; templates?: PushTempla
     campaignReader: new CampaignReader(),
     audiencePreviewer: new AudiencePreviewer(templates),
   }
-  const sender = new CampaignSender({ templates, ledger: consentLedger, wechat: deps.wechat ? weChatPusherOf(deps.wechat) : undefined, now: deps.now, logger: deps.logger }, deps.sender)
+  const sender = new CampaignSender({ templates, ledger: consentLedger, wechat: deps.wechat ? weChatPusherOf(deps.wechat, { ratePerSecond: deps.wechatRatePerSecond, retry: deps.retry }) : undefined, now: deps.now, logger: deps.logger }, deps.sender)
   const sendCampaigns: JobDefinition = { name: 'send-push-campaigns', cron: '* * * * *', leaseMs: 10 * 60_000, run: async () => void (await sender.sendDue()) }
   // A deleted account takes its messages, consent uses and marks with it (subscriptions live on the account).
   deps.citizenProfiles.onDelete(async (citizenId) => {
@@ -56,18 +60,25 @@ export function createPushModule(deps: { now: () => Date; templates?: PushTempla
     await ConsentUseModel.deleteMany({ citizenId })
     await PushMarkModel.deleteMany({ citizenId })
   })
-  return { ...services, sender, jobs: [sendCampaigns], handlers: pushHandlers(services) }
+  return { ...services, sender, alerts: new AlertScheduler(deps.now, deps.logger), jobs: [sendCampaigns], handlers: pushHandlers(services) }
 }
 
-/** WeChat's subscribe/send as the sender uses it: one attempt, its code recorded. */
-export function weChatPusherOf(clients: WeChatClients): WeChatPusher {
+/**
+ * WeChat's subscribe/send as the sender uses it: retried by the retry policy, every
+ * attempt recorded with its errcode, at most `ratePerSecond` requests a second (none:
+ * unlimited). The sender takes each message's first token before it records the
+ * delivery; retries wait for their own.
+ */
+export function weChatPusherOf(clients: WeChatClients, options: { ratePerSecond?: number; retry?: Partial<Omit<RetrySettings, 'random'>> } = {}): WeChatPusher {
+  const bucket = options.ratePerSecond ? new TokenBucket({ ratePerSecond: options.ratePerSecond }) : undefined
+  const policy = new RetryPolicy(options.retry)
   return {
+    take: bucket ? () => bucket.take() : undefined,
     async send(message) {
-      const at = new Date()
-      const o = await clients.messages.send({ ...message, miniprogram_state: clients.miniprogramState })
-      if (o.status === 'sent') return { outcome: 'sent', attempts: [{ at, code: '0' }] }
-      if (o.status === 'no-consent') return { outcome: 'no-consent', attempts: [{ at, code: '43101' }] }
-      return { outcome: o.status === 'retry' ? 'gave-up' : 'failed', attempts: [{ at, code: String(o.errcode) }] }
+      let first = true
+      const perMessage = bucket ? { take: () => (first ? ((first = false), Promise.resolve()) : bucket.take()) } : undefined
+      const r = await clients.messages.sendWithRetries({ ...message, miniprogram_state: clients.miniprogramState }, { policy, bucket: perMessage })
+      return { outcome: r.outcome, attempts: r.attempts.map((a) => ({ at: a.at, code: String(a.errcode) })) }
     },
   }
 }

@@ -3,6 +3,7 @@ import { withdrawItem } from '../content/itemWithdrawer'
 import type { ContentItemDoc } from '../content/model'
 import { recordAudit } from '../platform/audit/auditTrail'
 import { ConflictError } from '../platform/errors'
+import type { PublicationEvents } from './publicationEvents'
 import { discardOpenEditions, loadLiveItemFor, moveLiveEdition } from './liveItem'
 
 /**
@@ -13,6 +14,7 @@ export class ItemWithdrawer {
   constructor(
     private readonly now: () => Date,
     private readonly contentChanged: () => Promise<void>,
+    private readonly events: PublicationEvents,
   ) {}
 
   async withdraw(staff: StaffPrincipal, itemId: string, explanation: string): Promise<ContentItemDoc> {
@@ -23,6 +25,7 @@ export class ItemWithdrawer {
     await recordAudit({ at: now, actor: auditActorOf(staff), action: 'item.withdraw', subject: `content:${itemId}`, before: { status: item.status }, after: { status: 'withdrawn', explanation }, reason: explanation })
     await discardOpenEditions(item._id, now, '内容已撤回')
     await this.contentChanged()
+    await this.events.withdrawn(itemId)
     return { ...item, status: 'withdrawn' }
   }
 }

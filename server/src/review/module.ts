@@ -49,7 +49,7 @@ export function createReviewModule(deps: { now: () => Date; contentChanged: () =
     queues: new EditionQueues(),
     scheduler: new EditionScheduler(deps.now),
     starter: new EditionStarter(deps.now),
-    withdrawer: new ItemWithdrawer(deps.now, deps.contentChanged),
+    withdrawer: new ItemWithdrawer(deps.now, deps.contentChanged, events),
     unpublisher: new ItemUnpublisher(deps.now, deps.contentChanged, events),
     validity: new ValidityChanger(deps.now, deps.contentChanged),
     history: new ItemHistory(),

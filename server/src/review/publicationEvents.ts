@@ -19,6 +19,7 @@ export interface EditionPublished {
 export class PublicationEvents {
   private readonly publishedListeners: ((e: EditionPublished) => Promise<void>)[] = []
   private readonly takenDownListeners: ((itemId: string) => Promise<void>)[] = []
+  private readonly withdrawnListeners: ((itemId: string) => Promise<void>)[] = []
 
   onPublished(listener: (e: EditionPublished) => Promise<void>): void {
     this.publishedListeners.push(listener)
@@ -27,6 +28,15 @@ export class PublicationEvents {
   /** 下线: the item should never have been public; its publications stop counting. */
   onTakenDown(listener: (itemId: string) => Promise<void>): void {
     this.takenDownListeners.push(listener)
+  }
+
+  /** 撤回: the item stays readable with an explanation; those told about it should hear. */
+  onWithdrawn(listener: (itemId: string) => Promise<void>): void {
+    this.withdrawnListeners.push(listener)
+  }
+
+  async withdrawn(itemId: string): Promise<void> {
+    for (const l of this.withdrawnListeners) await l(itemId)
   }
 
   async published(e: EditionPublished): Promise<void> {

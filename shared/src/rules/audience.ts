@@ -29,3 +29,16 @@ export function audienceIncludes(rule: AudienceRule, citizen: AudienceCandidate)
   const subscribedTo = (topic: string) => citizen.subscriptions.some((s) => s.topic === topic && covered(s.region))
   return rule.topicMatch === 'all' ? rule.topics.length > 0 && rule.topics.every(subscribedTo) : rule.topics.some(subscribedTo)
 }
+
+/**
+ * Whether a newly published item reaches a subscriber at once (the subscription feed):
+ * one of their immediate subscriptions is to a topic of the item, for an area that
+ * overlaps one of the item's (either covers the other: a county's policy reaches the
+ * subscribers of its city, and a province-wide one those of every county in it).
+ * Digest subscriptions are served by the daily digest, not here.
+ */
+export function alertReaches(item: { topics: readonly string[]; regions: readonly string[] }, subscriptions: readonly { topic: string; region: string; frequency: string }[]): boolean {
+  return subscriptions.some(
+    (s) => s.frequency === 'immediate' && item.topics.includes(s.topic) && item.regions.some((r) => regionCovers(r, s.region) || regionCovers(s.region, r)),
+  )
+}
