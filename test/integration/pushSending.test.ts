@@ -205,3 +205,33 @@ describe('the subscription feed and corrections', () => {
     expect(inbox.messages[0]).toMatchObject({ correction: true, text: expect.stringContaining('已撤回《卫辉市城乡低保标准提高的通知》') })
   })
 })
+
+describe('每天汇总', () => {
+  it('a digest subscriber hears nothing at once, then one message at their time listing what was published for them, once', async () => {
+    const c = await citizen('410781000000', { topic: 'disaster-relief' })
+    await c.api.call('setSubscriptions', { body: { subscriptions: [{ topic: 'disaster-relief', frequency: 'digest', digestAt: '19:30' }] } })
+    const now = await citizen('410781000000', { topic: 'disaster-relief' })
+    const editor = (await staffSession(t, `digest-editor-${++n}`, DEPT, ['editor'])).api
+    const reviewer = (await staffSession(t, `digest-reviewer-${++n}`, DEPT, ['reviewer'])).api
+    for (const title of ['卫辉市冬季救灾物资发放公告', '卫辉市受灾群众临时救助办法']) {
+      const d = await editor.call('createItemDraft', { body: policyDraft({ department: DEPT, title, topics: ['disaster-relief'], regions: ['410781000000'] }) as never })
+      await editor.call('submitEdition', { params: { id: d.id }, body: {} })
+      await reviewer.call('approveEdition', { params: { id: d.id }, body: { checklist: { political: true, legal: true, secrecy: true, wording: true } } })
+      await reviewer.call('publishEdition', { params: { id: d.id } })
+    }
+    await t.services.push.sender.sendDue()
+    expect((await now.api.call('getInbox', { query: {} })).messages).toHaveLength(2)
+    expect((await c.api.call('getInbox', { query: {} })).messages).toEqual([])
+    // At 19:30 Beijing time: one digest (another minute: none for them).
+    const today = new Date()
+    const at = (hhmm: string) => new Date(`${today.toISOString().slice(0, 10)}T${hhmm}:00+08:00`)
+    const slot = at('19:30').getTime() < today.getTime() ? new Date(at('19:30').getTime() + 86_400_000) : at('19:30')
+    expect(await t.services.push.digests.send(new Date(slot.getTime() - 60_000))).toBe(0)
+    expect(await t.services.push.digests.send(slot)).toBeGreaterThanOrEqual(1)
+    await t.services.push.digests.send(slot)
+    const inbox = await c.api.call('getInbox', { query: {} })
+    expect(inbox.messages).toHaveLength(1)
+    expect(inbox.messages[0]).toMatchObject({ title: '今日订阅汇总：2 条', text: '《卫辉市冬季救灾物资发放公告》；《卫辉市受灾群众临时救助办法》' })
+    expect(fake.delivered.filter((m) => m.touser === c.openid && m.data.thing1?.value === '今日订阅汇总：2 条')).toHaveLength(1)
+  })
+})

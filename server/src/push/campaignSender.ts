@@ -40,8 +40,8 @@ export interface SenderSettings {
 
 export const DEFAULT_SENDER_SETTINGS: SenderSettings = { window: 64, dailyCap: DEFAULT_DAILY_PUSH_CAP, quietHours: DEFAULT_QUIET_HOURS, leaseMs: 30_000 }
 
-const ACCOUNT_FIELDS = { openid: 1, groups: 1, subscriptions: 1, consents: 1, mobile: 1 } as const
-type Recipient = Pick<CitizenAccountDoc, '_id' | 'openid' | 'groups' | 'subscriptions' | 'consents' | 'mobile'>
+export const ACCOUNT_FIELDS = { openid: 1, groups: 1, subscriptions: 1, consents: 1, mobile: 1 } as const
+export type Recipient = Pick<CitizenAccountDoc, '_id' | 'openid' | 'groups' | 'subscriptions' | 'consents' | 'mobile'>
 
 class Stop extends Error {}
 
@@ -169,8 +169,11 @@ export class CampaignSender {
     return done
   }
 
-  /** One window of recipients: cap, consent, rate, record, hand over, outcomes, counters. */
-  private async sendWindow(campaign: CampaignDoc, recipients: Recipient[]): Promise<void> {
+  /**
+   * One window of recipients: cap, consent, rate, record, hand over, outcomes, counters.
+   * `contentOf` gives a recipient their own message (a digest); by default the campaign's.
+   */
+  async sendWindow(campaign: CampaignDoc, recipients: Recipient[], contentOf?: (r: Recipient) => { title: string; text: string; link: string | null }): Promise<void> {
     const id = campaign._id.toString()
     const now = this.deps.now()
     const deliveryId = (r: Recipient) => `${id}:${r._id}`
@@ -214,8 +217,9 @@ export class CampaignSender {
 
     // 4. The deliveries (the journal, and the inbox). Only those recorded now are sent by this sender.
     const department = departmentNameOf(campaign.department)
-    const link = `${campaign.itemPage}&c=${id}`
-    const deliveries: PushDeliveryDoc[] = recipients.map((r) => ({ _id: deliveryId(r), campaignId: id, citizenId: r._id, at: now, title: campaign.message.title, text: campaign.message.text, link, department, correction }))
+    const campaignLink = campaign.itemPage ? `${campaign.itemPage}&c=${id}` : null
+    const content = (r: Recipient) => contentOf?.(r) ?? { title: campaign.message.title, text: campaign.message.text, link: campaignLink }
+    const deliveries: PushDeliveryDoc[] = recipients.map((r) => ({ _id: deliveryId(r), campaignId: id, citizenId: r._id, at: now, ...content(r), department, correction }))
     const recorded = await insertManyOnce(PushDeliveryModel, deliveries)
 
     // 5. Hand over at once.
@@ -228,8 +232,8 @@ export class CampaignSender {
           result: await this.deps.wechat!.send({
             touser: r.openid,
             template_id: template!.templateId,
-            page: `${link}&d=${encodeURIComponent(deliveryId(r))}`,
-            data: { thing1: { value: campaign.message.title }, thing2: { value: truncate(department, 20) }, time3: { value: sendTime } },
+            page: `${content(r).link ?? 'pages/inbox/index?'}&d=${encodeURIComponent(deliveryId(r))}`,
+            data: { thing1: { value: truncate(content(r).title, 20) }, thing2: { value: truncate(department, 20) }, time3: { value: sendTime } },
           }),
         })),
     )

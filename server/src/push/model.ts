@@ -73,9 +73,10 @@ export interface CampaignDoc {
   /**
    * `campaign`: written by a department and approved; `alert`: made when an item is
    * published, for its subscribers (approved with the item); `correction`: made when an
-   * item that was pushed is withdrawn, taken down or revised, for those who received it.
+   * item that was pushed is withdrawn, taken down or revised, for those who received it;
+   * `digest`: one day's 每天汇总 at one time of day, a message of its own to each.
    */
-  kind: 'campaign' | 'alert' | 'correction'
+  kind: 'campaign' | 'alert' | 'correction' | 'digest'
   /** Unique: `campaign:<id>`, `alert:<itemId>:<edition>`, `correction:<itemId>:<what>` (a listener run twice makes one). */
   key: string
   /** Of a correction: the campaigns whose recipients it goes to. */
@@ -143,3 +144,19 @@ export const CampaignModel = mongoose.model<CampaignDoc>(
     { collection: 'push_campaigns', versionKey: false, minimize: false },
   ),
 )
+
+/** Who gets a digest at a time of day (`_id` = `HH:mm` Beijing): one small document per minute used, read by `_id`. */
+export interface DigestSlotDoc {
+  _id: string
+  citizens: string[]
+}
+export const DigestSlotModel = mongoose.model<DigestSlotDoc>(
+  'PushDigestSlot',
+  new Schema<DigestSlotDoc>({ _id: String, citizens: { type: [String], default: [] } }, { collection: 'push_digest_slots', versionKey: false }),
+)
+
+/** Keeps the digest slots in step with a citizen's subscriptions (their digest times; none after deletion). */
+export async function setDigestTimes(citizenId: string, times: readonly string[]): Promise<void> {
+  await DigestSlotModel.updateMany({ citizens: citizenId }, { $pull: { citizens: citizenId } })
+  for (const time of new Set(times)) await DigestSlotModel.updateOne({ _id: time }, { $addToSet: { citizens: citizenId } }, { upsert: true })
+}

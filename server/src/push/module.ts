@@ -7,6 +7,7 @@ import { RetryPolicy, type RetrySettings } from '../platform/delivery/retryPolic
 import { TokenBucket } from '../platform/delivery/tokenBucket'
 import type { Handlers } from '../platform/http/endpoints'
 import { AlertScheduler } from './alertScheduler'
+import { DigestSender } from './digestSender'
 import { AudiencePreviewer } from './audiencePreviewer'
 import { CampaignDrafter, type ListedContent } from './campaignDrafter'
 import { CampaignReader } from './campaignReader'
@@ -14,7 +15,7 @@ import { CampaignStepper } from './campaignStepper'
 import { ConsentLedger } from './consentLedger'
 import { ConsentRecorder } from './consentRecorder'
 import { InboxMarker, InboxReader } from './inbox'
-import { ConsentUseModel, PushDeliveryModel, PushMarkModel } from './model'
+import { ConsentUseModel, PushDeliveryModel, PushMarkModel, setDigestTimes } from './model'
 import { pushHandlers } from './routes'
 import { SubscriptionSetter } from './subscriptionSetter'
 import { PushTemplates, type PushTemplateSettings } from './templates'
@@ -32,6 +33,7 @@ export interface PushModule {
   audiencePreviewer: AudiencePreviewer
   sender: CampaignSender
   alerts: AlertScheduler
+  digests: DigestSender
   jobs: JobDefinition[]
   handlers: Handlers
 }
@@ -53,14 +55,18 @@ export function createPushModule(deps: { now: () => Date; templates?: PushTempla
     audiencePreviewer: new AudiencePreviewer(templates),
   }
   const sender = new CampaignSender({ templates, ledger: consentLedger, wechat: deps.wechat ? weChatPusherOf(deps.wechat, { ratePerSecond: deps.wechatRatePerSecond, retry: deps.retry }) : undefined, now: deps.now, logger: deps.logger }, deps.sender)
+  const digests = new DigestSender(sender, deps.logger)
+  // Each minute's digests once across instances; minutes missed while down are caught up.
+  const sendDigests: JobDefinition = { name: 'send-push-digests', cron: '* * * * *', catchUp: 'each', leaseMs: 10 * 60_000, run: async (ctx) => void (await digests.send(ctx.slot)) }
   const sendCampaigns: JobDefinition = { name: 'send-push-campaigns', cron: '* * * * *', leaseMs: 10 * 60_000, run: async () => void (await sender.sendDue()) }
   // A deleted account takes its messages, consent uses and marks with it (subscriptions live on the account).
   deps.citizenProfiles.onDelete(async (citizenId) => {
     await PushDeliveryModel.deleteMany({ citizenId })
     await ConsentUseModel.deleteMany({ citizenId })
     await PushMarkModel.deleteMany({ citizenId })
+    await setDigestTimes(citizenId, [])
   })
-  return { ...services, sender, alerts: new AlertScheduler(deps.now, deps.logger), jobs: [sendCampaigns], handlers: pushHandlers(services) }
+  return { ...services, sender, alerts: new AlertScheduler(deps.now, deps.logger), digests, jobs: [sendCampaigns, sendDigests], handlers: pushHandlers(services) }
 }
 
 /**

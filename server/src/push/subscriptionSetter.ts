@@ -4,6 +4,7 @@ import { citizenActor } from '../auth/citizenActor'
 import { CitizenAccountModel } from '../auth/citizenModel'
 import { recordAudit } from '../platform/audit/auditTrail'
 import { ValidationError } from '../platform/errors'
+import { setDigestTimes } from './model'
 
 /** 我的订阅 of a citizen as stored (an account without any: none). */
 export const subscriptionsOf = (citizen: CitizenPrincipal): Subscriptions => ({
@@ -33,6 +34,7 @@ export class SubscriptionSetter {
     })
     if (problems.length) throw new ValidationError(problems)
     await CitizenAccountModel.updateOne({ _id: citizen.id }, { $set: { subscriptions } })
+    await setDigestTimes(citizen.id, subscriptions.flatMap((s) => (s.frequency === 'digest' && s.digestAt ? [s.digestAt] : [])))
     const before = citizen.account.subscriptions?.length ?? 0
     await recordAudit({ at: this.now(), actor: citizenActor(citizen), action: 'citizen.subscriptions-set', subject: `citizen:${citizen.id}`, before: { count: before }, after: { count: subscriptions.length } })
     return { subscriptions }

@@ -35,10 +35,16 @@ export function audienceIncludes(rule: AudienceRule, citizen: AudienceCandidate)
  * one of their immediate subscriptions is to a topic of the item, for an area that
  * overlaps one of the item's (either covers the other: a county's policy reaches the
  * subscribers of its city, and a province-wide one those of every county in it).
- * Digest subscriptions are served by the daily digest, not here.
+ * Digest subscriptions are matched the same way for the digest at their time (`via`).
  */
-export function alertReaches(item: { topics: readonly string[]; regions: readonly string[] }, subscriptions: readonly { topic: string; region: string; frequency: string }[]): boolean {
+export function alertReaches(
+  item: { topics: readonly string[]; regions: readonly string[] },
+  subscriptions: readonly { topic: string; region: string; frequency: string; digestAt?: string | null }[],
+  /** `immediate` (default), or the digest at this time of day (`HH:mm`). */
+  via: 'immediate' | { digestAt: string } = 'immediate',
+): boolean {
+  const heard = (s: { frequency: string; digestAt?: string | null }) => (via === 'immediate' ? s.frequency === 'immediate' : s.frequency === 'digest' && s.digestAt === via.digestAt)
   return subscriptions.some(
-    (s) => s.frequency === 'immediate' && item.topics.includes(s.topic) && item.regions.some((r) => regionCovers(r, s.region) || regionCovers(s.region, r)),
+    (s) => heard(s) && item.topics.includes(s.topic) && item.regions.some((r) => regionCovers(r, s.region) || regionCovers(s.region, r)),
   )
 }
