@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     dataDir: config.DATA_DIR,
     citizenDevLogIn: config.CITIZEN_DEV_LOGIN,
     pushSender: { window: config.PUSH_WINDOW, leaseMs: config.PUSH_LEASE_MS },
+    sms: { baseUrl: config.SMS_API_BASE_URL, secretId: config.SMS_SECRET_ID, secretKey: config.SMS_SECRET_KEY, smsSdkAppId: config.SMS_SDK_APP_ID, signName: config.SMS_SIGN_NAME, verifyTemplateId: config.SMS_VERIFY_TEMPLATE_ID, pushTemplateId: config.SMS_PUSH_TEMPLATE_ID },
     pushRatePerSecond: config.PUSH_WECHAT_RATE_PER_SECOND || undefined,
     pushTemplates: {
       ...(config.WECHAT_PUSH_TEMPLATE_ID ? { 'policy-notice': { templateId: config.WECHAT_PUSH_TEMPLATE_ID, longTerm: config.WECHAT_PUSH_TEMPLATE_LONG_TERM } } : {}),

@@ -7,6 +7,7 @@ import { createCadenceModule, type CadenceModule, type CadenceSchedule } from '.
 import { WorkingCalendar } from '@zw/shared'
 import { ensureIndexes } from './platform/db'
 import { createWeChatClients, type WeChatClients } from './platform/wechat/clients'
+import { createSmsClients } from './platform/sms/clients'
 import { createPushModule, type PushModule } from './push/module'
 import type { PushTemplateSettings } from './push/templates'
 import type { SenderSettings } from './push/campaignSender'
@@ -27,15 +28,16 @@ export interface Services {
   stop(): Promise<void>
 }
 
-export function createServices(deps: { logger: Logger; dataDir: string; now?: () => Date; contentPollMs?: number; wechat?: Parameters<typeof createWeChatClients>[0]; cadenceSchedule?: Partial<CadenceSchedule>; citizenDevLogIn?: boolean; pushTemplates?: PushTemplateSettings; pushSender?: Partial<SenderSettings>; pushRatePerSecond?: number; pushRetry?: { baseMs?: number; capMs?: number; maxAttempts?: number } }): Services {
+export function createServices(deps: { logger: Logger; dataDir: string; now?: () => Date; contentPollMs?: number; wechat?: Parameters<typeof createWeChatClients>[0]; cadenceSchedule?: Partial<CadenceSchedule>; citizenDevLogIn?: boolean; pushTemplates?: PushTemplateSettings; pushSender?: Partial<SenderSettings>; pushRatePerSecond?: number; pushRetry?: { baseMs?: number; capMs?: number; maxAttempts?: number }; sms?: Parameters<typeof createSmsClients>[0] & { verifyTemplateId?: string; pushTemplateId?: string } }): Services {
   const now = deps.now ?? (() => new Date())
   const content = createContentModule({ logger: deps.logger, now, dataDir: deps.dataDir, pollMs: deps.contentPollMs })
   const wechat: WeChatClients | undefined = createWeChatClients(deps.wechat)
-  const auth = createAuthModule({ now, wechat, citizenDevLogIn: deps.citizenDevLogIn })
+  const sms = createSmsClients(deps.sms)
+  const auth = createAuthModule({ now, wechat, citizenDevLogIn: deps.citizenDevLogIn, sms, smsVerifyTemplateId: deps.sms?.verifyTemplateId })
   const calendar = new WorkingCalendar()
   const review = createReviewModule({ now, contentChanged: () => content.readModel.syncNow(), logger: deps.logger, calendar, wechat, storage: content.storage })
   const cadence = createCadenceModule({ publications: review.events, content: content.readModel, now, schedule: deps.cadenceSchedule })
-  const push = createPushModule({ now, templates: deps.pushTemplates, citizenProfiles: auth.citizenProfiles, content: content.readModel, wechat, logger: deps.logger, sender: deps.pushSender, wechatRatePerSecond: deps.pushRatePerSecond, retry: deps.pushRetry })
+  const push = createPushModule({ now, templates: deps.pushTemplates, citizenProfiles: auth.citizenProfiles, content: content.readModel, wechat, logger: deps.logger, sender: deps.pushSender, wechatRatePerSecond: deps.pushRatePerSecond, retry: deps.pushRetry, sms: sms && deps.sms?.pushTemplateId ? { clients: sms, templateId: deps.sms.pushTemplateId } : undefined })
   // Publishing tells subscribers; withdrawing, taking down or revising an item that was pushed sends a correction.
   review.events.onPublished((e) => push.alerts.published(e))
   review.events.onWithdrawn((itemId) => push.alerts.withdrawn(itemId))

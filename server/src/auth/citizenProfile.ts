@@ -4,6 +4,7 @@ import type { CitizenPrincipal } from './citizenAuthenticator'
 import { CitizenAccountModel, CitizenSessionModel, CitizenStatModel, type CitizenAccountDoc } from './citizenModel'
 import { citizenProfileOf } from './citizenLogIn'
 import { citizenActor } from './citizenActor'
+import { CitizenMobile } from './citizenMobile'
 
 /** Erases what another domain keeps about a citizen whose account is being deleted. */
 export type CitizenDataEraser = (citizenId: string) => Promise<void>
@@ -37,6 +38,7 @@ export class CitizenProfiles {
     const now = this.now()
     await CitizenSessionModel.updateMany({ citizenId: citizen.id, revokedAt: null }, { $set: { revokedAt: now } })
     for (const erase of this.erasers) await erase(citizen.id)
+    await CitizenMobile.erase(citizen.id)
     await CitizenAccountModel.deleteOne({ _id: citizen.id })
     await CitizenStatModel.updateOne({ _id: 'deleted-accounts' }, { $inc: { count: 1 } }, { upsert: true })
     await recordAudit({ at: now, actor: citizenActor(citizen), action: 'citizen.account-deleted', subject: `citizen:${citizen.id}` })

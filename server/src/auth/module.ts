@@ -11,6 +11,8 @@ import { StaffAuthenticator } from './staffAuthenticator'
 import { StaffLogIn } from './staffLogIn'
 import { StaffWeChat } from './staffWeChat'
 import type { WeChatClients } from '../platform/wechat/clients'
+import type { SmsClients } from '../platform/sms/clients'
+import { CitizenMobile } from './citizenMobile'
 
 export interface AuthModule {
   /** Log-in, refresh, log-out (ready once the signing key is loaded at start). */
@@ -21,12 +23,13 @@ export interface AuthModule {
   citizenLogIn: CitizenLogIn
   citizenAuthenticator: CitizenAuthenticator
   citizenProfiles: CitizenProfiles
+  citizenMobile: CitizenMobile
   handlers: ReturnType<typeof authHandlers>
   start(): Promise<void>
 }
 
 /** The auth domain: staff and citizen accounts, sessions, and who a request acts for. */
-export function createAuthModule(deps: { now: () => Date; wechat?: WeChatClients; citizenDevLogIn?: boolean }): AuthModule {
+export function createAuthModule(deps: { now: () => Date; wechat?: WeChatClients; citizenDevLogIn?: boolean; sms?: SmsClients; smsVerifyTemplateId?: string }): AuthModule {
   let tokens: AccessTokens | undefined
   let citizenTokens: CitizenTokens | undefined
   let logIn: StaffLogIn | undefined
@@ -42,6 +45,7 @@ export function createAuthModule(deps: { now: () => Date; wechat?: WeChatClients
     citizenLogIn: new CitizenLogIn(() => citizenTokens, deps.wechat, deps.citizenDevLogIn ?? false, deps.now),
     citizenAuthenticator: new CitizenAuthenticator(() => citizenTokens, deps.now),
     citizenProfiles: new CitizenProfiles(deps.now),
+    citizenMobile: new CitizenMobile(deps.sms, deps.smsVerifyTemplateId, deps.now),
     handlers: {} as ReturnType<typeof authHandlers>,
     async start() {
       const key = await accessTokenKey()

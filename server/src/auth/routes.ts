@@ -6,7 +6,7 @@ import { citizenProfileOf } from './citizenLogIn'
 
 
 /** Staff log-in and account endpoints: thin — the binding parsed and authenticated; services decide. */
-export function authHandlers(auth: Pick<AuthModule, 'logIn' | 'accounts' | 'wechat' | 'citizenLogIn' | 'citizenProfiles'>): Handlers {
+export function authHandlers(auth: Pick<AuthModule, 'logIn' | 'accounts' | 'wechat' | 'citizenLogIn' | 'citizenProfiles' | 'citizenMobile'>): Handlers {
   return {
     staffLogIn: ({ body, ctx }) => auth.logIn().logIn(body, clientOf(ctx)),
     staffRefresh: ({ body, ctx }) => auth.logIn().refresh(body.refreshToken, clientOf(ctx)),
@@ -31,5 +31,8 @@ export function authHandlers(auth: Pick<AuthModule, 'logIn' | 'accounts' | 'wech
     getCitizenMe: ({ citizen }) => citizenProfileOf(citizen.account),
     updateCitizenProfile: ({ citizen, body }) => auth.citizenProfiles.update(citizen, body),
     deleteCitizenAccount: ({ citizen }) => auth.citizenProfiles.delete(citizen),
+    sendMobileCode: ({ citizen, body }) => auth.citizenMobile.sendCode(citizen, body.mobile),
+    verifyMobile: ({ citizen, body }) => auth.citizenMobile.verify(citizen, body.code),
+    removeMobile: ({ citizen }) => auth.citizenMobile.remove(citizen),
   }
 }

@@ -62,6 +62,16 @@ export const configSchema = z.object({
   /** Template of 信息更正通知 (same keys). */
   WECHAT_CORRECTION_TEMPLATE_ID: z.string().min(1).optional(),
   WECHAT_CORRECTION_TEMPLATE_LONG_TERM: booleanFlag.default(true),
+  /** Tencent Cloud SMS (SendSms); without the key pair, app and signature, mobile binding and SMS pushes are off. */
+  SMS_API_BASE_URL: z.url({ error: '应为网址，例如 https://sms.tencentcloudapi.com' }).default('https://sms.tencentcloudapi.com'),
+  SMS_SECRET_ID: z.string().min(8).optional(),
+  SMS_SECRET_KEY: z.string().min(8).optional(),
+  SMS_SDK_APP_ID: z.string().regex(/^\d{10}$/, { error: '应为 10 位数字的 SdkAppId' }).optional(),
+  SMS_SIGN_NAME: z.string().min(2).optional(),
+  /** Template of the verification code (params: code, minutes). */
+  SMS_VERIFY_TEMPLATE_ID: z.string().min(1).optional(),
+  /** Template of SMS pushes (param: the message title). */
+  SMS_PUSH_TEMPLATE_ID: z.string().min(1).optional(),
   /** Push sending: recipients per window (also the most messages in flight), the sender's lease, and how often a push worker looks for due campaigns. */
   PUSH_WINDOW: integer(1, 1000).default(64),
   PUSH_LEASE_MS: integer(1000, 600_000).default(30_000),

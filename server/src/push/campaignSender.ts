@@ -30,6 +30,11 @@ export interface WeChatPusher {
   take?(): Promise<void>
 }
 
+/** The way out by SMS (a citizen without WeChat consent who verified a number): the message title as the template's parameter. */
+export interface SmsPusher {
+  send(phone: string, title: string): Promise<PushResult>
+}
+
 export interface SenderSettings {
   /** Recipients handled per step (one journal write; at most this many sends in flight). */
   window: number
@@ -65,7 +70,7 @@ export class CampaignSender {
   private readonly settings: SenderSettings
 
   constructor(
-    private readonly deps: { templates: PushTemplates; ledger: ConsentLedger; wechat?: WeChatPusher; now: () => Date; logger: Logger },
+    private readonly deps: { templates: PushTemplates; ledger: ConsentLedger; wechat?: WeChatPusher; sms?: SmsPusher; now: () => Date; logger: Logger },
     settings: Partial<SenderSettings> = {},
   ) {
     this.settings = { ...DEFAULT_SENDER_SETTINGS, ...settings }
@@ -183,7 +188,8 @@ export class CampaignSender {
     // 1. The daily cap: the first free slot of the citizen's day, if any (a correction must reach them: no cap).
     const day = pushDayOf(now)
     const capped = new Set<string>()
-    let waiting = recipients.filter((r) => template || (campaign.channels.sms && r.mobile))
+    const smsOn = campaign.channels.sms && !!this.deps.sms
+    let waiting = recipients.filter((r) => template || (smsOn && r.mobile))
     const pushable = new Set<string>(correction ? waiting.map((r) => r._id) : [])
     if (correction) waiting = []
     for (let slot = 1; slot <= this.settings.dailyCap && waiting.length; slot++) {
@@ -210,6 +216,9 @@ export class CampaignSender {
         asking = asking.filter((r) => next.get(r._id)! <= entryOf(r)!.granted)
       }
     }
+
+    // SMS for those WeChat cannot reach who verified a number (a fallback, not a second message).
+    const bySms = new Set(recipients.filter((r) => smsOn && r.mobile && pushable.has(r._id) && !byWeChat.has(r._id)).map((r) => r._id))
 
     // 3. Rate tokens for the WeChat sends, before anything is recorded as handed over.
     const wechatRecipients = recipients.filter((r) => byWeChat.has(r._id))
@@ -238,9 +247,12 @@ export class CampaignSender {
         })),
     )
 
+    const smsResults = await Promise.all(recipients.filter((r) => bySms.has(r._id) && recorded.has(deliveryId(r))).map(async (r) => ({ r, result: await this.deps.sms!.send(r.mobile!, content(r).title) })))
+    const smsBy = new Map(smsResults.map((x) => [x.r._id, x.result]))
+
     // 6. Outcomes, consent used up where WeChat said so, counters.
     const outcomes: DeliveryOutcomeDoc[] = []
-    const stats: Record<string, number> = { targeted: 0, 'sent.inbox': 0, 'sent.wechat': 0, 'skipped.cap': 0, 'skipped.noConsent': 0 }
+    const stats: Record<string, number> = { targeted: 0, 'sent.inbox': 0, 'sent.wechat': 0, 'sent.sms': 0, 'skipped.cap': 0, 'skipped.noConsent': 0 }
     const at = this.deps.now()
     const sentBy = new Map(results.map((x) => [x.r._id, x.result]))
     for (const r of recipients) {
@@ -249,7 +261,15 @@ export class CampaignSender {
       stats.targeted! += 1
       stats['sent.inbox']! += 1
       const result = sentBy.get(r._id)
-      if (result) {
+      const text = smsBy.get(r._id)
+      if (text) {
+        const code = text.attempts.at(-1)?.code ?? null
+        const status = text.outcome === 'sent' ? 'sent' : text.outcome === 'no-consent' ? 'no-consent' : 'failed'
+        outcomes.push({ _id: did, campaignId: id, citizenId: r._id, channel: 'sms', status, code, attempts: text.attempts, at })
+        if (status === 'sent') stats['sent.sms']! += 1
+        else if (status === 'no-consent') stats['skipped.noConsent']! += 1
+        else stats[`failed.${code ?? 'unknown'}`] = (stats[`failed.${code ?? 'unknown'}`] ?? 0) + 1
+      } else if (result) {
         const code = result.attempts.at(-1)?.code ?? null
         const status = result.outcome === 'sent' ? 'sent' : result.outcome === 'no-consent' ? 'no-consent' : 'failed'
         outcomes.push({ _id: did, campaignId: id, citizenId: r._id, channel: 'wechat', status, code, attempts: result.attempts, at })

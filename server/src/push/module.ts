@@ -2,7 +2,8 @@ import type { CitizenProfiles } from '../auth/citizenProfile'
 import type { JobDefinition } from '../platform/jobs/scheduler'
 import type { Logger } from '../platform/logger'
 import type { WeChatClients } from '../platform/wechat/clients'
-import { CampaignSender, type SenderSettings, type WeChatPusher } from './campaignSender'
+import { CampaignSender, type SenderSettings, type SmsPusher, type WeChatPusher } from './campaignSender'
+import type { SmsClients } from '../platform/sms/clients'
 import { RetryPolicy, type RetrySettings } from '../platform/delivery/retryPolicy'
 import { TokenBucket } from '../platform/delivery/tokenBucket'
 import type { Handlers } from '../platform/http/endpoints'
@@ -39,7 +40,7 @@ export interface PushModule {
 }
 
 /** The push domain: subscriptions, the WeChat consent ledger, the inbox, campaigns and their approval (delivery comes next). */
-export function createPushModule(deps: { now: () => Date; templates?: PushTemplateSettings; citizenProfiles: CitizenProfiles; content: ListedContent; wechat?: WeChatClients; logger: Logger; sender?: Partial<SenderSettings>; wechatRatePerSecond?: number; retry?: Partial<Omit<RetrySettings, 'random'>> }): PushModule {
+export function createPushModule(deps: { now: () => Date; templates?: PushTemplateSettings; citizenProfiles: CitizenProfiles; content: ListedContent; wechat?: WeChatClients; logger: Logger; sender?: Partial<SenderSettings>; wechatRatePerSecond?: number; retry?: Partial<Omit<RetrySettings, 'random'>>; sms?: { clients: SmsClients; templateId: string } }): PushModule {
   const templates = new PushTemplates(deps.templates)
   const consentLedger = new ConsentLedger(templates, deps.now)
   const services = {
@@ -54,7 +55,7 @@ export function createPushModule(deps: { now: () => Date; templates?: PushTempla
     campaignReader: new CampaignReader(),
     audiencePreviewer: new AudiencePreviewer(templates),
   }
-  const sender = new CampaignSender({ templates, ledger: consentLedger, wechat: deps.wechat ? weChatPusherOf(deps.wechat, { ratePerSecond: deps.wechatRatePerSecond, retry: deps.retry }) : undefined, now: deps.now, logger: deps.logger }, deps.sender)
+  const sender = new CampaignSender({ templates, ledger: consentLedger, wechat: deps.wechat ? weChatPusherOf(deps.wechat, { ratePerSecond: deps.wechatRatePerSecond, retry: deps.retry }) : undefined, sms: deps.sms ? smsPusherOf(deps.sms.clients, deps.sms.templateId, deps.retry) : undefined, now: deps.now, logger: deps.logger }, deps.sender)
   const digests = new DigestSender(sender, deps.logger)
   // Each minute's digests once across instances; minutes missed while down are caught up.
   const sendDigests: JobDefinition = { name: 'send-push-digests', cron: '* * * * *', catchUp: 'each', leaseMs: 10 * 60_000, run: async (ctx) => void (await digests.send(ctx.slot)) }
@@ -85,6 +86,17 @@ export function weChatPusherOf(clients: WeChatClients, options: { ratePerSecond?
       const perMessage = bucket ? { take: () => (first ? ((first = false), Promise.resolve()) : bucket.take()) } : undefined
       const r = await clients.messages.sendWithRetries({ ...message, miniprogram_state: clients.miniprogramState }, { policy, bucket: perMessage })
       return { outcome: r.outcome, attempts: r.attempts.map((a) => ({ at: a.at, code: String(a.errcode) })) }
+    },
+  }
+}
+
+/** SMS pushes through the SMS clients: the push template with the message title, retried by the same policy. */
+export function smsPusherOf(clients: SmsClients, templateId: string, retry?: Partial<Omit<RetrySettings, 'random'>>): SmsPusher {
+  const policy = new RetryPolicy(retry)
+  return {
+    async send(phone, title) {
+      const r = await clients.sender.sendWithRetries({ phone, templateId, params: [title], signName: clients.signName }, { policy })
+      return { outcome: r.outcome, attempts: r.attempts.map((a) => ({ at: a.at, code: a.code })) }
     },
   }
 }

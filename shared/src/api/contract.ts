@@ -14,6 +14,7 @@ import { auditPageSchema, auditQuerySchema } from '../audit/schemas'
 import { wordingRulesBodySchema, wordingRulesSchema } from '../catalogue/wordingRules'
 import { audiencePreviewBodySchema, audiencePreviewSchema, campaignActionBodySchema, campaignBodySchema, campaignListSchema, campaignParamsSchema, campaignSchema } from '../push/campaignSchemas'
 import { consentReportBodySchema, consentsSchema, inboxMessageParamsSchema, inboxQuerySchema, inboxSchema, subscriptionsBodySchema, subscriptionsSchema } from '../push/schemas'
+import { citizenMobileBodySchema, citizenMobileCodeBodySchema, mobileCodeSentSchema } from '../auth/citizen'
 import { citizenDevLogInBodySchema, citizenLogInBodySchema, citizenProfileBodySchema, citizenProfileSchema, citizenSessionSchema } from '../auth/citizen'
 import { accountRuleBodySchema, cadenceReportQuerySchema, cadenceReportSchema, recordPostBodySchema, registerAccountBodySchema, cadenceAccountParamsSchema, cadenceDashboardSchema, cadenceOverviewSchema, cadenceTaskListSchema, cadenceQuerySchema, columnParamsSchema, pauseAccountBodySchema, updateColumnBodySchema } from '../cadence/schemas'
 import { approveBodySchema, completeRetrospectiveBodySchema, departmentDashboardSchema, forcePublishBodySchema, reviewTaskListSchema, reviewTaskParamsSchema, editionListSchema, editionParamsSchema, editionSchema, itemRefParamsSchema, newEditionBodySchema, rejectBodySchema, scheduleBodySchema, staffItemListQuerySchema, staffItemListSchema, staffItemSchema, submitBodySchema, unpublishBodySchema, validityChangeBodySchema, withdrawBodySchema } from '../review/schemas'
@@ -429,6 +430,35 @@ export const endpoints = {
     tag: 'citizen',
     auth: 'citizen',
     response: okSchema,
+    errors: ['UNAUTHENTICATED'],
+  }),
+  sendMobileCode: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/citizen/mobile/code',
+    summary: '绑定手机号：向该号码发送 6 位验证码（5 分钟内有效，每分钟一次）',
+    tag: 'citizen',
+    auth: 'citizen',
+    body: citizenMobileBodySchema,
+    response: mobileCodeSentSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE'],
+  }),
+  verifyMobile: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/citizen/mobile/verify',
+    summary: '填写验证码，绑定手机号（用于短信提醒）',
+    tag: 'citizen',
+    auth: 'citizen',
+    body: citizenMobileCodeBodySchema,
+    response: citizenProfileSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED'],
+  }),
+  removeMobile: defineEndpoint({
+    method: 'DELETE',
+    path: '/api/v1/citizen/mobile',
+    summary: '解除绑定手机号（不再收到短信提醒）',
+    tag: 'citizen',
+    auth: 'citizen',
+    response: citizenProfileSchema,
     errors: ['UNAUTHENTICATED'],
   }),
   getSubscriptions: defineEndpoint({

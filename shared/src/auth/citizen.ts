@@ -40,3 +40,12 @@ export const citizenProfileBodySchema = z.object({
     .max(CITIZEN_GROUP_CODES.length)
     .refine((g) => new Set(g).size === g.length, { error: '身份类别不能重复' }),
 })
+
+/** 绑定手机号: a mainland mobile number (11 digits, starting 1[3-9]), for SMS pushes. */
+export const citizenMobileBodySchema = z.object({
+  mobile: z.string({ error: '请填写手机号' }).trim().regex(/^1[3-9]\d{9}$/, { error: '请填写 11 位手机号' }),
+})
+export const citizenMobileCodeBodySchema = z.object({
+  code: z.string({ error: '请填写验证码' }).trim().regex(/^\d{6}$/, { error: '验证码是 6 位数字' }),
+})
+export const mobileCodeSentSchema = z.object({ ok: z.literal(true), expiresInSeconds: z.number().int() }).meta({ id: 'MobileCodeSent' })
