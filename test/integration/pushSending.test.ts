@@ -90,6 +90,12 @@ describe('sending a campaign', () => {
     await a.api.call('markInboxRead', { params: { id: inbox.messages[0]!.id } })
     await a.api.call('markInboxRead', { params: { id: inbox.messages[0]!.id } })
     expect((await CampaignModel.findById(id).lean())!.stats.inboxRead).toBe(1)
+    // Opening the page from the message (its link carries the delivery) counts once too.
+    const delivery = new URL(`https://x/${message.page}`).searchParams.get('d')!
+    await a.api.call('markInboxOpened', { params: { id: delivery } })
+    await a.api.call('markInboxOpened', { params: { id: delivery } })
+    expect((await CampaignModel.findById(id).lean())!.stats.linkOpened).toBe(1)
+    await expect(b.api.call('markInboxOpened', { params: { id: delivery } })).rejects.toMatchObject({ status: 404 })
     // Sending again finds nothing to do and sends nothing twice.
     expect(await t.services.push.sender.sendDue()).toBe(0)
     expect(sentTo(id)).toHaveLength(2)

@@ -5,6 +5,7 @@ import { api } from '@/api'
 import { errorMessage } from './errors'
 import { decodeParam, itemPath } from './routes'
 import { getVisitorId } from './visitor'
+import { asCitizen, hasCitizenSession } from './citizenSession'
 
 export type DetailOf<K extends ContentType> = Extract<ContentDetail, { type: K }>
 
@@ -40,11 +41,14 @@ export function useItem<K extends ContentType>(type: K) {
       if (!counted.current) {
         counted.current = true
         api.call('recordView', { params: { id }, body: { visitorId: getVisitorId() } }).catch(() => undefined)
+        // Opened from a push message (`d` = its delivery): counted once on the campaign, for a logged-in citizen only.
+        const delivery = decodeParam(router.params.d)
+        if (delivery && hasCitizenSession()) asCitizen((client) => client.call('markInboxOpened', { params: { id: delivery } })).catch(() => undefined)
       }
     } catch (err) {
       setState({ kind: 'failed', message: errorMessage(err) })
     }
-  }, [id, type])
+  }, [id, type, router.params.d])
 
   useEffect(() => {
     void load()

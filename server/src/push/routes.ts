@@ -22,6 +22,10 @@ export function pushHandlers(push: { subscriptionSetter: SubscriptionSetter; con
     updateCampaign: ({ staff, params, body }) => push.campaignDrafter.update(staff, params.id, body),
     actOnCampaign: ({ staff, params, body }) => push.campaignStepper.take(staff, params.id, body),
     previewAudience: ({ staff, body }) => push.audiencePreviewer.preview(staff, body),
+    markInboxOpened: async ({ citizen, params }) => {
+      await push.inboxMarker.mark(citizen, params.id, 'opened')
+      return { ok: true as const }
+    },
     markInboxRead: async ({ citizen, params }) => {
       await push.inboxMarker.mark(citizen, params.id, 'read')
       return { ok: true as const }

@@ -519,6 +519,16 @@ export const endpoints = {
     response: okSchema,
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND'],
   }),
+  markInboxOpened: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/citizen/inbox/{id}/opened',
+    summary: '从推送消息打开了链接（页面链接带有推送标记；每条消息只记一次）',
+    tag: 'push',
+    auth: 'citizen',
+    params: inboxMessageParamsSchema,
+    response: okSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND'],
+  }),
   listCampaigns: defineEndpoint({
     method: 'GET',
     path: '/api/v1/staff/push/campaigns',
