@@ -1,6 +1,6 @@
 /**
  * `npm run build:server`: bundles the server (and the shared package's TypeScript) into
- * server/dist/main.js for production, so it runs on plain `node` without a TypeScript
+ * server/dist/main.js, and the push worker into server/dist/pushWorker.js, for production, so it runs on plain `node` without a TypeScript
  * loader in memory. Dependencies stay external (installed by npm ci); the demo corpus is
  * read from server/src at run time.
  */
@@ -10,8 +10,8 @@ import { build } from 'esbuild'
 const ROOT = path.resolve(import.meta.dirname, '..')
 
 await build({
-  entryPoints: [path.join(ROOT, 'server/src/main.ts')],
-  outfile: path.join(ROOT, 'server/dist/main.js'),
+  entryPoints: [path.join(ROOT, 'server/src/main.ts'), path.join(ROOT, 'server/src/pushWorker.ts')],
+  outdir: path.join(ROOT, 'server/dist'),
   bundle: true,
   platform: 'node',
   target: 'node20',
