@@ -9,10 +9,13 @@ import { Page } from '@/components/Page'
 import { SearchBox } from '@/components/SearchBox'
 import { Section } from '@/components/Section'
 import { Failure, Loading, PendingPage } from '@/components/StateViews'
+import { UnreadBadge } from '@/components/UnreadBadge'
+import { INBOX_PATH } from '@/lib/citizenPages'
 import { ME_PATH } from '@/lib/citizenSession'
 import { useElderMode } from '@/lib/elderMode'
 import { errorMessage } from '@/lib/errors'
 import { listPath, openPage, searchPath, STAFF_PATH } from '@/lib/routes'
+import { useUnreadCount } from '@/lib/useUnreadCount'
 import './index.css'
 
 const LATEST_COUNT = 5
@@ -66,6 +69,8 @@ export default function Index() {
   const { elder } = useElderMode()
   const [state, setState] = useState<SiteState>({ kind: 'loading' })
   const [latest, setLatest] = useState<LatestState>({ kind: 'loading' })
+  // Only with a session kept on this device: the home page never asks anyone to log in.
+  const unread = useUnreadCount()
 
   const loadSite = useCallback(async () => {
     setState({ kind: 'loading' })
@@ -126,9 +131,14 @@ export default function Index() {
         ))}
       </View>
 
-      <View className='me-entry' role='link' data-testid='me-entry' onClick={() => openPage(ME_PATH)}>
+      <View className='me-entry me-entry-tight' role='link' data-testid='me-entry' onClick={() => openPage(ME_PATH)}>
         <Text className='me-entry-label'>我的</Text>
         <Text className='me-entry-hint'>设置所在地区和身份，方便收到相关政策</Text>
+      </View>
+      <View className='me-entry' role='link' data-testid='inbox-entry' onClick={() => openPage(INBOX_PATH)}>
+        <Text className='me-entry-label'>我的消息</Text>
+        <Text className='me-entry-hint'>收到的政策消息</Text>
+        <UnreadBadge count={unread} />
       </View>
 
       <Latest state={latest} onRetry={() => void loadLatest()} />

@@ -6,9 +6,13 @@ import { Page } from '@/components/Page'
 import { RegionPicker } from '@/components/RegionPicker'
 import { Section } from '@/components/Section'
 import { Failure, Loading } from '@/components/StateViews'
+import { UnreadBadge } from '@/components/UnreadBadge'
+import { INBOX_PATH, SUBSCRIPTIONS_PATH } from '@/lib/citizenPages'
 import { checkDevName, devLogInMessage, orderedGroups, profileErrors, type ProfileErrors } from '@/lib/citizenProfile'
 import { asCitizen, deleteAccount, DEV_LOG_IN, devLogIn, hasCitizenSession, logInWithWeChat, logOut } from '@/lib/citizenSession'
 import { errorMessage } from '@/lib/errors'
+import { openPage } from '@/lib/routes'
+import { useUnreadCount } from '@/lib/useUnreadCount'
 import './index.css'
 
 type State =
@@ -25,6 +29,7 @@ const notLoggedIn = (err: unknown) => err instanceof ApiClientError && err.code 
  */
 export default function Me() {
   const [state, setState] = useState<State>(() => (hasCitizenSession() ? { kind: 'checking' } : { kind: 'logged-out' }))
+  const unread = useUnreadCount(state.kind === 'ready')
 
   const load = () => {
     setState({ kind: 'checking' })
@@ -51,6 +56,7 @@ export default function Me() {
       {state.kind === 'ready' && (
         <Profile
           profile={state.profile}
+          unread={unread}
           onLoggedOut={(notice) => setState({ kind: 'logged-out', notice })}
         />
       )}
@@ -122,7 +128,7 @@ function LogIn({ notice, onLoggedIn }: { notice?: string; onLoggedIn: (profile: 
   )
 }
 
-function Profile({ profile, onLoggedOut }: { profile: CitizenProfile; onLoggedOut: (notice?: string) => void }) {
+function Profile({ profile, unread, onLoggedOut }: { profile: CitizenProfile; unread: number | null; onLoggedOut: (notice?: string) => void }) {
   const [region, setRegion] = useState<string | null>(profile.region)
   const [groups, setGroups] = useState<string[]>(profile.groups)
   const [saving, setSaving] = useState(false)
@@ -156,6 +162,20 @@ function Profile({ profile, onLoggedOut }: { profile: CitizenProfile; onLoggedOu
 
   return (
     <View className='me-profile' data-testid='citizen-profile'>
+      <Section title='消息和订阅'>
+        <View className='me-row' role='link' data-testid='subscriptions-entry' onClick={() => openPage(SUBSCRIPTIONS_PATH)}>
+          <Text className='me-row-label'>我的订阅</Text>
+          <Text className='me-row-hint'>选主题和地区</Text>
+          <Text className='me-row-arrow' aria-hidden='true'>›</Text>
+        </View>
+        <View className='me-row' role='link' data-testid='inbox-entry' onClick={() => openPage(INBOX_PATH)}>
+          <Text className='me-row-label'>我的消息</Text>
+          <Text className='me-row-hint'>收到的政策消息</Text>
+          <UnreadBadge count={unread} />
+          <Text className='me-row-arrow' aria-hidden='true'>›</Text>
+        </View>
+      </Section>
+
       <Section title='所在地区'>
         <Text className='me-hint'>选到哪一级都可以，例如只选到县（区）。</Text>
         <RegionPicker
