@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const now = () => new Date()
   const wechat = config.WECHAT_APP_ID && config.WECHAT_APP_SECRET ? createWeChatClients({ baseUrl: config.WECHAT_API_BASE_URL, appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET, miniprogramState: config.WECHAT_MINIPROGRAM_STATE }) : undefined
   const templates = new PushTemplates(config.WECHAT_PUSH_TEMPLATE_ID ? { 'policy-notice': { templateId: config.WECHAT_PUSH_TEMPLATE_ID, longTerm: config.WECHAT_PUSH_TEMPLATE_LONG_TERM } } : {})
-  const sender = new CampaignSender({ templates, ledger: new ConsentLedger(templates, now), wechat: wechat ? weChatPusherOf(wechat, { ratePerSecond: config.PUSH_WECHAT_RATE_PER_SECOND || undefined }) : undefined, now, logger }, { window: config.PUSH_WINDOW, leaseMs: config.PUSH_LEASE_MS })
+  const sender = new CampaignSender({ templates, ledger: new ConsentLedger(templates, now), wechat: wechat ? weChatPusherOf(wechat, { ratePerSecond: config.PUSH_WECHAT_RATE_PER_SECOND || undefined, burst: config.PUSH_WINDOW }) : undefined, now, logger }, { window: config.PUSH_WINDOW, leaseMs: config.PUSH_LEASE_MS })
   let stopping = false
   const stop = () => {
     stopping = true

@@ -55,7 +55,7 @@ export function createPushModule(deps: { now: () => Date; templates?: PushTempla
     campaignReader: new CampaignReader(),
     audiencePreviewer: new AudiencePreviewer(templates),
   }
-  const sender = new CampaignSender({ templates, ledger: consentLedger, wechat: deps.wechat ? weChatPusherOf(deps.wechat, { ratePerSecond: deps.wechatRatePerSecond, retry: deps.retry }) : undefined, sms: deps.sms ? smsPusherOf(deps.sms.clients, deps.sms.templateId, deps.retry) : undefined, now: deps.now, logger: deps.logger }, deps.sender)
+  const sender = new CampaignSender({ templates, ledger: consentLedger, wechat: deps.wechat ? weChatPusherOf(deps.wechat, { ratePerSecond: deps.wechatRatePerSecond, burst: deps.sender?.window, retry: deps.retry }) : undefined, sms: deps.sms ? smsPusherOf(deps.sms.clients, deps.sms.templateId, deps.retry) : undefined, now: deps.now, logger: deps.logger }, deps.sender)
   const digests = new DigestSender(sender, deps.logger)
   // Each minute's digests once across instances; minutes missed while down are caught up.
   const sendDigests: JobDefinition = { name: 'send-push-digests', cron: '* * * * *', catchUp: 'each', leaseMs: 10 * 60_000, run: async (ctx) => void (await digests.send(ctx.slot)) }
@@ -76,8 +76,9 @@ export function createPushModule(deps: { now: () => Date; templates?: PushTempla
  * unlimited). The sender takes each message's first token before it records the
  * delivery; retries wait for their own.
  */
-export function weChatPusherOf(clients: WeChatClients, options: { ratePerSecond?: number; retry?: Partial<Omit<RetrySettings, 'random'>> } = {}): WeChatPusher {
-  const bucket = options.ratePerSecond ? new TokenBucket({ ratePerSecond: options.ratePerSecond }) : undefined
+export function weChatPusherOf(clients: WeChatClients, options: { ratePerSecond?: number; burst?: number; retry?: Partial<Omit<RetrySettings, 'random'>> } = {}): WeChatPusher {
+  // A burst of four windows: tokens earned while records are written and the audience is read are used after, so the rate holds over time.
+  const bucket = options.ratePerSecond ? new TokenBucket({ ratePerSecond: options.ratePerSecond, burst: (options.burst ?? 64) * 4 }) : undefined
   const policy = new RetryPolicy(options.retry)
   return {
     take: bucket ? () => bucket.take() : undefined,
