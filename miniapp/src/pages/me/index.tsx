@@ -14,6 +14,7 @@ import { errorMessage } from '@/lib/errors'
 import { openPage } from '@/lib/routes'
 import { useUnreadCount } from '@/lib/useUnreadCount'
 import './index.css'
+import { CheckTile } from '@/components/CheckTile'
 
 type State =
   | { kind: 'checking' }
@@ -195,17 +196,9 @@ function Profile({ profile, unread, onLoggedOut }: { profile: CitizenProfile; un
       <Section title='身份类别'>
         <Text className='me-hint'>可以不选，也可以选几个。只用于给您推送相关政策。</Text>
         <View className='group-grid' role='group' aria-label='身份类别'>
-          {CITIZEN_GROUPS.map((g) => {
-            const on = groups.includes(g.code)
-            return (
-              <View key={g.code} className={'group-option' + (on ? ' group-on' : '')} role='checkbox' aria-checked={on} data-group={g.code} onClick={() => toggleGroup(g.code)}>
-                <Text className='group-mark' aria-hidden='true'>
-                  {on ? '✓' : ''}
-                </Text>
-                <Text className='group-name'>{g.name}</Text>
-              </View>
-            )
-          })}
+          {CITIZEN_GROUPS.map((g) => (
+            <CheckTile key={g.code} on={groups.includes(g.code)} label={g.name} data={{ 'data-group': g.code }} onClick={() => toggleGroup(g.code)} />
+          ))}
         </View>
         {errors.groups ? (
           <View className='me-error' role='alert' data-field='groups'>

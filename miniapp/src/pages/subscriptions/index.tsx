@@ -41,6 +41,7 @@ import { errorMessage } from '@/lib/errors'
 import { openPage } from '@/lib/routes'
 import '../me/index.css'
 import './index.css'
+import { CheckTile } from '@/components/CheckTile'
 
 type State =
   | { kind: 'checking' }
@@ -302,24 +303,9 @@ function Entry({
 function TopicGrid({ topics, chosen, onToggle, strong }: { topics: readonly { code: TopicCode; name: string }[]; chosen: readonly TopicCode[]; onToggle: (code: TopicCode) => void; strong?: boolean }) {
   return (
     <View className='sub-topic-grid' role='group'>
-      {topics.map((t) => {
-        const on = chosen.includes(t.code)
-        return (
-          <View
-            key={t.code}
-            className={'group-option sub-topic' + (strong ? ' sub-topic-strong' : '') + (on ? ' group-on' : '')}
-            role='checkbox'
-            aria-checked={on}
-            data-topic={t.code}
-            onClick={() => onToggle(t.code)}
-          >
-            <Text className='group-mark' aria-hidden='true'>
-              {on ? '✓' : ''}
-            </Text>
-            <Text className='group-name'>{t.name}</Text>
-          </View>
-        )
-      })}
+      {topics.map((t) => (
+        <CheckTile key={t.code} on={chosen.includes(t.code)} label={t.name} className={'sub-topic' + (strong ? ' sub-topic-strong' : '')} data={{ 'data-topic': t.code }} onClick={() => onToggle(t.code)} />
+      ))}
     </View>
   )
 }

@@ -313,6 +313,11 @@ function Signedin({ staff, onLogOut }: { staff: StaffProfile; onLogOut: () => vo
           <Text>更新频次</Text>
         </View>
       ) : null}
+      {can(staff, 'push.control', staff.department) ? (
+        <View className='wb-button wb-secondary' role='button' data-testid='campaigns-entry' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/campaigns/index' })}>
+          <Text>精准推送</Text>
+        </View>
+      ) : null}
       {reads || can(staff, 'platform.configure') ? (
         <View className='wb-button wb-secondary' role='button' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/compliance/index' })}>
           <Text>合规概览</Text>
