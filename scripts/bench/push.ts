@@ -116,7 +116,7 @@ const campaignDoc = (name: string, regions: string[]) => {
     _id, kind: 'campaign', key: `bench:${_id.toString()}`, sourceCampaigns: [], itemTags: null, name, department: 'xinxiang-gov-office', state: 'scheduled',
     audience: { ...rule, regions }, itemId: 'bench-item', itemTitle: '征地补偿', itemPage: 'pages/policy/index?id=bench-item',
     message: { title: '征地补偿标准调整', text: '请查看。' }, channels: { wechat: true, sms: false }, sendAt: null, urgent: true, makers: ['a'],
-    createdBy: { id: 'a', name: 'a' }, approvedBy: { id: 'b', name: 'b' }, stats: { targeted: 0, sent: { wechat: 0, sms: 0, inbox: 0 }, failed: {}, skipped: { quietHours: 0, cap: 0, noConsent: 0 }, unconfirmed: 0, inboxRead: 0, linkOpened: 0 },
+    createdBy: { id: 'a', name: 'a' }, approvedBy: { id: 'b', name: 'b' }, stats: { targeted: 0, sent: { wechat: 0, sms: 0, inbox: 0 }, failed: {}, skipped: { cap: 0, noConsent: 0 }, unconfirmed: 0, inboxRead: 0, linkOpened: 0 },
     lease: null, runs: 0, waitingUntil: null, createdAt: now, updatedAt: now,
   }
 }

@@ -82,7 +82,8 @@ describe('sending a campaign', () => {
     expect(message.page).toMatch(new RegExp(`^pages/policy/index\\?id=${itemId}&c=${id}&d=`))
     const campaign = await t.asStaff((await staffSession(t, `send-reader-${++n}`, DEPT, ['reviewer'])).session.accessToken).call('getCampaign', { params: { id } })
     expect(campaign.state).toBe('sent')
-    expect(campaign.stats).toEqual({ targeted: 3, sent: { wechat: 2, sms: 0, inbox: 3 }, failed: {}, skipped: { quietHours: 0, cap: 0, noConsent: 1 }, unconfirmed: 0, inboxRead: 0, linkOpened: 0 })
+    expect(campaign.sentAt).not.toBeNull()
+    expect(campaign.stats).toEqual({ targeted: 3, sent: { wechat: 2, sms: 0, inbox: 3 }, failed: {}, skipped: { cap: 0, noConsent: 1 }, unconfirmed: 0, inboxRead: 0, linkOpened: 0 })
     for (const c of [a, b, noConsent]) expect((await c.api.call('getInbox', { query: {} })).messages.map((m) => m.title)).toContain('征地补偿标准调整')
     for (const c of [elsewhere, otherTopic]) expect((await c.api.call('getInbox', { query: {} })).messages).toEqual([])
     // Reading it is counted once on the campaign.
@@ -128,6 +129,8 @@ describe('sending a campaign', () => {
     await senderAt('2026-11-22T23:10:00').sendDue()
     const held = await CampaignModel.findById(id).lean()
     expect(held).toMatchObject({ state: 'sending', waitingUntil: new Date('2026-11-23T08:00:00+08:00') })
+    const reader = (await staffSession(t, `quiet-reader-${++n}`, DEPT, ['reviewer'])).api
+    expect((await reader.call('getCampaign', { params: { id } })).waitingUntil).toBe('2026-11-23T00:00:00.000Z')
     expect(sentTo(id)).toEqual([])
     expect(await PushDeliveryModel.countDocuments({ campaignId: id })).toBe(0)
     // At 08:00 it goes (a later sender takes over the held campaign).

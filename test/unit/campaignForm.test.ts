@@ -22,7 +22,7 @@ const XINXIANG_COUNTY = '410721000000'
 const HONGQI = '410702000000'
 const HENAN = '410000000000'
 const NOW = new Date('2026-11-22T08:00:00Z') // 16:00 in Beijing
-const emptyStatsForTest = (): CampaignStats => ({ targeted: 0, sent: { wechat: 0, sms: 0, inbox: 0 }, failed: {}, skipped: { quietHours: 0, cap: 0, noConsent: 0 }, unconfirmed: 0, inboxRead: 0, linkOpened: 0 })
+const emptyStatsForTest = (): CampaignStats => ({ targeted: 0, sent: { wechat: 0, sms: 0, inbox: 0 }, failed: {}, skipped: { cap: 0, noConsent: 0 }, unconfirmed: 0, inboxRead: 0, linkOpened: 0 })
 
 describe('the campaign builder’s form', () => {
   it('builds the body the server’s schema takes: trimmed text, catalogue order, Beijing time as an instant', () => {
@@ -70,7 +70,7 @@ describe('the campaign builder’s form', () => {
         audience: { topics: ['land-acquisition-compensation'], topicMatch: 'all', regions: [XINXIANG], groups: [] },
         item: { id: 'i', title: '通知' }, message: { title: 't', text: 'x' }, channels: { wechat: false, sms: true },
         sendAt: '2026-11-23T01:30:00.000Z', urgent: false, createdBy: { id: 'a', name: 'A' }, approvedBy: null, actions: [], stats: emptyStatsForTest(),
-        createdAt: '', updatedAt: '',
+        createdAt: '', updatedAt: '', waitingUntil: null, rejection: null, sentAt: null,
       },
       NOW,
     )
@@ -132,7 +132,7 @@ describe('what the builder says', () => {
     )
     expect(sendTimeText({ sendAt: null, urgent: false })).toBe('立即（批准后发送）')
     expect(sendTimeText({ sendAt: '2026-11-23T01:00:00.000Z', urgent: true })).toBe('北京时间 2026-11-23 09:00，紧急（免打扰时段也发送）')
-    const stats = { ...emptyStatsForTest(), targeted: 5, sent: { wechat: 2, sms: 1, inbox: 5 }, failed: { '47003': 1, '99999': 2 }, skipped: { quietHours: 0, cap: 1, noConsent: 1 } }
+    const stats = { ...emptyStatsForTest(), targeted: 5, sent: { wechat: 2, sms: 1, inbox: 5 }, failed: { '47003': 1, '99999': 2 }, skipped: { cap: 1, noConsent: 1 } }
     expect(failureRows(stats.failed)).toEqual([
       { code: '99999', label: '错误码 99999', count: 2 },
       { code: '47003', label: '模板参数不正确（47003）', count: 1 },

@@ -139,7 +139,7 @@ export class CampaignSender {
       }
       const stats = await recountCampaign(id)
       const now = this.deps.now()
-      await CampaignModel.updateOne({ _id: campaign._id, state: 'sending', 'lease.owner': this.owner }, { $set: { state: 'sent', stats, lease: null, updatedAt: now } })
+      await CampaignModel.updateOne({ _id: campaign._id, state: 'sending', 'lease.owner': this.owner }, { $set: { state: 'sent', stats, lease: null, waitingUntil: null, sentAt: now, updatedAt: now } })
       this.deps.logger.info({ campaign: id, targeted: stats.targeted, wechat: stats.sent.wechat }, 'push campaign sent')
     } catch (err) {
       if (err instanceof Stop) return

@@ -27,6 +27,8 @@ export class CampaignStepper {
     if (body.action === 'submit' && !doc.makers.includes(staff.id)) $set.makers = [...doc.makers, staff.id]
     if (body.action === 'approve') $set.approvedBy = { id: staff.id, name: staff.displayName }
     if (body.action === 'markUrgent') $set.urgent = true
+    if (body.action === 'reject') $set.rejection = { reason: body.reason!, by: staff.displayName, at: now }
+    if (body.action === 'submit') $set.rejection = null
     const moved = await CampaignModel.findOneAndUpdate({ _id: doc._id, state: doc.state }, { $set }, { new: true }).lean<CampaignDoc>()
     if (!moved) throw new ConflictError('推送状态已被他人改变，请刷新后重试')
     await recordAudit({

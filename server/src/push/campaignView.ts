@@ -21,6 +21,9 @@ export function campaignViewOf(doc: CampaignDoc, staff: StaffPrincipal): Campaig
     approvedBy: doc.approvedBy ?? null,
     actions: campaignActionsFor(doc, staff),
     stats: doc.stats,
+    waitingUntil: doc.waitingUntil?.toISOString() ?? null,
+    rejection: doc.rejection ? { reason: doc.rejection.reason, by: doc.rejection.by, at: doc.rejection.at.toISOString() } : null,
+    sentAt: doc.sentAt?.toISOString() ?? null,
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
   }

@@ -55,7 +55,7 @@ export class DigestSender {
       recipients.push(account)
     }
     for (let i = 0; i < recipients.length; i += 64) await this.sender.sendWindow(digest, recipients.slice(i, i + 64), (r) => contents.get(r._id)!)
-    await CampaignModel.updateOne({ _id: digest._id }, { $set: { state: 'sent', updatedAt: slot } })
+    await CampaignModel.updateOne({ _id: digest._id }, { $set: { state: 'sent', sentAt: slot, updatedAt: slot } })
     this.logger.info({ time, recipients: recipients.length }, 'push digests sent')
     return recipients.length
   }

@@ -106,11 +106,13 @@ export interface CampaignDoc {
   runs: number
   /** Held back by the quiet hours until then (not urgent). */
   waitingUntil: Date | null
+  rejection: { reason: string; by: string; at: Date } | null
+  sentAt: Date | null
   createdAt: Date
   updatedAt: Date
 }
 
-export const emptyCampaignStats = (): CampaignStats => ({ targeted: 0, sent: { wechat: 0, sms: 0, inbox: 0 }, failed: {}, skipped: { quietHours: 0, cap: 0, noConsent: 0 }, unconfirmed: 0, inboxRead: 0, linkOpened: 0 })
+export const emptyCampaignStats = (): CampaignStats => ({ targeted: 0, sent: { wechat: 0, sms: 0, inbox: 0 }, failed: {}, skipped: { cap: 0, noConsent: 0 }, unconfirmed: 0, inboxRead: 0, linkOpened: 0 })
 
 export const CampaignModel = mongoose.model<CampaignDoc>(
   'PushCampaign',
@@ -138,6 +140,8 @@ export const CampaignModel = mongoose.model<CampaignDoc>(
       lease: { type: { owner: String, until: Date }, default: null },
       runs: { type: Number, default: 0 },
       waitingUntil: { type: Date, default: null },
+      rejection: { type: { reason: String, by: String, at: Date }, default: null },
+      sentAt: { type: Date, default: null },
       createdAt: Date,
       updatedAt: Date,
     },

@@ -47,8 +47,8 @@ export const campaignStatsSchema = z.object({
   sent: z.object({ wechat: z.number().int(), sms: z.number().int(), inbox: z.number().int() }),
   /** Failed sends by error code (WeChat errcode or SMS code). */
   failed: z.record(z.string(), z.number().int()),
-  /** Not pushed by WeChat or SMS, and why (the message is in their inbox). */
-  skipped: z.object({ quietHours: z.number().int(), cap: z.number().int(), noConsent: z.number().int() }),
+  /** Not pushed by WeChat or SMS, and why (the message is in their inbox). Quiet hours skip nobody: they hold the campaign (`waitingUntil`). */
+  skipped: z.object({ cap: z.number().int(), noConsent: z.number().int() }),
   /** Sent but not confirmed: the sender stopped between handing the message over and hearing back. */
   unconfirmed: z.number().int(),
   inboxRead: z.number().int(),
@@ -74,6 +74,12 @@ export const campaignSchema = z
     /** What the person asking may do now. */
     actions: z.array(z.string() as z.ZodType<CampaignAction>),
     stats: campaignStatsSchema,
+    /** Held by the quiet hours (not urgent): sending goes on then. */
+    waitingUntil: z.string().nullable(),
+    /** Returned by the approver: why, by whom, when (until it is submitted again). */
+    rejection: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable(),
+    /** When sending finished (sent). */
+    sentAt: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -219,7 +219,7 @@ export function failureRows(failed: CampaignStats['failed']): { code: string; la
 /** The sums the list and the detail show. */
 export function statsSummary(s: CampaignStats): { sent: string; failed: number; skipped: number } {
   const failed = Object.values(s.failed).reduce((a, b) => a + b, 0)
-  return { sent: `微信 ${s.sent.wechat}、短信 ${s.sent.sms}、站内 ${s.sent.inbox}`, failed, skipped: s.skipped.cap + s.skipped.noConsent + s.skipped.quietHours }
+  return { sent: `微信 ${s.sent.wechat}、短信 ${s.sent.sms}、站内 ${s.sent.inbox}`, failed, skipped: s.skipped.cap + s.skipped.noConsent }
 }
 
 /** Whether the page should look again soon: while sending, or approved and due (the sender picks it up within the minute). */

@@ -233,7 +233,11 @@ function Builder({ staff, campaign, onSaved }: { staff: StaffProfile; campaign?:
           {saved.urgent ? '（紧急）' : ''}
         </Text>
       ) : null}
-      {saved?.state === 'rejected' ? <Text className='wb-task-warn'>审批人已退回这条推送，请修改后再提交审批。</Text> : null}
+      {saved?.state === 'rejected' ? (
+        <Text className='wb-task-warn' data-testid='rejection'>
+          {saved.rejection ? `${saved.rejection.by} 退回（${formatShanghaiDateTime(saved.rejection.at)}）：${saved.rejection.reason}。` : '审批人已退回这条推送。'}请修改后再提交审批。
+        </Text>
+      ) : null}
 
       <View className='wb-field' data-testid='field-name'>
         <Text className='wb-label'>推送名称（内部使用，群众看不到；{NAME_LIMIT} 字以内）</Text>
@@ -464,7 +468,7 @@ function Stats({ campaign, refreshing }: { campaign: Campaign; refreshing: boole
           ))}
         </View>
         <Text className='workbench-text' data-testid='stat-skipped'>
-          未推送（消息已进入站内消息）：每日上限 {s.skipped.cap} 人，无微信授权 {s.skipped.noConsent} 人{s.skipped.quietHours ? `，免打扰顺延 ${s.skipped.quietHours} 人` : ''}
+          未推送（消息已进入站内消息）：每日上限 {s.skipped.cap} 人，无微信授权 {s.skipped.noConsent} 人
         </Text>
         <Text className='workbench-text' data-testid='stat-unconfirmed'>
           未确认（已交给微信，未收到结果）：{s.unconfirmed} 人
@@ -492,7 +496,13 @@ function Detail({ staff, campaign: c, refreshing, onChange }: { staff: StaffProf
       <Text className='wb-state' data-testid='campaign-state' data-state={c.state}>
         状态：{c.stateLabel}
         {c.urgent ? '（紧急）' : ''}
+        {c.sentAt ? `，${formatShanghaiDateTime(c.sentAt)} 发送完毕` : ''}
       </Text>
+      {c.waitingUntil ? (
+        <Text className='wb-task-meta' data-testid='waiting-until'>
+          免打扰时段，将于 {formatShanghaiDateTime(c.waitingUntil)} 继续发送。
+        </Text>
+      ) : null}
       {c.state === 'submitted' && !c.actions.includes('approve') ? (
         <Text className='wb-task-meta' data-testid='maker-note'>
           {can(staff, 'push.approve', c.department) ? '您撰写或提交了这条推送，须由本部门其他审核人员批准。' : '等待本部门审核人员批准。'}
