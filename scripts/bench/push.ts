@@ -9,7 +9,8 @@
  *    sending, and the worker's peak RSS;
  * 4. with PUSH_WECHAT_RATE_PER_SECOND = --rate, a second campaign to a part of them: the
  *    achieved rate over its steady middle.
- * Writes bench-results/push.json. `--million` seeds 1,000,000 (slow: minutes).
+ * Writes bench-results/push.json. `--million` seeds 1,000,000 (slow: minutes); `--profile DIR`
+ * writes a CPU profile of the delivery run's worker there.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -29,6 +30,8 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '500' },
     window: { type: 'string', default: '64' },
     data: { type: 'string' },
+    // Write a CPU profile of the unlimited delivery run's worker to this folder.
+    profile: { type: 'string' },
   },
 })
 const CITIZENS = values.million ? 1_000_000 : Number(values.citizens)
@@ -120,9 +123,9 @@ const campaignDoc = (name: string, regions: string[]) => {
     lease: null, runs: 0, waitingUntil: null, createdAt: now, updatedAt: now,
   }
 }
-function startWorker(rate: number): ChildProcess {
+function startWorker(rate: number, profileDir?: string): ChildProcess {
   const entry = fs.existsSync(path.join(ROOT, 'server/dist/pushWorker.js')) ? ['server/dist/pushWorker.js'] : ['--import', 'tsx', 'server/src/pushWorker.ts']
-  return spawn(process.execPath, ['--enable-source-maps', ...entry], {
+  return spawn(process.execPath, ['--enable-source-maps', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...entry], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', MONGODB_URI: db.uri, WECHAT_API_BASE_URL: fake.url, WECHAT_APP_ID: fake.appId, WECHAT_APP_SECRET: fake.appSecret, WECHAT_PUSH_TEMPLATE_ID: TEMPLATE, PUSH_WINDOW: String(WINDOW), PUSH_WORKER_POLL_MS: '200', PUSH_WECHAT_RATE_PER_SECOND: String(rate) },
@@ -140,7 +143,7 @@ const stateOf = async (id: mongoose.Types.ObjectId) => (await campaigns.findOne(
 
 const first = campaignDoc('bench: everyone', ['410700000000'])
 const before = (await stats()).delivered
-const worker = startWorker(0)
+const worker = startWorker(0, values.profile)
 await campaigns.insertOne(first as never)
 let peakRss = 0
 let firstAt = 0

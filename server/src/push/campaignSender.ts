@@ -98,21 +98,48 @@ export class CampaignSender {
     return CampaignModel.findOneAndUpdate({ state: 'sending', 'lease.until': { $lt: now } }, { $set: { lease, updatedAt: now }, $inc: { runs: 1 } }, { new: true }).lean<CampaignDoc>()
   }
 
-  /** Still ours and still to be sent? Renews the lease; stops at pause, cancel or the quiet hours. */
+  /**
+   * Still ours and still to be sent? Stops at pause, cancel, a takeover or the quiet
+   * hours; renews the lease once half of it has passed. Read by `_id` (one cheap lookup
+   * a window), so a pause is seen before the next window.
+   */
   private async keep(campaign: CampaignDoc): Promise<void> {
     const now = this.deps.now()
     if (!campaign.urgent && inQuietHours(now, this.settings.quietHours)) {
+      await this.flush(campaign)
       const until = quietHoursOver(now, this.settings.quietHours)
       await CampaignModel.updateOne({ _id: campaign._id, 'lease.owner': this.owner }, { $set: { lease: { owner: 'quiet-hours', until }, waitingUntil: until } })
       this.deps.logger.info({ campaign: campaign._id.toString(), until }, 'push campaign held by the quiet hours')
       throw new Stop()
     }
-    const renewed = await CampaignModel.findOneAndUpdate(
-      { _id: campaign._id, state: 'sending', 'lease.owner': this.owner },
-      { $set: { 'lease.until': new Date(now.getTime() + this.settings.leaseMs), waitingUntil: null } },
-      { new: true },
-    ).lean<CampaignDoc>()
-    if (!renewed) throw new Stop() // paused, cancelled, or taken over
+    const current = await CampaignModel.findById(campaign._id, { state: 1, lease: 1, waitingUntil: 1 }).lean<Pick<CampaignDoc, 'state' | 'lease' | 'waitingUntil'>>()
+    if (!current || current.state !== 'sending' || current.lease?.owner !== this.owner) {
+      await this.flush(campaign)
+      throw new Stop() // paused, cancelled, or taken over
+    }
+    if (current.lease.until.getTime() - now.getTime() < this.settings.leaseMs / 2 || current.waitingUntil) {
+      const renewed = await CampaignModel.updateOne({ _id: campaign._id, state: 'sending', 'lease.owner': this.owner }, { $set: { 'lease.until': new Date(now.getTime() + this.settings.leaseMs), waitingUntil: null } })
+      if (!renewed.modifiedCount) throw new Stop()
+    }
+  }
+
+  /** Counters of windows not yet added to the campaign (added at most once a second: the records are the truth, recounted at the end). */
+  private pending = new Map<string, { inc: Record<string, number>; at: number }>()
+
+  private async count(campaign: CampaignDoc, inc: Record<string, number>): Promise<void> {
+    const id = campaign._id.toString()
+    const p = this.pending.get(id) ?? { inc: {}, at: Date.now() }
+    for (const [k, v] of Object.entries(inc)) if (v) p.inc[k] = (p.inc[k] ?? 0) + v
+    this.pending.set(id, p)
+    if (Date.now() - p.at >= 1000) await this.flush(campaign)
+  }
+
+  private async flush(campaign: CampaignDoc): Promise<void> {
+    const id = campaign._id.toString()
+    const p = this.pending.get(id)
+    this.pending.delete(id)
+    if (!p || !Object.keys(p.inc).length) return
+    await CampaignModel.updateOne({ _id: campaign._id }, { $inc: Object.fromEntries(Object.entries(p.inc).map(([k, v]) => [`stats.${k}`, v])) })
   }
 
   private async send(campaign: CampaignDoc): Promise<void> {
@@ -137,6 +164,7 @@ export class CampaignSender {
         await this.keep(campaign)
         await this.sendWindow(campaign, window)
       }
+      this.pending.delete(id)
       const stats = await recountCampaign(id)
       const now = this.deps.now()
       await CampaignModel.updateOne({ _id: campaign._id, state: 'sending', 'lease.owner': this.owner }, { $set: { state: 'sent', stats, lease: null, waitingUntil: null, sentAt: now, updatedAt: now } })
@@ -290,8 +318,7 @@ export class CampaignSender {
       }
     }
     await insertManyOnce(DeliveryOutcomeModel, outcomes)
-    const $inc = Object.fromEntries(Object.entries(stats).filter(([, v]) => v > 0).map(([k, v]) => [`stats.${k}`, v]))
-    if (Object.keys($inc).length) await CampaignModel.updateOne({ _id: campaign._id }, { $inc })
+    await this.count(campaign, stats)
   }
 }
 

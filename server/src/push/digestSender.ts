@@ -4,6 +4,7 @@ import { CitizenAccountModel } from '../auth/citizenModel'
 import { createOnce } from '../platform/db'
 import type { Logger } from '../platform/logger'
 import { ACCOUNT_FIELDS, type CampaignSender, type Recipient } from './campaignSender'
+import { recountCampaign } from './campaignRecount'
 import { CampaignModel, DigestSlotModel, emptyCampaignStats, type CampaignDoc } from './model'
 
 const DAY_MS = 86_400_000
@@ -55,7 +56,7 @@ export class DigestSender {
       recipients.push(account)
     }
     for (let i = 0; i < recipients.length; i += 64) await this.sender.sendWindow(digest, recipients.slice(i, i + 64), (r) => contents.get(r._id)!)
-    await CampaignModel.updateOne({ _id: digest._id }, { $set: { state: 'sent', sentAt: slot, updatedAt: slot } })
+    await CampaignModel.updateOne({ _id: digest._id }, { $set: { state: 'sent', stats: await recountCampaign(digest._id.toString()), sentAt: slot, updatedAt: slot } })
     this.logger.info({ time, recipients: recipients.length }, 'push digests sent')
     return recipients.length
   }
