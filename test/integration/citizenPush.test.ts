@@ -182,6 +182,12 @@ describe('我的消息', () => {
     // Someone else's message is not there for them.
     await expect(other.api.call('markInboxRead', { params: { id: `camp-1:${c.id}` } })).rejects.toMatchObject({ status: 404 })
 
+    // Bad input: a message per field, nothing marked.
+    expect(await refusedFields(c.api.call('getInbox', { query: { limit: 0 } }))).toEqual({ 'query.limit': '每页至少 1 条' })
+    expect(await refusedFields(c.api.call('getInbox', { query: { cursor: 'garbage' } }))).toEqual({ 'query.cursor': '分页游标无效，请从第一页重新开始' })
+    expect(await refusedFields(c.api.call('markInboxRead', { params: { id: 'bad id!' } }))).toEqual({ 'params.id': '消息编号格式不正确' })
+    expect(await PushMarkModel.countDocuments({ citizenId: c.id })).toBe(1)
+
     // Deleting the account takes the messages, marks and consent uses with it.
     await c.api.call('deleteCitizenAccount', {})
     expect(await PushDeliveryModel.countDocuments({ citizenId: c.id })).toBe(0)

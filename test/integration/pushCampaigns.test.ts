@@ -64,6 +64,20 @@ describe('a department writes a campaign and a second person approves it', () =>
     expect(await CampaignModel.countDocuments()).toBe(before)
   })
 
+  it('on every other campaign endpoint too: a message per field, nothing written', async () => {
+    const { editor } = await people()
+    const c = await editor.call('createCampaign', { body: body() })
+    const before = JSON.stringify(await CampaignModel.findById(c.id).lean())
+    expect(await refusedFields(editor.call('updateCampaign', { params: { id: c.id }, body: body({ name: ' ', channels: undefined as never }) }))).toEqual({ name: '请填写推送名称', channels: '请选择推送渠道' })
+    expect(await refusedFields(editor.call('actOnCampaign', { params: { id: c.id }, body: { action: 'launch' as never } }))).toEqual({ action: '未知的操作' })
+    expect(await refusedFields(editor.call('actOnCampaign', { params: { id: c.id }, body: { action: 'cancel', reason: '长'.repeat(201) } }))).toEqual({ reason: '说明最多 200 字' })
+    expect(await refusedFields(editor.call('getCampaign', { params: { id: 'not-an-id' } }))).toEqual({ 'params.id': '推送编号格式不正确' })
+    expect(JSON.stringify(await CampaignModel.findById(c.id).lean())).toBe(before)
+    expect(
+      await refusedFields(editor.call('previewAudience', { body: { audience: { topics: ['land-acquisition-compensation'], topicMatch: 'some' as never, regions: [], groups: ['aliens' as never] }, channels: { wechat: true, sms: false } } })),
+    ).toEqual({ 'audience.topicMatch': '请选择“任一主题”或“全部主题”', 'audience.groups.0': '未知的身份类别' })
+  })
+
   it('maker–checker: nobody who wrote or submitted it approves it; approval is audited', async () => {
     const { editor, reviewer, both } = await people()
     const draft = await both.call('createCampaign', { body: body() })
