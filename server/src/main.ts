@@ -10,6 +10,7 @@ import { startFerretDb, type EmbeddedDb } from './platform/embeddedDb'
 import { JobScheduler } from './platform/jobs/scheduler'
 import { allJobs } from './jobs'
 import { createServices } from './services'
+import { pushSettingsOf } from './push/pushSettings'
 import { seedDemoContentPublishedWithoutReview } from './content/demo/seedDemoContentPublishedWithoutReview'
 import { listen, createShutdown } from './platform/lifecycle'
 import { bufferedStdout, createLogger, redactUri } from './platform/logger'
@@ -49,13 +50,7 @@ async function main(): Promise<void> {
     logger,
     dataDir: config.DATA_DIR,
     citizenDevLogIn: config.CITIZEN_DEV_LOGIN,
-    pushSender: { window: config.PUSH_WINDOW, leaseMs: config.PUSH_LEASE_MS },
-    sms: { baseUrl: config.SMS_API_BASE_URL, secretId: config.SMS_SECRET_ID, secretKey: config.SMS_SECRET_KEY, smsSdkAppId: config.SMS_SDK_APP_ID, signName: config.SMS_SIGN_NAME, verifyTemplateId: config.SMS_VERIFY_TEMPLATE_ID, pushTemplateId: config.SMS_PUSH_TEMPLATE_ID },
-    pushRatePerSecond: config.PUSH_WECHAT_RATE_PER_SECOND || undefined,
-    pushTemplates: {
-      ...(config.WECHAT_PUSH_TEMPLATE_ID ? { 'policy-notice': { templateId: config.WECHAT_PUSH_TEMPLATE_ID, longTerm: config.WECHAT_PUSH_TEMPLATE_LONG_TERM } } : {}),
-      ...(config.WECHAT_CORRECTION_TEMPLATE_ID ? { correction: { templateId: config.WECHAT_CORRECTION_TEMPLATE_ID, longTerm: config.WECHAT_CORRECTION_TEMPLATE_LONG_TERM } } : {}),
-    },
+    ...pushSettingsOf(config),
     cadenceSchedule: { midWeek: config.CADENCE_MID_WEEK_CRON, lateWeek: config.CADENCE_LATE_WEEK_CRON, floor: config.CADENCE_FLOOR_CRON, weeklyReport: config.CADENCE_WEEKLY_REPORT_CRON },
     wechat: config.WECHAT_APP_ID && config.WECHAT_APP_SECRET
       ? { baseUrl: config.WECHAT_API_BASE_URL, appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET, reviewTemplateId: config.WECHAT_REVIEW_TEMPLATE_ID, reviewTemplateLongTerm: config.WECHAT_REVIEW_TEMPLATE_LONG_TERM, miniprogramState: config.WECHAT_MINIPROGRAM_STATE }

@@ -9,9 +9,10 @@ import { ConfigError, loadConfig } from './platform/config'
 import { connectDatabase } from './platform/db'
 import { createLogger } from './platform/logger'
 import { createWeChatClients } from './platform/wechat/clients'
-import { CampaignSender } from './push/campaignSender'
 import { ConsentLedger } from './push/consentLedger'
-import { weChatPusherOf } from './push/module'
+import { createCampaignSender } from './push/module'
+import { pushSettingsOf } from './push/pushSettings'
+import { createSmsClients } from './platform/sms/clients'
 import { PushTemplates } from './push/templates'
 
 async function main(): Promise<void> {
@@ -34,8 +35,19 @@ async function main(): Promise<void> {
   await db.ready
   const now = () => new Date()
   const wechat = config.WECHAT_APP_ID && config.WECHAT_APP_SECRET ? createWeChatClients({ baseUrl: config.WECHAT_API_BASE_URL, appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET, miniprogramState: config.WECHAT_MINIPROGRAM_STATE }) : undefined
-  const templates = new PushTemplates(config.WECHAT_PUSH_TEMPLATE_ID ? { 'policy-notice': { templateId: config.WECHAT_PUSH_TEMPLATE_ID, longTerm: config.WECHAT_PUSH_TEMPLATE_LONG_TERM } } : {})
-  const sender = new CampaignSender({ templates, ledger: new ConsentLedger(templates, now), wechat: wechat ? weChatPusherOf(wechat, { ratePerSecond: config.PUSH_WECHAT_RATE_PER_SECOND || undefined, burst: config.PUSH_WINDOW }) : undefined, now, logger }, { window: config.PUSH_WINDOW, leaseMs: config.PUSH_LEASE_MS })
+  const settings = pushSettingsOf(config)
+  const templates = new PushTemplates(settings.pushTemplates)
+  const sms = createSmsClients(settings.sms)
+  const sender = createCampaignSender({
+    templates,
+    ledger: new ConsentLedger(templates, now),
+    wechat,
+    sms: sms && settings.sms.pushTemplateId ? { clients: sms, templateId: settings.sms.pushTemplateId } : undefined,
+    now,
+    logger,
+    sender: settings.pushSender,
+    wechatRatePerSecond: settings.pushRatePerSecond,
+  })
   let stopping = false
   const stop = () => {
     stopping = true

@@ -1,20 +1,14 @@
 import Taro from '@tarojs/taro'
-import type { ContentType, TopicCode, ValidityStatus } from '@zw/shared'
+import { itemPagePath, type ContentType, type TopicCode, type ValidityStatus } from '@zw/shared'
 
 export const HOME_PATH = '/pages/index/index'
 export const LIST_PATH = '/pages/list/index'
 export const SEARCH_PATH = '/pages/search/index'
 export const STAFF_PATH = '/workbench/pages/index/index'
 
-const ITEM_PAGES: Record<ContentType, string> = {
-  policy: '/pages/policy/index',
-  interpretation: '/pages/interpretation/index',
-  guide: '/pages/guide/index',
-}
-
 /** The page that shows one item: `/pages/policy/index?id=…` and so on. */
 export function itemPath(type: ContentType, id: string): string {
-  return `${ITEM_PAGES[type]}?id=${encodeURIComponent(id)}`
+  return `/${itemPagePath(type, id)}`
 }
 
 export interface ListFilters {

@@ -1,13 +1,10 @@
 import mongoose from 'mongoose'
-import { CONTENT_TYPE_LABELS, departmentNameOf, type ContentDraft } from '@zw/shared'
+import { CONTENT_TYPE_LABELS, departmentNameOf, fitThing, itemPagePath, type ContentDraft } from '@zw/shared'
 import { createOnce } from '../platform/db'
 import type { Logger } from '../platform/logger'
 import type { EditionPublished } from '../review/publicationEvents'
 import { CampaignModel, emptyCampaignStats, type CampaignDoc } from './model'
 
-/** WeChat `thing` values hold 20 characters. */
-const thing = (text: string) => ([...text].length > 20 ? `${[...text].slice(0, 19).join('')}…` : text)
-const pageOf = (type: string, id: string) => `pages/${type === 'interpretation' ? 'interpretation' : type === 'guide' ? 'guide' : 'policy'}/index?id=${id}`
 
 /**
  * The subscription feed and its corrections, as system campaigns for the sender:
@@ -40,8 +37,8 @@ export class AlertScheduler {
       department: e.department,
       itemId: e.itemId,
       itemTitle: c.title,
-      itemPage: pageOf(c.type, e.itemId),
-      message: { title: thing(c.title), text: `${department}发布了${CONTENT_TYPE_LABELS[c.type] ?? ''}《${c.title}》`.slice(0, 200) },
+      itemPage: itemPagePath(c.type, e.itemId),
+      message: { title: fitThing(c.title), text: `${department}发布了${CONTENT_TYPE_LABELS[c.type] ?? ''}《${c.title}》`.slice(0, 200) },
     })
   }
 
@@ -66,7 +63,7 @@ export class AlertScheduler {
       itemTitle: first.itemTitle,
       itemPage: first.itemPage,
       message: {
-        title: thing(`更正：${first.itemTitle}`),
+        title: fitThing(`更正：${first.itemTitle}`),
         text: what === 'withdrawn' ? `${department}已撤回《${first.itemTitle}》，请以页面上的说明为准。` : `${department}更新了《${first.itemTitle}》，请以最新内容为准。`,
       },
     })

@@ -1,5 +1,5 @@
 import mongoose from 'mongoose'
-import { can, decideCampaign, type Campaign, type CampaignBody } from '@zw/shared'
+import { can, decideCampaign, itemPagePath, type Campaign, type CampaignBody, type ContentType } from '@zw/shared'
 import { auditActorOf, type StaffPrincipal } from '../auth/principal'
 import { recordAudit } from '../platform/audit/auditTrail'
 import { AppError, ConflictError, ForbiddenError, ValidationError } from '../platform/errors'
@@ -8,11 +8,8 @@ import { CampaignModel, emptyCampaignStats, type CampaignDoc } from './model'
 
 /** What the drafter needs of published content: the item citizens can open, by id. */
 export interface ListedContent {
-  listed(id: string): { title: string; type: string } | undefined
+  listed(id: string): { title: string; type: ContentType } | undefined
 }
-
-/** The mini-program page showing an item of this type. */
-const pageOf = (type: string, id: string) => `pages/${type === 'interpretation' ? 'interpretation' : type === 'guide' ? 'guide' : 'policy'}/index?id=${id}`
 
 /**
  * Writes a campaign as an editor of the department: a new draft, or changes to a draft or
@@ -32,7 +29,7 @@ export class CampaignDrafter {
     const sendAt = body.sendAt ? new Date(body.sendAt) : null
     if (sendAt && sendAt.getTime() <= now.getTime()) problems.push({ path: 'sendAt', message: '发送时间须晚于现在' })
     if (problems.length) throw new ValidationError(problems)
-    return { itemTitle: item!.title, itemPage: pageOf(item!.type, body.itemId), sendAt }
+    return { itemTitle: item!.title, itemPage: itemPagePath(item!.type, body.itemId), sendAt }
   }
 
   async create(staff: StaffPrincipal, body: CampaignBody): Promise<Campaign> {

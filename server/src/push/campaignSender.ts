@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import { alertReaches, audienceIncludes, DEFAULT_DAILY_PUSH_CAP, DEFAULT_QUIET_HOURS, departmentNameOf, formatShanghaiDateTime, inQuietHours, pushDayOf, quietHoursOver, type QuietHours } from '@zw/shared'
+import { alertReaches, audienceIncludes, fitThing, DEFAULT_DAILY_PUSH_CAP, DEFAULT_QUIET_HOURS, departmentNameOf, formatShanghaiDateTime, inQuietHours, pushDayOf, quietHoursOver, type QuietHours } from '@zw/shared'
 import { CitizenAccountModel, type CitizenAccountDoc, type CitizenConsentDoc } from '../auth/citizenModel'
 import { insertManyOnce } from '../platform/db'
 import type { Logger } from '../platform/logger'
-import type { ConsentLedger } from './consentLedger'
+import { consentUseId, type ConsentLedger } from './consentLedger'
 import { DaySlotModel, DeliveryOutcomeModel, type DeliveryOutcomeDoc } from './deliveryModel'
 import { recountCampaign } from './campaignRecount'
 import { CampaignModel, ConsentUseModel, PushDeliveryModel, type CampaignDoc, type PushDeliveryDoc } from './model'
@@ -236,7 +236,7 @@ export class CampaignSender {
       asking = asking.filter((r) => entryOf(r)!.kind === 'one-time')
       const next = new Map(asking.map((r) => [r._id, entryOf(r)!.usedFloor + 1]))
       while (asking.length) {
-        const useId = (r: Recipient) => `${r._id}:${template.templateId}:${next.get(r._id)}`
+        const useId = (r: Recipient) => consentUseId(r._id, template.templateId, next.get(r._id)!)
         const taken = await insertManyOnce(ConsentUseModel, asking.map((r) => ({ _id: useId(r), citizenId: r._id, at: now, deliveryId: deliveryId(r) })))
         for (const r of asking) if (taken.has(useId(r))) byWeChat.add(r._id)
         asking = asking.filter((r) => !byWeChat.has(r._id))
@@ -270,7 +270,7 @@ export class CampaignSender {
             touser: r.openid,
             template_id: template!.templateId,
             page: `${content(r).link ?? 'pages/inbox/index?'}&d=${encodeURIComponent(deliveryId(r))}`,
-            data: { thing1: { value: truncate(content(r).title, 20) }, thing2: { value: truncate(department, 20) }, time3: { value: sendTime } },
+            data: { thing1: { value: fitThing(content(r).title) }, thing2: { value: fitThing(department) }, time3: { value: sendTime } },
           }),
         })),
     )
@@ -322,4 +322,3 @@ export class CampaignSender {
   }
 }
 
-const truncate = (text: string, max: number) => ([...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text)

@@ -5,7 +5,8 @@ import { createOnce } from '../platform/db'
 import { ConsentUseModel } from './model'
 import type { PushTemplates } from './templates'
 
-const useId = (citizenId: string, templateId: string, n: number) => `${citizenId}:${templateId}:${n}`
+/** The record of the n-th one-time acceptance used: one per acceptance, so the same one is never used twice. */
+export const consentUseId = (citizenId: string, templateId: string, n: number) => `${citizenId}:${templateId}:${n}`
 const usedUpId = (citizenId: string, templateId: string, granted: number) => `${citizenId}:${templateId}:up:${granted}`
 
 /** Inserts a use record; false when it was already there. */
@@ -27,7 +28,7 @@ export class ConsentLedger {
   /** Uses recorded beyond the floor, counted by looking up `floor+1`, `floor+2` … (a few lookups by _id). */
   private async usedCount(citizenId: string, entry: CitizenConsentDoc): Promise<number> {
     let used = entry.usedFloor
-    while (used < entry.granted && (await ConsentUseModel.exists({ _id: useId(citizenId, entry.templateId, used + 1) }))) used++
+    while (used < entry.granted && (await ConsentUseModel.exists({ _id: consentUseId(citizenId, entry.templateId, used + 1) }))) used++
     return used
   }
 
@@ -64,7 +65,7 @@ export class ConsentLedger {
     if (!entry || entry.granted <= 0) return false
     if (entry.kind === 'long-term') return !(await ConsentUseModel.exists({ _id: usedUpId(citizenId, entry.templateId, entry.granted) }))
     const at = this.now()
-    for (let n = entry.usedFloor + 1; n <= entry.granted; n++) if (await insertUse(useId(citizenId, entry.templateId, n), citizenId, at)) return true
+    for (let n = entry.usedFloor + 1; n <= entry.granted; n++) if (await insertUse(consentUseId(citizenId, entry.templateId, n), citizenId, at)) return true
     return false
   }
 
@@ -75,6 +76,6 @@ export class ConsentLedger {
       await insertUse(usedUpId(citizenId, entry.templateId, entry.granted), citizenId, at)
       return
     }
-    for (let n = entry.usedFloor + 1; n <= entry.granted; n++) await insertUse(useId(citizenId, entry.templateId, n), citizenId, at)
+    for (let n = entry.usedFloor + 1; n <= entry.granted; n++) await insertUse(consentUseId(citizenId, entry.templateId, n), citizenId, at)
   }
 }

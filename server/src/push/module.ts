@@ -55,7 +55,7 @@ export function createPushModule(deps: { now: () => Date; templates?: PushTempla
     campaignReader: new CampaignReader(),
     audiencePreviewer: new AudiencePreviewer(templates),
   }
-  const sender = new CampaignSender({ templates, ledger: consentLedger, wechat: deps.wechat ? weChatPusherOf(deps.wechat, { ratePerSecond: deps.wechatRatePerSecond, burst: deps.sender?.window, retry: deps.retry }) : undefined, sms: deps.sms ? smsPusherOf(deps.sms.clients, deps.sms.templateId, deps.retry) : undefined, now: deps.now, logger: deps.logger }, deps.sender)
+  const sender = createCampaignSender({ ...deps, templates, ledger: consentLedger })
   const digests = new DigestSender(sender, deps.logger)
   // Each minute's digests once across instances; minutes missed while down are caught up.
   const sendDigests: JobDefinition = { name: 'send-push-digests', cron: '* * * * *', catchUp: 'each', leaseMs: 10 * 60_000, run: async (ctx) => void (await digests.send(ctx.slot)) }
@@ -68,6 +68,31 @@ export function createPushModule(deps: { now: () => Date; templates?: PushTempla
     await setDigestTimes(citizenId, [])
   })
   return { ...services, sender, alerts: new AlertScheduler(deps.now, deps.logger), digests, jobs: [sendCampaigns, sendDigests], handlers: pushHandlers(services) }
+}
+
+/** The campaign sender with its ways out (WeChat, SMS), as the server and the push worker both build it. */
+export function createCampaignSender(deps: {
+  templates: PushTemplates
+  ledger: ConsentLedger
+  wechat?: WeChatClients
+  sms?: { clients: SmsClients; templateId: string }
+  now: () => Date
+  logger: Logger
+  sender?: Partial<SenderSettings>
+  wechatRatePerSecond?: number
+  retry?: Partial<Omit<RetrySettings, 'random'>>
+}): CampaignSender {
+  return new CampaignSender(
+    {
+      templates: deps.templates,
+      ledger: deps.ledger,
+      wechat: deps.wechat ? weChatPusherOf(deps.wechat, { ratePerSecond: deps.wechatRatePerSecond, burst: deps.sender?.window, retry: deps.retry }) : undefined,
+      sms: deps.sms ? smsPusherOf(deps.sms.clients, deps.sms.templateId, deps.retry) : undefined,
+      now: deps.now,
+      logger: deps.logger,
+    },
+    deps.sender,
+  )
 }
 
 /**

@@ -38,3 +38,6 @@ export function subscribeMessageFieldErrors(data: Record<string, string>): { fie
   }
   return errors
 }
+
+/** Text shortened to what a `thing` field holds (20 characters, the last an ellipsis when cut). */
+export const fitThing = (text: string): string => ([...text].length > 20 ? `${[...text].slice(0, 19).join('')}…` : text)

@@ -1,3 +1,4 @@
+import { fitThing } from '@zw/shared'
 import type { AccessTokenSource } from './accessTokenSource'
 import { deliverWithRetries, type AttemptReport, type DeliveryResult } from '../delivery/deliverWithRetries'
 import { classifyWeChatErrcode, type RetryPolicy, type Verdict } from '../delivery/retryPolicy'
@@ -122,6 +123,6 @@ export class SubscribeMessageSender {
 }
 
 /** WeChat's `thing` values hold at most 20 characters. */
-export const thing = (text: string) => ({ value: [...text].length > 20 ? `${[...text].slice(0, 19).join('')}…` : text })
+export const thing = (text: string) => ({ value: fitThing(text) })
 /** A `time` value: `2026-11-22 09:30`. */
 export const timeValue = (text: string) => ({ value: text })

@@ -1,0 +1,17 @@
+import type { Config } from '../platform/config'
+
+/**
+ * What the push domain reads of the configuration, in one place for the server and the
+ * push worker (templates, sending, rate, SMS), so both send the same way.
+ */
+export function pushSettingsOf(config: Config) {
+  return {
+    pushTemplates: {
+      ...(config.WECHAT_PUSH_TEMPLATE_ID ? { 'policy-notice': { templateId: config.WECHAT_PUSH_TEMPLATE_ID, longTerm: config.WECHAT_PUSH_TEMPLATE_LONG_TERM } } : {}),
+      ...(config.WECHAT_CORRECTION_TEMPLATE_ID ? { correction: { templateId: config.WECHAT_CORRECTION_TEMPLATE_ID, longTerm: config.WECHAT_CORRECTION_TEMPLATE_LONG_TERM } } : {}),
+    },
+    pushSender: { window: config.PUSH_WINDOW, leaseMs: config.PUSH_LEASE_MS },
+    pushRatePerSecond: config.PUSH_WECHAT_RATE_PER_SECOND || undefined,
+    sms: { baseUrl: config.SMS_API_BASE_URL, secretId: config.SMS_SECRET_ID, secretKey: config.SMS_SECRET_KEY, smsSdkAppId: config.SMS_SDK_APP_ID, signName: config.SMS_SIGN_NAME, verifyTemplateId: config.SMS_VERIFY_TEMPLATE_ID, pushTemplateId: config.SMS_PUSH_TEMPLATE_ID },
+  }
+}
