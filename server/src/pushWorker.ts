@@ -11,7 +11,7 @@ import { createLogger } from './platform/logger'
 import { createWeChatClients } from './platform/wechat/clients'
 import { ConsentLedger } from './push/consentLedger'
 import { createCampaignSender } from './push/module'
-import { pushSettingsOf } from './push/pushSettings'
+import { pushSettingsOf, wechatConnectionsFor } from './push/pushSettings'
 import { createSmsClients } from './platform/sms/clients'
 import { PushTemplates } from './push/templates'
 
@@ -34,8 +34,8 @@ async function main(): Promise<void> {
   const db = connectDatabase(config.MONGODB_URI, { logger, connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS })
   await db.ready
   const now = () => new Date()
-  const wechat = config.WECHAT_APP_ID && config.WECHAT_APP_SECRET ? createWeChatClients({ baseUrl: config.WECHAT_API_BASE_URL, appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET, miniprogramState: config.WECHAT_MINIPROGRAM_STATE }) : undefined
   const settings = pushSettingsOf(config)
+  const wechat = config.WECHAT_APP_ID && config.WECHAT_APP_SECRET ? createWeChatClients({ baseUrl: config.WECHAT_API_BASE_URL, appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET, miniprogramState: config.WECHAT_MINIPROGRAM_STATE, connections: wechatConnectionsFor(settings.pushSender.window) }) : undefined
   const templates = new PushTemplates(settings.pushTemplates)
   const sms = createSmsClients(settings.sms)
   const sender = createCampaignSender({

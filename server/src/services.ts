@@ -11,6 +11,7 @@ import { createSmsClients } from './platform/sms/clients'
 import { createPushModule, type PushModule } from './push/module'
 import type { PushTemplateSettings } from './push/templates'
 import type { SenderSettings } from './push/campaignSender'
+import { wechatConnectionsFor } from './push/pushSettings'
 
 /** Every domain module of the server, built once per process (the composition root). */
 export interface Services {
@@ -31,7 +32,7 @@ export interface Services {
 export function createServices(deps: { logger: Logger; dataDir: string; now?: () => Date; contentPollMs?: number; wechat?: Parameters<typeof createWeChatClients>[0]; cadenceSchedule?: Partial<CadenceSchedule>; citizenDevLogIn?: boolean; pushTemplates?: PushTemplateSettings; pushSender?: Partial<SenderSettings>; pushRatePerSecond?: number; pushRetry?: { baseMs?: number; capMs?: number; maxAttempts?: number }; sms?: Parameters<typeof createSmsClients>[0] & { verifyTemplateId?: string; pushTemplateId?: string } }): Services {
   const now = deps.now ?? (() => new Date())
   const content = createContentModule({ logger: deps.logger, now, dataDir: deps.dataDir, pollMs: deps.contentPollMs })
-  const wechat: WeChatClients | undefined = createWeChatClients(deps.wechat)
+  const wechat: WeChatClients | undefined = createWeChatClients(deps.wechat && { ...deps.wechat, connections: wechatConnectionsFor(deps.pushSender?.window, deps.wechat.connections) })
   const sms = createSmsClients(deps.sms)
   const auth = createAuthModule({ now, wechat, citizenDevLogIn: deps.citizenDevLogIn, sms, smsVerifyTemplateId: deps.sms?.verifyTemplateId })
   const calendar = new WorkingCalendar()

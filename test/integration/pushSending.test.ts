@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiClient, CampaignBody } from '@zw/shared'
+import { CitizenAccountModel } from '../../server/src/auth/citizenModel'
 import { CampaignSender } from '../../server/src/push/campaignSender'
 import { CampaignModel, PushDeliveryModel } from '../../server/src/push/model'
 import { DeliveryOutcomeModel } from '../../server/src/push/deliveryModel'
@@ -166,6 +167,32 @@ describe('sending a campaign', () => {
     await t.services.push.sender.sendDue()
     expect(sentTo(id).sort()).toEqual(people.map((p) => p.openid).sort())
     expect((await CampaignModel.findById(id).lean())!.stats).toMatchObject({ targeted: 12, sent: { wechat: 12, sms: 0, inbox: 12 }, unconfirmed: 0 })
+  })
+})
+
+describe('handing a window over', () => {
+  it('puts every message of a window on the wire at once: none waits in the pool behind a busy connection after it was recorded (ADR 0016)', async () => {
+    const now = new Date()
+    const openids = Array.from({ length: 64 }, (_, i) => `o-window-${i}`)
+    await CitizenAccountModel.insertMany(
+      openids.map((openid, i) => ({
+        _id: `window-${i}`, openid, region: '410727000000', groups: [], mobile: null,
+        subscriptions: [{ topic: 'land-acquisition-compensation', region: '410727000000', frequency: 'immediate', digestAt: null }],
+        consents: [{ templateId: NOTICE, kind: 'long-term', granted: 1, usedFloor: 0, updatedAt: now }],
+        createdAt: now, lastLogInAt: now,
+      })),
+    )
+    for (const openid of openids) fake.grant(openid, NOTICE, 'long-term')
+    const id = await approvedCampaign({ audience: { topics: ['land-acquisition-compensation'], topicMatch: 'any', regions: ['410727000000'], groups: [] } })
+    fake.latencyMs = 200
+    fake.resetMaxSendsInFlight()
+    try {
+      await t.services.push.sender.sendDue()
+    } finally {
+      fake.latencyMs = 0
+    }
+    expect(sentTo(id).sort()).toEqual([...openids].sort())
+    expect(fake.stats().maxSendsInFlight).toBe(64)
   })
 })
 

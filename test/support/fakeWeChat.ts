@@ -59,6 +59,8 @@ export interface FakeWeChatStats {
   forcedRefreshes: number
   /** subscribe/send answers by errcode (0 = accepted); HTTP faults as `http<status>`. */
   answers: Record<string, number>
+  /** Most subscribe/send requests arrived and not yet answered at one moment: how many a sender had on the wire at once. */
+  maxSendsInFlight: number
 }
 
 const SEND = '/cgi-bin/message/subscribe/send'
@@ -77,6 +79,8 @@ export class FakeWeChat {
   readonly appId = 'wxfake0000000001'
   readonly appSecret = 'fake-secret-for-tests'
   readonly received: Received[] = []
+  private sendsInFlight = 0
+  private maxSendsInFlight = 0
   /** Subscription messages WeChat accepted, in order. */
   readonly delivered: Delivered[] = []
   latencyMs: number
@@ -173,6 +177,11 @@ export class FakeWeChat {
     return this.token
   }
 
+  /** Starts measuring `maxSendsInFlight` afresh. */
+  resetMaxSendsInFlight(): void {
+    this.maxSendsInFlight = this.sendsInFlight
+  }
+
   stats(): FakeWeChatStats {
     return {
       sendCalls: this.sendCalls,
@@ -181,6 +190,7 @@ export class FakeWeChat {
       tokenCalls: this.tokenCalls,
       forcedRefreshes: this.forcedRefreshes,
       answers: Object.fromEntries(this.answers),
+      maxSendsInFlight: this.maxSendsInFlight,
     }
   }
 
@@ -196,7 +206,12 @@ export class FakeWeChat {
       let delay = this.latencyMs + (this.latencyJitterMs ? this.random() * this.latencyJitterMs : 0)
       const fault = this.nextFault(req.url ?? '/')
       if (fault && 'delayMs' in fault) delay += fault.delayMs
-      const go = () => this.answer(req, res, raw, fault && !('delayMs' in fault) ? fault : undefined)
+      const isSend = req.method === 'POST' && (req.url ?? '').startsWith(`${SEND}?`)
+      if (isSend) this.maxSendsInFlight = Math.max(this.maxSendsInFlight, ++this.sendsInFlight)
+      const go = () => {
+        if (isSend) this.sendsInFlight -= 1
+        this.answer(req, res, raw, fault && !('delayMs' in fault) ? fault : undefined)
+      }
       if (delay > 0) setTimeout(go, delay)
       else go()
     })
@@ -328,6 +343,7 @@ export class FakeWeChat {
       this.delivered.length = 0
       this.answers.clear()
       this.sendCalls = 0
+      this.maxSendsInFlight = 0
       this.tokenCalls = 0
       return json(200, { ok: true })
     }

@@ -261,7 +261,7 @@ export class CampaignSender {
 
     // 5. Hand over at once.
     const sendTime = formatShanghaiDateTime(campaign.sendAt ?? now)
-    const results = await Promise.all(
+    const sendingByWeChat = Promise.all(
       wechatRecipients
         .filter((r) => recorded.has(deliveryId(r)))
         .map(async (r) => ({
@@ -275,7 +275,9 @@ export class CampaignSender {
         })),
     )
 
-    const smsResults = await Promise.all(recipients.filter((r) => bySms.has(r._id) && recorded.has(deliveryId(r))).map(async (r) => ({ r, result: await this.deps.sms!.send(r.mobile!, content(r).title) })))
+    // The texts go out together with the WeChat messages, not after them: a crash in between would lose them.
+    const sendingBySms = Promise.all(recipients.filter((r) => bySms.has(r._id) && recorded.has(deliveryId(r))).map(async (r) => ({ r, result: await this.deps.sms!.send(r.mobile!, content(r).title) })))
+    const [results, smsResults] = await Promise.all([sendingByWeChat, sendingBySms])
     const smsBy = new Map(smsResults.map((x) => [x.r._id, x.result]))
 
     // 6. Outcomes, consent used up where WeChat said so, counters.

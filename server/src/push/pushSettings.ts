@@ -1,4 +1,6 @@
 import type { Config } from '../platform/config'
+import { DEFAULT_CONNECTIONS } from '../platform/delivery/httpAgent'
+import { DEFAULT_SENDER_SETTINGS } from './campaignSender'
 
 /**
  * What the push domain reads of the configuration, in one place for the server and the
@@ -14,4 +16,13 @@ export function pushSettingsOf(config: Config) {
     pushRatePerSecond: config.PUSH_WECHAT_RATE_PER_SECOND || undefined,
     sms: { baseUrl: config.SMS_API_BASE_URL, secretId: config.SMS_SECRET_ID, secretKey: config.SMS_SECRET_KEY, smsSdkAppId: config.SMS_SDK_APP_ID, signName: config.SMS_SIGN_NAME, verifyTemplateId: config.SMS_VERIFY_TEMPLATE_ID, pushTemplateId: config.SMS_PUSH_TEMPLATE_ID },
   }
+}
+
+/**
+ * Keep-alive connections to WeChat so that a whole window goes out at once (ADR 0016): a
+ * request queued in the pool behind a busy connection is recorded as handed over but is
+ * not yet on the wire, and a crash then would lose it.
+ */
+export function wechatConnectionsFor(window: number | undefined, configured?: number): number {
+  return Math.max(configured ?? DEFAULT_CONNECTIONS, window ?? DEFAULT_SENDER_SETTINGS.window)
 }
