@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { alertReaches, audienceIncludes, fitThing, DEFAULT_DAILY_PUSH_CAP, DEFAULT_QUIET_HOURS, departmentNameOf, formatShanghaiDateTime, inQuietHours, pushDayOf, quietHoursOver, type QuietHours } from '@zw/shared'
 import { CitizenAccountModel, type CitizenAccountDoc, type CitizenConsentDoc } from '../auth/citizenModel'
+import type { FilterQuery } from 'mongoose'
 import { insertManyOnce } from '../platform/db'
 import type { Logger } from '../platform/logger'
 import { consentUseId, type ConsentLedger } from './consentLedger'
 import { DaySlotModel, DeliveryOutcomeModel, type DeliveryOutcomeDoc } from './deliveryModel'
 import { recountCampaign } from './campaignRecount'
+import { audienceFilter } from './audienceQuery'
 import { CampaignModel, ConsentUseModel, PushDeliveryModel, type CampaignDoc, type PushDeliveryDoc } from './model'
 import type { PushTemplates } from './templates'
 
@@ -148,9 +150,9 @@ export class CampaignSender {
       await this.keep(campaign)
       // Resumed (after a pause or a crash): the counters are rebuilt from the records, and those recorded are skipped.
       const done = campaign.runs > 1 ? await this.resume(campaign) : new Set<string>()
-      const matches = await this.audienceOf(campaign)
+      const { filter, matches } = await this.audienceOf(campaign)
       let window: Recipient[] = []
-      const cursor = CitizenAccountModel.find({}, ACCOUNT_FIELDS).lean<Recipient[]>().cursor({ batchSize: 1000 })
+      const cursor = CitizenAccountModel.find(filter, ACCOUNT_FIELDS).lean<Recipient[]>().cursor({ batchSize: 1000 })
       for await (const account of cursor as AsyncIterable<Recipient>) {
         if (!matches(account) || done.has(`${id}:${account._id}`)) continue
         window.push(account)
@@ -180,18 +182,20 @@ export class CampaignSender {
    * subscribers of the item's topics and areas; a correction, everyone who received a
    * push about the item (read once from those campaigns' deliveries).
    */
-  private async audienceOf(campaign: CampaignDoc): Promise<(a: Recipient) => boolean> {
+  /** Who the campaign is for: a filter the database narrows the accounts with, and the rule that decides. */
+  private async audienceOf(campaign: CampaignDoc): Promise<{ filter: FilterQuery<CitizenAccountDoc>; matches: (a: Recipient) => boolean }> {
     if (campaign.kind === 'alert' && campaign.itemTags) {
       const tags = campaign.itemTags
-      return (a) => !!a.subscriptions?.length && alertReaches(tags, a.subscriptions)
+      return { filter: { 'subscriptions.topic': { $in: [...tags.topics] } }, matches: (a) => !!a.subscriptions?.length && alertReaches(tags, a.subscriptions) }
     }
     if (campaign.kind === 'correction') {
       const received = new Set<string>()
       for await (const d of PushDeliveryModel.find({ campaignId: { $in: campaign.sourceCampaigns } }, { citizenId: 1 }).lean().cursor({ batchSize: 2000 })) received.add(d.citizenId)
-      return (a) => received.has(a._id)
+      return { filter: {}, matches: (a) => received.has(a._id) }
     }
-    return (a) => !!a.subscriptions?.length && audienceIncludes(campaign.audience, { groups: a.groups ?? [], subscriptions: a.subscriptions })
+    return { filter: audienceFilter(campaign.audience), matches: (a) => !!a.subscriptions?.length && audienceIncludes(campaign.audience, { groups: a.groups ?? [], subscriptions: a.subscriptions }) }
   }
+
 
   private async resume(campaign: CampaignDoc): Promise<Set<string>> {
     const id = campaign._id.toString()
