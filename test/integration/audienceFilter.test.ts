@@ -48,17 +48,17 @@ const rules: AudienceRule[] = [
 describe('narrowing an audience in the database', () => {
   it.each(rules.map((r, i) => [i, r] as const))('rule %i: the filter finds everyone the rule includes', async (_i, rule) => {
     const all = await CitizenAccountModel.find({ _id: /^af-/ }).lean()
-    const expected = all.filter((a) => audienceIncludes(rule, { groups: a.groups, subscriptions: a.subscriptions })).map((a) => a._id).sort()
+    const expected = all.filter((a) => audienceIncludes(rule, { groups: a.groups, subscriptions: a.subscriptions ?? [] })).map((a) => a._id).sort()
     const narrowed = await CitizenAccountModel.find({ $and: [{ _id: /^af-/ }, audienceFilter(rule)] }).lean()
-    const found = narrowed.filter((a) => audienceIncludes(rule, { groups: a.groups, subscriptions: a.subscriptions })).map((a) => a._id).sort()
+    const found = narrowed.filter((a) => audienceIncludes(rule, { groups: a.groups, subscriptions: a.subscriptions ?? [] })).map((a) => a._id).sort()
     expect(found).toEqual(expected)
     // It narrows: fewer than all, and nobody without a subscription to one of the topics.
     expect(narrowed.length).toBeLessThan(all.length)
-    for (const a of narrowed) expect(a.subscriptions.some((s) => rule.topics.includes(s.topic))).toBe(true)
+    for (const a of narrowed) expect((a.subscriptions ?? []).some((s) => rule.topics.includes(s.topic))).toBe(true)
   })
   it('the rules above are not vacuous: most find someone', async () => {
     const all = await CitizenAccountModel.find({ _id: /^af-/ }).lean()
-    const sizes = rules.map((rule) => all.filter((a) => audienceIncludes(rule, { groups: a.groups, subscriptions: a.subscriptions })).length)
+    const sizes = rules.map((rule) => all.filter((a) => audienceIncludes(rule, { groups: a.groups, subscriptions: a.subscriptions ?? [] })).length)
     expect(sizes.filter((n) => n > 0).length).toBeGreaterThanOrEqual(4)
   })
 })
