@@ -5,14 +5,17 @@
  * 1. the fake WeChat's raw capacity: autocannon against its subscribe/send with the
  *    sender's concurrency (PUSH_WINDOW connections), no rate limit;
  * 2. the time to resolve the audience (one streamed pass over the accounts, matched);
+ *    then the database's own ceiling: accounts read and records written per second, so
+ *    the delivery rate can be read against what the database allows;
  * 3. delivery: a push worker process sends the campaign to everyone; messages/s while
  *    sending, and the worker's peak RSS;
  * 4. with PUSH_WECHAT_RATE_PER_SECOND = --rate, a second campaign to a part of them: the
  *    achieved rate over its steady middle.
- * Writes bench-results/push.json. `--million` seeds 1,000,000 (slow: minutes); `--profile DIR`
+ * Writes bench-results/push.json (push-million.json with `--million`, which seeds
+ * 1,000,000: slow, minutes); `--profile DIR`
  * writes a CPU profile of the delivery run's worker there.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -110,6 +113,23 @@ for await (const a of accounts.find({}, { projection: { groups: 1, subscriptions
 const resolveSeconds = Math.round((performance.now() - t) / 100) / 10
 log(`audience resolved: ${matching} in ${resolveSeconds} s`)
 
+// 2b. What the database allows at most, whatever the sender does: per message it reads one
+// account and writes three records (daily-cap slot, delivery, outcome; ADR 0015/0016).
+// Measured here: windows of slim records with a unique _id and one index, as the sender writes them.
+const journal = conn.db!.collection('bench_journal')
+await journal.drop().catch(() => undefined)
+await journal.createIndex({ campaignId: 1 })
+const JOURNAL_DOCS = Math.min(20_000, CITIZENS)
+t = performance.now()
+for (let i = 0; i < JOURNAL_DOCS; i += WINDOW) {
+  await journal.insertMany(Array.from({ length: Math.min(WINDOW, JOURNAL_DOCS - i) }, (_, j) => ({ _id: `bench-campaign:bench-${String(i + j).padStart(7, '0')}` as never, campaignId: 'bench-campaign', citizenId: `bench-${i + j}`, at: new Date() })), { ordered: false })
+}
+const journalPerSecond = Math.round(JOURNAL_DOCS / ((performance.now() - t) / 1000))
+await journal.drop().catch(() => undefined)
+const accountsPerSecond = Math.round(CITIZENS / resolveSeconds)
+const databaseCeiling = Math.round(1 / (1 / accountsPerSecond + 3 / journalPerSecond))
+log(`database alone: accounts read ${accountsPerSecond}/s, records written ${journalPerSecond}/s in windows of ${WINDOW}: at most ${databaseCeiling} messages/s`)
+
 // 3. Delivery by a push worker.
 const campaigns = conn.db!.collection('push_campaigns')
 const campaignDoc = (name: string, regions: string[]) => {
@@ -123,8 +143,11 @@ const campaignDoc = (name: string, regions: string[]) => {
     lease: null, runs: 0, waitingUntil: null, createdAt: now, updatedAt: now,
   }
 }
+// The worker as production runs it: the bundle, built now from the sources (never a stale one).
+const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-server.ts'], { cwd: ROOT, stdio: 'ignore' })
+if (built.status !== 0) throw new Error('building server/dist failed (npm run build:server)')
 function startWorker(rate: number, profileDir?: string): ChildProcess {
-  const entry = fs.existsSync(path.join(ROOT, 'server/dist/pushWorker.js')) ? ['server/dist/pushWorker.js'] : ['--import', 'tsx', 'server/src/pushWorker.ts']
+  const entry = ['server/dist/pushWorker.js']
   return spawn(process.execPath, ['--enable-source-maps', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...entry], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -186,13 +209,20 @@ const report = {
   benchmark: 'push',
   measuredAt: new Date().toISOString(),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-  database: 'FerretDB v1.24.0 (SQLite), embedded',
   citizens: CITIZENS,
   seedSeconds,
   window: WINDOW,
   fakeRawCapacityPerSecond: rawPerSecond,
   audience: { matching, resolveSeconds },
-  delivery: { delivered, seconds: Math.round(sendSeconds * 10) / 10, messagesPerSecond: deliveryPerSecond, vsRaw: Math.round((deliveryPerSecond / rawPerSecond) * 1000) / 1000, workerPeakRssMb: peakRss },
+  database: {
+    engine: 'FerretDB v1.24.0 (SQLite), embedded',
+    accountsReadPerSecond: accountsPerSecond,
+    recordsWrittenPerSecond: journalPerSecond,
+    /** Messages/s the database alone allows: one account read and three records written per message. */
+    ceilingMessagesPerSecond: databaseCeiling,
+    ceilingVsRaw: Math.round((databaseCeiling / rawPerSecond) * 1000) / 1000,
+  },
+  delivery: { delivered, seconds: Math.round(sendSeconds * 10) / 10, messagesPerSecond: deliveryPerSecond, vsRaw: Math.round((deliveryPerSecond / rawPerSecond) * 1000) / 1000, vsDatabaseCeiling: Math.round((deliveryPerSecond / databaseCeiling) * 1000) / 1000, workerPeakRssMb: peakRss },
   rateLimited: { configuredPerSecond: RATE, achievedPerSecond: achievedRate, deviationPct: Math.round((Math.abs(achievedRate - RATE) / RATE) * 1000) / 10 },
   targets: TARGETS,
   pass: {
@@ -202,7 +232,7 @@ const report = {
   },
 }
 fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true })
-fs.writeFileSync(path.join(ROOT, 'bench-results', 'push.json'), `${JSON.stringify(report, null, 2)}\n`)
+fs.writeFileSync(path.join(ROOT, 'bench-results', CITIZENS >= 1_000_000 ? 'push-million.json' : 'push.json'), `${JSON.stringify(report, null, 2)}\n`)
 log(JSON.stringify(report.pass))
 await conn.close()
 await db.stop()
