@@ -163,8 +163,8 @@ describe('我的消息', () => {
     const other = await citizen('push-inbox-2')
     const base = Date.parse('2026-11-20T02:00:00Z')
     await PushDeliveryModel.insertMany([
-      ...[0, 1, 2].map((i) => ({ _id: `camp-${i}:${c.id}`, campaignId: `camp-${i}`, citizenId: c.id, at: new Date(base + i * 3600_000), title: `通知 ${i}`, text: `正文 ${i}`, link: null, department: '新乡市人力资源和社会保障局', correction: false })),
-      { _id: `camp-0:${other.id}`, campaignId: 'camp-0', citizenId: other.id, at: new Date(base), title: '别人的', text: '', link: null, department: '', correction: false },
+      ...[0, 1, 2].map((i) => ({ _id: `camp-${i}:${c.id}`, campaignId: `camp-${i}`, citizenId: c.id, at: new Date(base + i * 3600_000), own: { title: `通知 ${i}`, text: `正文 ${i}`, link: null } })),
+      { _id: `camp-0:${other.id}`, campaignId: 'camp-0', citizenId: other.id, at: new Date(base), own: { title: '别人的', text: '', link: null } },
     ])
     const first = await c.api.call('getInbox', { query: { limit: 2 } })
     expect(first.messages.map((m) => m.title)).toEqual(['通知 2', '通知 1'])

@@ -8,7 +8,7 @@ import { consentUseId, type ConsentLedger } from './consentLedger'
 import { DaySlotModel, DeliveryOutcomeModel, type DeliveryOutcomeDoc } from './deliveryModel'
 import { recountCampaign } from './campaignRecount'
 import { audienceFilter } from './audienceQuery'
-import { CampaignModel, ConsentUseModel, PushDeliveryModel, type CampaignDoc, type PushDeliveryDoc } from './model'
+import { CampaignModel, ConsentUseModel, messageOfCampaign, PushDeliveryModel, type CampaignDoc, type PushDeliveryDoc } from './model'
 import type { PushTemplates } from './templates'
 
 /** A subscription message as WeChat takes it. */
@@ -258,9 +258,9 @@ export class CampaignSender {
 
     // 4. The deliveries (the journal, and the inbox). Only those recorded now are sent by this sender.
     const department = departmentNameOf(campaign.department)
-    const campaignLink = campaign.itemPage ? `${campaign.itemPage}&c=${id}` : null
-    const content = (r: Recipient) => contentOf?.(r) ?? { title: campaign.message.title, text: campaign.message.text, link: campaignLink }
-    const deliveries: PushDeliveryDoc[] = recipients.map((r) => ({ _id: deliveryId(r), campaignId: id, citizenId: r._id, at: now, ...content(r), department, correction }))
+    const shared = messageOfCampaign(campaign)
+    const content = (r: Recipient) => contentOf?.(r) ?? shared
+    const deliveries: PushDeliveryDoc[] = recipients.map((r) => ({ _id: deliveryId(r), campaignId: id, citizenId: r._id, at: now, own: contentOf?.(r) ?? null }))
     const recorded = await insertManyOnce(PushDeliveryModel, deliveries)
 
     // 5. Hand over at once.

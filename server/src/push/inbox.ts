@@ -1,10 +1,10 @@
 import mongoose from 'mongoose'
-import type { Inbox } from '@zw/shared'
+import { departmentNameOf, type Inbox } from '@zw/shared'
 import type { CitizenPrincipal } from '../auth/citizenAuthenticator'
 import { createOnce } from '../platform/db'
 import { NotFoundError } from '../platform/errors'
 import { decodeCursor, encodeCursor } from '../platform/http/cursor'
-import { CampaignModel, PushDeliveryModel, PushMarkModel, type PushDeliveryDoc } from './model'
+import { CampaignModel, messageOfCampaign, PushDeliveryModel, PushMarkModel, type CampaignDoc, type PushDeliveryDoc } from './model'
 
 type InboxCursor = { at: number; id: string }
 const isInboxCursor = (v: unknown): v is InboxCursor => typeof v === 'object' && v !== null && typeof (v as InboxCursor).at === 'number' && typeof (v as InboxCursor).id === 'string'
@@ -19,8 +19,15 @@ export class InboxReader {
     const reads = new Set((await PushMarkModel.find({ citizenId: citizen.id, kind: 'read' }, { _id: 1 }).lean()).map((m) => m._id))
     const total = await PushDeliveryModel.countDocuments({ citizenId: citizen.id })
     const last = shown.at(-1)
+    const ids = [...new Set(shown.map((d) => d.campaignId))].filter((id) => mongoose.isObjectIdOrHexString(id))
+    const campaigns = new Map((await CampaignModel.find({ _id: { $in: ids } }, { kind: 1, department: 1, itemPage: 1, message: 1 }).lean<CampaignDoc[]>()).map((c) => [c._id.toString(), c]))
     return {
-      messages: shown.map((d) => ({ id: d._id, title: d.title, text: d.text, link: d.link, department: d.department, at: d.at.toISOString(), read: reads.has(`${d._id}:read`), correction: d.correction })),
+      messages: shown.flatMap((d) => {
+        const campaign = campaigns.get(d.campaignId)
+        const words = d.own ?? (campaign && messageOfCampaign(campaign))
+        if (!words) return []
+        return [{ id: d._id, ...words, department: campaign ? departmentNameOf(campaign.department) : '', at: d.at.toISOString(), read: reads.has(`${d._id}:read`), correction: campaign?.kind === 'correction' }]
+      }),
       unread: Math.max(0, total - reads.size),
       nextCursor: page.length > query.limit && last ? encodeCursor({ at: last.at.getTime(), id: last._id }) : null,
     }

@@ -6,19 +6,27 @@ import type { CampaignState, CampaignStats } from '@zw/shared'
  * claims (docs/adr/0015): never updated on the sending path.
  */
 
-/** One message to one citizen: `_id` = `campaignId:citizenId`. Also the citizen's inbox entry. */
+/** What a message says: its campaign's (`messageOfCampaign`), or its own when it differs per citizen (digests). */
+export interface PushMessageContent {
+  title: string
+  text: string
+  /** Mini-program page with the campaign token, or null. */
+  link: string | null
+}
+
+/**
+ * One message to one citizen: `_id` = `campaignId:citizenId`. Also the citizen's inbox
+ * entry. The words are stored only when they are the citizen's own (a digest); otherwise
+ * they are the campaign's, read from it (the record stays small: it is written on the
+ * sending path, ADR 0015).
+ */
 export interface PushDeliveryDoc {
   _id: string
   campaignId: string
   citizenId: string
   at: Date
-  title: string
-  text: string
-  /** Mini-program page with the campaign token, or null. */
-  link: string | null
-  department: string
-  /** A correction notice about an earlier message. */
-  correction: boolean
+  /** The citizen's own words, or null for the campaign's. */
+  own: PushMessageContent | null
 }
 export const PushDeliveryModel = mongoose.model<PushDeliveryDoc>(
   'PushDelivery',
@@ -28,11 +36,7 @@ export const PushDeliveryModel = mongoose.model<PushDeliveryDoc>(
       campaignId: { type: String, required: true, index: true },
       citizenId: { type: String, required: true },
       at: { type: Date, required: true },
-      title: String,
-      text: String,
-      link: { type: String, default: null },
-      department: String,
-      correction: { type: Boolean, default: false },
+      own: { type: new Schema<PushMessageContent>({ title: String, text: String, link: { type: String, default: null } }, { _id: false }), default: null },
     },
     { collection: 'push_deliveries', versionKey: false },
   ).index({ citizenId: 1, at: -1 }),
@@ -163,4 +167,9 @@ export const DigestSlotModel = mongoose.model<DigestSlotDoc>(
 export async function setDigestTimes(citizenId: string, times: readonly string[]): Promise<void> {
   await DigestSlotModel.updateMany({ citizens: citizenId }, { $pull: { citizens: citizenId } })
   for (const time of new Set(times)) await DigestSlotModel.updateOne({ _id: time }, { $addToSet: { citizens: citizenId } }, { upsert: true })
+}
+
+/** The words of a campaign's message to everyone it reaches, with its page link carrying the campaign token. */
+export function messageOfCampaign(campaign: Pick<CampaignDoc, '_id' | 'itemPage' | 'message'>): PushMessageContent {
+  return { title: campaign.message.title, text: campaign.message.text, link: campaign.itemPage ? `${campaign.itemPage}&c=${campaign._id.toString()}` : null }
 }
