@@ -3,6 +3,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CitizenAccountModel } from '../../server/src/auth/citizenModel'
 import { CampaignModel, emptyCampaignStats, PushDeliveryModel } from '../../server/src/push/model'
+import { recountCampaign } from '../../server/src/push/campaignRecount'
 import { startTestApp, type TestApp } from '../support/app'
 import { FakeWeChat } from '../support/fakeWeChat'
 import { ROOT } from '../support/serverProcess'
@@ -107,6 +108,8 @@ describe('exactly once through a crash', () => {
     expect(stats.sent.wechat + stats.unconfirmed).toBe(N)
     expect(stats.unconfirmed).toBeLessThanOrEqual(64)
     expect(await PushDeliveryModel.countDocuments({ campaignId: id })).toBe(N)
+    // Counted from a recount at the restart plus what the second run sent: the records agree.
+    expect(await recountCampaign(id)).toEqual(stats)
     console.log(JSON.stringify({ crashTest: { recipients: N, receivedBeforeKill: atKill, unconfirmed: stats.unconfirmed, runs: (await CampaignModel.findById(id).lean())!.runs } }))
   }, 420_000)
 })

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiClient, CampaignBody } from '@zw/shared'
 import { CitizenAccountModel } from '../../server/src/auth/citizenModel'
 import { CampaignSender } from '../../server/src/push/campaignSender'
+import { recountCampaign } from '../../server/src/push/campaignRecount'
 import { CampaignModel, PushDeliveryModel } from '../../server/src/push/model'
 import { DeliveryOutcomeModel } from '../../server/src/push/deliveryModel'
 import { startTestApp, type TestApp } from '../support/app'
@@ -85,6 +86,8 @@ describe('sending a campaign', () => {
     expect(campaign.state).toBe('sent')
     expect(campaign.sentAt).not.toBeNull()
     expect(campaign.stats).toEqual({ targeted: 3, sent: { wechat: 2, sms: 0, inbox: 3 }, failed: {}, skipped: { cap: 0, noConsent: 1 }, unconfirmed: 0, inboxRead: 0, linkOpened: 0 })
+    // The counters kept while sending are what the records say.
+    expect(await recountCampaign(id)).toEqual(campaign.stats)
     for (const c of [a, b, noConsent]) expect((await c.api.call('getInbox', { query: {} })).messages.map((m) => m.title)).toContain('征地补偿标准调整')
     for (const c of [elsewhere, otherTopic]) expect((await c.api.call('getInbox', { query: {} })).messages).toEqual([])
     // Reading it is counted once on the campaign.
