@@ -1,5 +1,6 @@
 import type { CampaignStats } from '@zw/shared'
 import { DeliveryOutcomeModel, type DeliveryOutcomeDoc } from './deliveryModel'
+import { CompactIdSet } from './compactIdSet'
 import { emptyCampaignStats, PushDeliveryModel, PushMarkModel } from './model'
 
 /**
@@ -11,7 +12,7 @@ import { emptyCampaignStats, PushDeliveryModel, PushMarkModel } from './model'
  */
 export async function recountCampaign(campaignId: string): Promise<CampaignStats> {
   const stats = emptyCampaignStats()
-  const delivered = new Set<string>()
+  const delivered = new CompactIdSet()
   for await (const d of PushDeliveryModel.find({ campaignId }, { _id: 1 }).lean().cursor({ batchSize: 2000 })) delivered.add(d._id)
   stats.targeted = delivered.size
   stats.sent.inbox = delivered.size

@@ -7,6 +7,7 @@ import type { Logger } from '../platform/logger'
 import { consentUseId, type ConsentLedger } from './consentLedger'
 import { DaySlotModel, DeliveryOutcomeModel, type DeliveryOutcomeDoc } from './deliveryModel'
 import { recountCampaign } from './campaignRecount'
+import { CompactIdSet } from './compactIdSet'
 import { audienceFilter } from './audienceQuery'
 import { CampaignModel, ConsentUseModel, messageOfCampaign, PushDeliveryModel, type CampaignDoc, type PushDeliveryDoc } from './model'
 import type { PushTemplates } from './templates'
@@ -149,7 +150,7 @@ export class CampaignSender {
     try {
       await this.keep(campaign)
       // Resumed (after a pause or a crash): the counters are rebuilt from the records, and those recorded are skipped.
-      const done = campaign.runs > 1 ? await this.resume(campaign) : new Set<string>()
+      const done = campaign.runs > 1 ? await this.resume(campaign) : new CompactIdSet()
       const { filter, matches } = await this.audienceOf(campaign)
       let window: Recipient[] = []
       const cursor = CitizenAccountModel.find(filter, ACCOUNT_FIELDS).lean<Recipient[]>().cursor({ batchSize: 1000 })
@@ -193,7 +194,7 @@ export class CampaignSender {
       return { filter: { 'subscriptions.topic': { $in: [...tags.topics] } }, matches: (a) => !!a.subscriptions?.length && alertReaches(tags, a.subscriptions) }
     }
     if (campaign.kind === 'correction') {
-      const received = new Set<string>()
+      const received = new CompactIdSet()
       for await (const d of PushDeliveryModel.find({ campaignId: { $in: campaign.sourceCampaigns } }, { citizenId: 1 }).lean().cursor({ batchSize: 2000 })) received.add(d.citizenId)
       return { filter: {}, matches: (a) => received.has(a._id) }
     }
@@ -201,11 +202,11 @@ export class CampaignSender {
   }
 
 
-  private async resume(campaign: CampaignDoc): Promise<Set<string>> {
+  private async resume(campaign: CampaignDoc): Promise<CompactIdSet> {
     const id = campaign._id.toString()
     const stats = await recountCampaign(id)
     await CampaignModel.updateOne({ _id: campaign._id, 'lease.owner': this.owner }, { $set: { stats } })
-    const done = new Set<string>()
+    const done = new CompactIdSet()
     for await (const d of PushDeliveryModel.find({ campaignId: id }, { _id: 1 }).lean().cursor({ batchSize: 2000 })) done.add(d._id)
     return done
   }
