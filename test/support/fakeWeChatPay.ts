@@ -118,6 +118,8 @@ export class FakeWeChatPay {
   /** Notifications posted to the merchant, with the status and body answered. */
   readonly delivered: { outTradeNo: string; status: number; answer: string }[] = []
   latencyMs: number
+  /** Where notifications go instead of each order's notify_url (the server under test listens on a port known only after it started). */
+  notifyUrlOverride: string | null = null
   refundStatus: 'PROCESSING' | 'SUCCESS'
   url = ''
   private server!: http.Server
@@ -276,7 +278,7 @@ export class FakeWeChatPay {
 
   /** Posts a notification to the order's notify_url (or `url`) and records the answer. */
   async deliver(outTradeNo: string, n: Notification, url?: string): Promise<{ status: number; answer: string }> {
-    const target = url ?? this.orders.get(outTradeNo)?.notify_url
+    const target = url ?? this.notifyUrlOverride ?? this.orders.get(outTradeNo)?.notify_url
     if (!target) throw new Error(`fake WeChat Pay: no notify_url for ${outTradeNo}`)
     const res = await fetch(target, { method: 'POST', headers: n.headers, body: n.body })
     const answer = await res.text()
