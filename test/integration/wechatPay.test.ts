@@ -84,6 +84,14 @@ describe('paying a fee order', () => {
     expect(await open({ purposeKey: 'application-A' })).toMatchObject({ outTradeNo: opened.outTradeNo, state: 'paid', payParams: null })
   })
 
+  it('opening the same fee from several requests at once gives one order', async () => {
+    const opened = await Promise.all([1, 2, 3].map(() => open({ purposeKey: 'application-concurrent' })))
+    expect(new Set(opened.map((o) => o.outTradeNo)).size).toBe(1)
+    expect(opened.every((o) => o.state === 'created' && o.payParams !== null)).toBe(true)
+    expect(await PayOrderModel.countDocuments({ purpose: FEE, purposeKey: 'application-concurrent' })).toBe(1)
+    expect(await auditsOf(opened[0]!.outTradeNo, 'pay.order-created')).toHaveLength(1)
+  })
+
   it('a replayed notification changes nothing and still answers SUCCESS', async () => {
     const { outTradeNo } = await open()
     const answers = await fake.pay(outTradeNo, { deliveries: 3 })
