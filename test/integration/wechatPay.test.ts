@@ -4,6 +4,7 @@ import { AuditRecordModel } from '../../server/src/platform/audit/auditTrail'
 import { FeePayments, PaymentProviderError, PaymentsDisabledError, type PaidEvent } from '../../server/src/platform/wechatpay/feePayments'
 import { PayOrderModel, type PayOrderDoc } from '../../server/src/platform/wechatpay/payModel'
 import { rsaVerify } from '../../server/src/platform/wechatpay/wechatPayCrypto'
+import { WeChatPayApiError, WeChatPayClient } from '../../server/src/platform/wechatpay/wechatPayClient'
 import { startTestApp, type TestApp } from '../support/app'
 import { FakeWeChatPay, type NotificationTamper } from '../support/fakeWeChatPay'
 
@@ -311,5 +312,45 @@ describe('WeChat Pay failing', () => {
     expect(err).toBeInstanceOf(PaymentsDisabledError)
     expect(err).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE', message: expect.stringContaining('暂未开通微信支付') })
     expect(await disabled.reconcile()).toEqual({ checked: 0, paid: 0, closed: 0, handled: 0, refundsChecked: 0 })
+  })
+})
+
+describe('the client against the fake', () => {
+  const errorOf = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as WeChatPayApiError)
+
+  it('a request signed with another merchant key gets 401 SIGN_ERROR from WeChat Pay (not transient)', async () => {
+    const other = new FakeWeChatPay()
+    const client = new WeChatPayClient({ ...fake.settings(NOTIFY_URL), merchantPrivateKey: other.merchantPrivateKeyPem })
+    const err = await errorOf(client.queryOrder('ZW0000000001'))
+    expect(err).toBeInstanceOf(WeChatPayApiError)
+    expect(err).toMatchObject({ code: 'SIGN_ERROR', httpStatus: 401, transient: false })
+    expect(fake.received.at(-1)).toMatchObject({ status: 401, code: 'SIGN_ERROR' })
+  })
+
+  it('typed errors: 404 ORDER_NOT_EXIST is final; a timeout and 429 are transient', async () => {
+    const client = new WeChatPayClient({ ...fake.settings(NOTIFY_URL), timeoutMs: 200 })
+    expect(await errorOf(client.queryOrder('ZW0000000404'))).toMatchObject({ code: 'ORDER_NOT_EXIST', httpStatus: 404, transient: false })
+    fake.failNext({ delayMs: 600 }, { operation: 'query' })
+    expect(await errorOf(client.queryOrder('ZW0000000404'))).toMatchObject({ code: 'NO_ANSWER', transient: true })
+    fake.failNext({ code: 'FREQUENCY_LIMITED', httpStatus: 429, message: '频率超限' }, { operation: 'query' })
+    expect(await errorOf(client.queryOrder('ZW0000000404'))).toMatchObject({ code: 'FREQUENCY_LIMITED', httpStatus: 429, transient: true })
+    await new Promise((r) => setTimeout(r, 500)) // the slow answer is done before the next test
+  })
+
+  it('an answer signed by an old platform key (another serial configured) is refused', async () => {
+    const client = new WeChatPayClient({ ...fake.settings(NOTIFY_URL), platformSerial: 'PUB_KEY_ID_OLD0000000000000000000000000000' })
+    const { outTradeNo } = await open()
+    expect(await errorOf(client.queryOrder(outTradeNo))).toMatchObject({ code: 'ANSWER_NOT_VERIFIED', detail: expect.stringContaining('unknown platform serial') })
+  })
+
+  it('the fake rate-limits: over its rate, 429 FREQUENCY_LIMITED', async () => {
+    const limited = await new FakeWeChatPay({ rateLimit: { perSecond: 1, burst: 2 } }).start()
+    try {
+      const client = new WeChatPayClient(limited.settings(NOTIFY_URL))
+      const results = await Promise.all([1, 2, 3, 4].map(() => errorOf(client.queryOrder('ZW0000000404'))))
+      expect(results.map((e) => e?.code).sort()).toEqual(['FREQUENCY_LIMITED', 'FREQUENCY_LIMITED', 'ORDER_NOT_EXIST', 'ORDER_NOT_EXIST'])
+    } finally {
+      await limited.stop()
+    }
   })
 })

@@ -1,8 +1,11 @@
 import { generateKeyPairSync, createPublicKey } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import Pay from 'wechatpay-node-v3'
 import { loadConfig, ConfigError } from '../../server/src/platform/config'
-import { wechatPayConfigProblems } from '../../server/src/platform/wechatpay/payConfig'
+import { payOptionsOf, wechatPayConfigProblems } from '../../server/src/platform/wechatpay/payConfig'
 import { checkTransaction, NotificationRejectedError, verifyNotification, type NotificationRejection } from '../../server/src/platform/wechatpay/payNotification'
 import { answerProblem, beijingRfc3339, type Transaction } from '../../server/src/platform/wechatpay/wechatPayClient'
 import { outTradeNoFor } from '../../server/src/platform/wechatpay/feePayments'
@@ -227,5 +230,21 @@ describe('order numbers and configuration', () => {
   it('refuses an APIv3 key that is not 32 characters and a base URL with a path', () => {
     expect(() => loadConfig({ ...full, WECHATPAY_APIV3_KEY: 'short' })).toThrow(/WECHATPAY_APIV3_KEY/)
     expect(() => loadConfig({ ...full, WECHATPAY_API_BASE_URL: 'http://127.0.0.1:9/prefix' })).toThrow(/WECHATPAY_API_BASE_URL/)
+  })
+
+  it('keys are PEM text (with \\n escapes, as an environment variable holds it) or a file path', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zw-pay-'))
+    try {
+      const file = path.join(dir, 'pub_key.pem')
+      const platformPem = createPublicKey(merchant.privateKey).export({ type: 'spki', format: 'pem' }).toString()
+      fs.writeFileSync(file, platformPem)
+      const options = payOptionsOf(loadConfig({ ...full, WECHATPAY_MCH_PRIVATE_KEY: merchantPem.replace(/\n/g, '\\n'), WECHATPAY_PLATFORM_PUBLIC_KEY: file }))!
+      expect(options.merchantPrivateKey).toBe(merchantPem)
+      expect(options.platformPublicKey).toBe(platformPem)
+      expect(options).toMatchObject({ appId: full.WECHAT_APP_ID, mchId: full.WECHATPAY_MCH_ID, notifyUrl: full.WECHATPAY_NOTIFY_URL, reconcileAfterMinutes: 10 })
+      expect(payOptionsOf(loadConfig({}))).toBeUndefined()
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
