@@ -93,6 +93,15 @@ describe('paying a fee order', () => {
     expect(await auditsOf(opened[0]!.outTradeNo, 'pay.order-created')).toHaveLength(1)
   })
 
+  it('the fake’s control endpoint pays an order as a browser test would (POST /__fake/pay/<out_trade_no>)', async () => {
+    const { outTradeNo } = await open()
+    const res = await fetch(`${fake.url}/__fake/pay/${outTradeNo}`, { method: 'POST' })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ out_trade_no: outTradeNo, answers: [{ status: 200 }] })
+    expect((await orderDoc(outTradeNo)).state).toBe('paid')
+    expect((await fetch(`${fake.url}/__fake/pay/${outTradeNo}`, { method: 'POST' })).status).toBe(404)
+  })
+
   it('a replayed notification changes nothing and still answers SUCCESS', async () => {
     const { outTradeNo } = await open()
     const answers = await fake.pay(outTradeNo, { deliveries: 3 })

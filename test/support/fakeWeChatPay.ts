@@ -80,6 +80,8 @@ export interface FakeWeChatPayOptions {
   latencyMs?: number
   /** Requests a second across callers; over it 429 FREQUENCY_LIMITED. */
   rateLimit?: { perSecond: number; burst?: number }
+  /** Default wxd678efh567hg6787. */
+  appid?: string
   /** What a new refund answers: PROCESSING (as usual; `completeRefunds` finishes them) or SUCCESS at once. */
   refundStatus?: 'PROCESSING' | 'SUCCESS'
 }
@@ -102,7 +104,8 @@ const pem = (k: KeyObject, type: 'pkcs8' | 'spki') => k.export({ type, format: '
  */
 export class FakeWeChatPay {
   readonly mchid = '1900009191'
-  readonly appid = 'wxd678efh567hg6787'
+  /** The mini-program's AppID orders must carry (set it to the fake WeChat's when both run). */
+  readonly appid: string
   readonly merchantSerialNo = randomBytes(20).toString('hex').toUpperCase()
   readonly platformSerial = `PUB_KEY_ID_0119000091912026112200000001`
   readonly apiV3Key = randomBytes(16).toString('hex')
@@ -135,6 +138,7 @@ export class FakeWeChatPay {
     this.platformPrivateKey = platform.privateKey
     this.platformPublicKeyPem = pem(platform.publicKey, 'spki')
     this.forgerKey = rsaPair().privateKey
+    this.appid = options.appid ?? 'wxd678efh567hg6787'
     this.latencyMs = options.latencyMs ?? 0
     this.refundStatus = options.refundStatus ?? 'PROCESSING'
     if (options.rateLimit) {
@@ -170,6 +174,20 @@ export class FakeWeChatPay {
       platformSerial: this.platformSerial,
       notifyUrl,
       timeoutMs: 2000,
+    }
+  }
+
+  /** The same as environment variables of the server (PEMs inline), for tests that start it as a process; WECHAT_APP_ID must be `appid`. */
+  env(notifyUrl: string): Record<string, string> {
+    return {
+      WECHATPAY_API_BASE_URL: this.url,
+      WECHATPAY_MCH_ID: this.mchid,
+      WECHATPAY_MCH_SERIAL_NO: this.merchantSerialNo,
+      WECHATPAY_MCH_PRIVATE_KEY: this.merchantPrivateKeyPem,
+      WECHATPAY_APIV3_KEY: this.apiV3Key,
+      WECHATPAY_PLATFORM_PUBLIC_KEY: this.platformPublicKeyPem,
+      WECHATPAY_PLATFORM_SERIAL: this.platformSerial,
+      WECHATPAY_NOTIFY_URL: notifyUrl,
     }
   }
 
@@ -350,6 +368,18 @@ export class FakeWeChatPay {
     const error = (status: number, code: string, message: string) => {
       record.code = code
       send(status, { code, message })
+    }
+
+    // Test control, not WeChat Pay: POST /__fake/pay/<out_trade_no> pays the order and posts its notification (a browser test's stand-in for wx.requestPayment).
+    const control = /^\/__fake\/pay\/([^/?]+)$/.exec(path)
+    if (control && method === 'POST') {
+      const no = decodeURIComponent(control[1]!)
+      if (this.orders.get(no)?.trade_state !== 'NOTPAY') return error(404, 'ORDER_NOT_EXIST', '没有待支付的订单')
+      void this.pay(no).then(
+        (answers) => send(200, { out_trade_no: no, answers }),
+        (err: unknown) => error(502, 'NOTIFY_FAILED', (err as Error).message),
+      )
+      return
     }
 
     // The signature first, as WeChat Pay checks it before anything else.

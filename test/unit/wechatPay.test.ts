@@ -7,7 +7,7 @@ import Pay from 'wechatpay-node-v3'
 import { loadConfig, ConfigError } from '../../server/src/platform/config'
 import { payOptionsOf, wechatPayConfigProblems } from '../../server/src/platform/wechatpay/payConfig'
 import { checkTransaction, NotificationRejectedError, verifyNotification, type NotificationRejection } from '../../server/src/platform/wechatpay/payNotification'
-import { answerProblem, beijingRfc3339, type Transaction } from '../../server/src/platform/wechatpay/wechatPayClient'
+import { answerProblem, beijingRfc3339, WeChatPayClient, type Transaction } from '../../server/src/platform/wechatpay/wechatPayClient'
 import { outTradeNoFor } from '../../server/src/platform/wechatpay/feePayments'
 import {
   answerMessage,
@@ -230,6 +230,13 @@ describe('order numbers and configuration', () => {
   it('refuses an APIv3 key that is not 32 characters and a base URL with a path', () => {
     expect(() => loadConfig({ ...full, WECHATPAY_APIV3_KEY: 'short' })).toThrow(/WECHATPAY_APIV3_KEY/)
     expect(() => loadConfig({ ...full, WECHATPAY_API_BASE_URL: 'http://127.0.0.1:9/prefix' })).toThrow(/WECHATPAY_API_BASE_URL/)
+  })
+
+  it("the fake's env() is a configuration the server accepts and builds a client from", () => {
+    const fake = new FakeWeChatPay({ appid: 'wx0000000000000001' })
+    const options = payOptionsOf(loadConfig({ WECHAT_APP_ID: fake.appid, ...fake.env('https://zw.example.gov.cn/api/v1/pay/notify') }))!
+    expect(options).toMatchObject({ appId: 'wx0000000000000001', mchId: fake.mchid, platformSerial: fake.platformSerial, merchantPrivateKey: fake.merchantPrivateKeyPem })
+    expect(new WeChatPayClient(options).payParamsFor('wx1').appId).toBe('wx0000000000000001')
   })
 
   it('keys are PEM text (with \\n escapes, as an environment variable holds it) or a file path', () => {
