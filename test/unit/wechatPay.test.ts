@@ -230,6 +230,7 @@ describe('order numbers and configuration', () => {
   it('refuses an APIv3 key that is not 32 characters and a base URL with a path', () => {
     expect(() => loadConfig({ ...full, WECHATPAY_APIV3_KEY: 'short' })).toThrow(/WECHATPAY_APIV3_KEY/)
     expect(() => loadConfig({ ...full, WECHATPAY_API_BASE_URL: 'http://127.0.0.1:9/prefix' })).toThrow(/WECHATPAY_API_BASE_URL/)
+    expect(() => loadConfig({ ...full, WECHATPAY_API_BASE_URL: 'not a url' })).toThrow(ConfigError)
   })
 
   it("the fake's env() is a configuration the server accepts and builds a client from", () => {

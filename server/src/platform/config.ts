@@ -74,7 +74,7 @@ export const configSchema = z.object({
   /** Template of SMS pushes (param: the message title). */
   SMS_PUSH_TEMPLATE_ID: z.string().min(1).optional(),
   /** WeChat Pay (API v3, JSAPI) for the processing fee; without the merchant settings (all of them, and WECHAT_APP_ID) fees cannot be paid online. */
-  WECHATPAY_API_BASE_URL: z.url({ error: '应为网址，例如 https://api.mch.weixin.qq.com' }).refine((v) => new URL(v).pathname === '/', { error: '只写协议、主机和端口，不带路径' }).default('https://api.mch.weixin.qq.com'),
+  WECHATPAY_API_BASE_URL: z.url({ error: '应为网址，例如 https://api.mch.weixin.qq.com' }).refine((v) => !URL.canParse(v) || new URL(v).pathname === '/', { error: '只写协议、主机和端口，不带路径' }).default('https://api.mch.weixin.qq.com'),
   WECHATPAY_MCH_ID: z.string().regex(/^\d{8,12}$/, { error: '应为数字商户号' }).optional(),
   /** The merchant API certificate's serial number. */
   WECHATPAY_MCH_SERIAL_NO: z.string().regex(/^[0-9A-Fa-f]{8,64}$/, { error: '应为商户 API 证书序列号（十六进制）' }).optional(),
