@@ -5,7 +5,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import Pay from 'wechatpay-node-v3'
 import { loadConfig, ConfigError } from '../../server/src/platform/config'
-import { payOptionsOf, wechatPayConfigProblems } from '../../server/src/platform/wechatpay/payConfig'
+import { payOptionsOf } from '../../server/src/platform/wechatpay/payConfig'
+import { wechatPayConfigProblems } from '../../server/src/platform/wechatpay/payConfigProblems'
 import { checkTransaction, NotificationRejectedError, verifyNotification, type NotificationRejection } from '../../server/src/platform/wechatpay/payNotification'
 import { answerProblem, beijingRfc3339, WeChatPayClient, type Transaction } from '../../server/src/platform/wechatpay/wechatPayClient'
 import { outTradeNoFor } from '../../server/src/platform/wechatpay/feePayments'
@@ -238,6 +239,21 @@ describe('order numbers and configuration', () => {
     const options = payOptionsOf(loadConfig({ WECHAT_APP_ID: fake.appid, ...fake.env('https://zw.example.gov.cn/api/v1/pay/notify') }))!
     expect(options).toMatchObject({ appId: 'wx0000000000000001', mchId: fake.mchid, platformSerial: fake.platformSerial, merchantPrivateKey: fake.merchantPrivateKeyPem })
     expect(new WeChatPayClient(options).payParamsFor('wx1').appId).toBe('wx0000000000000001')
+  })
+
+  it('a key that cannot be read or parsed is a configuration error naming its variable', () => {
+    const problemOf = (env: Record<string, string>) => {
+      try {
+        payOptionsOf(loadConfig(env))
+        return null
+      } catch (err) {
+        if (err instanceof ConfigError) return err.problems.map((p) => p.variable)
+        throw err
+      }
+    }
+    expect(problemOf({ ...full, WECHATPAY_PLATFORM_PUBLIC_KEY: '/nonexistent/pub_key.pem' })).toEqual(['WECHATPAY_PLATFORM_PUBLIC_KEY'])
+    expect(problemOf({ ...full, WECHATPAY_PLATFORM_PUBLIC_KEY: merchantPem.replace('PRIVATE', 'PUBLIC') })).toEqual(['WECHATPAY_PLATFORM_PUBLIC_KEY'])
+    expect(problemOf({ ...full, WECHATPAY_MCH_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\\nnot a key\\n-----END PRIVATE KEY-----' })).toEqual(['WECHATPAY_MCH_PRIVATE_KEY'])
   })
 
   it('keys are PEM text (with \\n escapes, as an environment variable holds it) or a file path', () => {

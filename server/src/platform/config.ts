@@ -2,7 +2,7 @@ import path from 'node:path'
 import { z, fieldErrorsOf } from '@zw/shared'
 import { PROJECT_ROOT } from './paths'
 import cron from 'node-cron'
-import { wechatPayConfigProblems } from './wechatpay/payConfig'
+import { wechatPayConfigProblems } from './wechatpay/payConfigProblems'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
