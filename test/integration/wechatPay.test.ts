@@ -65,6 +65,7 @@ describe('paying a fee order', () => {
     const [jsapi] = fake.requestsOf('jsapi')
     expect(jsapi!.status).toBe(200)
     expect(jsapi!.headers.authorization).toMatch(new RegExp(`^WECHATPAY2-SHA256-RSA2048 mchid="${fake.mchid}",nonce_str="\\w+",timestamp="\\d+",serial_no="${fake.merchantSerialNo}",signature=`))
+    expect(jsapi!.headers['user-agent']).toBe('zhengwu-lwyd (wechatpay-node-v3/2.2.1)')
     expect(JSON.parse(jsapi!.body)).toMatchObject({ appid: fake.appid, mchid: fake.mchid, out_trade_no: opened.outTradeNo, notify_url: NOTIFY_URL, amount: { total: 470000, currency: 'CNY' }, payer: { openid: 'o-citizen-1' } })
 
     // Opening again (a second tap) answers the same order, re-signed, without a new WeChat order.

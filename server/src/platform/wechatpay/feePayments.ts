@@ -143,7 +143,8 @@ export class FeePayments {
   /**
    * The open order of a purpose key with fresh pay parameters, placing it with WeChat Pay
    * if needed. Calling it again (a page reloaded, two taps) answers the same order. An
-   * open order for another amount or payer is closed and replaced. A paid order is
+   * open order for another amount, payer or description is closed and replaced (WeChat
+   * Pay refuses the same out_trade_no with other parameters). A paid order is
    * answered as it is (payParams null).
    */
   async openOrder(input: OpenOrderInput, actor: AuditActor = SYSTEM): Promise<OpenedOrder> {
@@ -158,8 +159,8 @@ export class FeePayments {
     for (let attempt = 0; attempt < 3; attempt++) {
       let order = await PayOrderModel.findOne({ purpose: input.purpose, purposeKey: input.purposeKey }).sort({ seq: -1 }).lean<PayOrderDoc>()
       if (order && PAID_STATES.includes(order.state)) return { ...viewOf(order), payParams: null }
-      if (order?.state === 'created' && (order.amountFen !== input.amountFen || order.openid !== input.openid)) {
-        const state = await this.close(order._id, '金额或付款人变更，重新下单', actor)
+      if (order?.state === 'created' && (order.amountFen !== input.amountFen || order.openid !== input.openid || order.description !== input.description)) {
+        const state = await this.close(order._id, '金额、付款人或描述变更，重新下单', actor)
         if (state !== 'closed') continue
         order = { ...order, state: 'closed' }
       }

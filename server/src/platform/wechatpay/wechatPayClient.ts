@@ -215,7 +215,7 @@ export class WeChatPayClient {
     this.merchantKey = privateKeyOf(settings.merchantPrivateKey)
     this.platformKey = publicKeyOf(settings.platformPublicKey)
     // publicKey is only read by the library to work out serial_no, which is given.
-    this.pay = new Pay({ appid: settings.appId, mchid: settings.mchId, serial_no: settings.merchantSerialNo, publicKey: Buffer.from(settings.platformPublicKey), privateKey: Buffer.from(settings.merchantPrivateKey), key: settings.apiV3Key })
+    this.pay = new Pay({ appid: settings.appId, mchid: settings.mchId, serial_no: settings.merchantSerialNo, userAgent: 'zhengwu-lwyd (wechatpay-node-v3/2.2.1)', publicKey: Buffer.from(settings.platformPublicKey), privateKey: Buffer.from(settings.merchantPrivateKey), key: settings.apiV3Key })
     this.pay.createHttp(new VerifyingHttp(settings, this.platformKey, settings.timeoutMs ?? 10_000, this.now))
   }
 
