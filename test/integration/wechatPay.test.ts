@@ -152,6 +152,18 @@ describe('paying a fee order', () => {
     expect(callsFor(outTradeNo)).toHaveLength(1)
   })
 
+  it('the signature is checked over the bytes as posted: a genuine notification laid out with spaces and \\u escapes is accepted', async () => {
+    const { outTradeNo } = await open()
+    fake.markPaid(outTradeNo)
+    const compact = fake.notificationFor(outTradeNo).body
+    // Re-serializing this body (as a parsed-then-stringified JSON would be) gives other bytes.
+    const laidOut = JSON.stringify(JSON.parse(compact), null, 2).replace('支付成功', '\\u652f\\u4ed8\\u6210\\u529f')
+    expect(JSON.stringify(JSON.parse(laidOut))).not.toBe(laidOut)
+    const answer = await fake.deliver(outTradeNo, fake.signed(laidOut))
+    expect(answer.status).toBe(200)
+    expect((await orderDoc(outTradeNo)).state).toBe('paid')
+  })
+
   it('a notification for an order we do not know is refused', async () => {
     const { outTradeNo } = await open()
     fake.markPaid(outTradeNo)

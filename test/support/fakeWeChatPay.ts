@@ -294,6 +294,16 @@ export class FakeWeChatPay {
     }
   }
 
+  /** Any body signed properly with the platform key (a notification laid out differently, with escapes …). */
+  signed(body: string): Notification {
+    const timestamp = String(Math.floor(Date.now() / 1000))
+    const nonce = randomBytes(16).toString('hex')
+    return {
+      body,
+      headers: { 'content-type': 'application/json', 'wechatpay-timestamp': timestamp, 'wechatpay-nonce': nonce, 'wechatpay-signature': rsaSign(this.platformPrivateKey, answerMessage(timestamp, nonce, body)), 'wechatpay-serial': this.platformSerial },
+    }
+  }
+
   /** Posts a notification to the order's notify_url (or `url`) and records the answer. */
   async deliver(outTradeNo: string, n: Notification, url?: string): Promise<{ status: number; answer: string }> {
     const target = url ?? this.notifyUrlOverride ?? this.orders.get(outTradeNo)?.notify_url
