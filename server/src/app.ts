@@ -55,6 +55,8 @@ export function createApp(deps: AppDeps): Koa {
   app.use(requestLogging(logger, { summarised: isPublicRead, summaryEveryMs: deps.readSummaryEveryMs }))
   app.use(securityHeaders())
   app.use(errorHandler(logger, config.BODY_LIMIT))
+  // WeChat Pay notifications read their own raw body (the signature is over the exact bytes): before koaBody.
+  if (services.pay.notifyMiddleware) app.use(services.pay.notifyMiddleware)
   app.use(
     koaBody({
       json: true,

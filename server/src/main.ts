@@ -11,14 +11,17 @@ import { JobScheduler } from './platform/jobs/scheduler'
 import { allJobs } from './jobs'
 import { createServices } from './services'
 import { pushSettingsOf } from './push/pushSettings'
+import { payOptionsOf } from './platform/wechatpay/payConfig'
 import { seedDemoContentPublishedWithoutReview } from './content/demo/seedDemoContentPublishedWithoutReview'
 import { listen, createShutdown } from './platform/lifecycle'
 import { bufferedStdout, createLogger, redactUri } from './platform/logger'
 
 async function main(): Promise<void> {
   let config
+  let payOptions
   try {
     config = loadConfig()
+    payOptions = payOptionsOf(config) // reads and checks the WeChat Pay keys
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\nThe server did not start. See README, "Configuration".\n`)
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
     wechat: config.WECHAT_APP_ID && config.WECHAT_APP_SECRET
       ? { baseUrl: config.WECHAT_API_BASE_URL, appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET, reviewTemplateId: config.WECHAT_REVIEW_TEMPLATE_ID, reviewTemplateLongTerm: config.WECHAT_REVIEW_TEMPLATE_LONG_TERM, miniprogramState: config.WECHAT_MINIPROGRAM_STATE }
       : undefined,
+    pay: payOptions,
   })
   const app = createApp({ config, logger, db, services })
   const running = await listen(app, config.HOST, config.PORT)

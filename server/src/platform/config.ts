@@ -2,6 +2,7 @@ import path from 'node:path'
 import { z, fieldErrorsOf } from '@zw/shared'
 import { PROJECT_ROOT } from './paths'
 import cron from 'node-cron'
+import { wechatPayConfigProblems } from './wechatpay/payConfigProblems'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
@@ -72,6 +73,21 @@ export const configSchema = z.object({
   SMS_VERIFY_TEMPLATE_ID: z.string().min(1).optional(),
   /** Template of SMS pushes (param: the message title). */
   SMS_PUSH_TEMPLATE_ID: z.string().min(1).optional(),
+  /** WeChat Pay (API v3, JSAPI) for the processing fee; without the merchant settings (all of them, and WECHAT_APP_ID) fees cannot be paid online. */
+  WECHATPAY_API_BASE_URL: z.url({ error: '应为网址，例如 https://api.mch.weixin.qq.com' }).refine((v) => !URL.canParse(v) || new URL(v).pathname === '/', { error: '只写协议、主机和端口，不带路径' }).default('https://api.mch.weixin.qq.com'),
+  WECHATPAY_MCH_ID: z.string().regex(/^\d{8,12}$/, { error: '应为数字商户号' }).optional(),
+  /** The merchant API certificate's serial number. */
+  WECHATPAY_MCH_SERIAL_NO: z.string().regex(/^[0-9A-Fa-f]{8,64}$/, { error: '应为商户 API 证书序列号（十六进制）' }).optional(),
+  /** The merchant API private key: PEM text, or the path of apiclient_key.pem. */
+  WECHATPAY_MCH_PRIVATE_KEY: z.string().min(1).optional(),
+  WECHATPAY_APIV3_KEY: z.string().refine((v) => Buffer.byteLength(v) === 32, { error: 'APIv3 密钥应为 32 个字符' }).optional(),
+  /** The platform's public key (微信支付公钥) or platform certificate: PEM text or a path; and its serial (PUB_KEY_ID_… or the certificate serial). */
+  WECHATPAY_PLATFORM_PUBLIC_KEY: z.string().min(1).optional(),
+  WECHATPAY_PLATFORM_SERIAL: z.string().min(8).optional(),
+  /** Where WeChat Pay posts notifications: https://<public host>/api/v1/pay/notify. */
+  WECHATPAY_NOTIFY_URL: z.url({ error: '应为网址，例如 https://example.gov.cn/api/v1/pay/notify' }).optional(),
+  /** Open orders without a notification for this long are queried by the reconciliation job. */
+  WECHATPAY_RECONCILE_AFTER_MINUTES: integer(1, 1440).default(10),
   /** Push sending: recipients per window (also the most messages in flight), the sender's lease, and how often a push worker looks for due campaigns. */
   PUSH_WINDOW: integer(1, 1000).default(64),
   PUSH_LEASE_MS: integer(1000, 600_000).default(30_000),
@@ -109,5 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!result.success) {
     throw new ConfigError(fieldErrorsOf(result.error).map((f) => ({ variable: f.path, message: f.message })))
   }
+  const payProblems = wechatPayConfigProblems(result.data)
+  if (payProblems.length) throw new ConfigError(payProblems)
   return { ...result.data, SEED_DEMO_CONTENT: result.data.SEED_DEMO_CONTENT ?? result.data.NODE_ENV !== 'production' }
 }
