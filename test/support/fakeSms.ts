@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { seededRandom } from '../../server/src/platform/delivery/random'
 import { parseTc3Authorization, tc3Date, tc3Signature } from '../../server/src/platform/sms/tc3Signature'
+import { FakeRateLimit } from './fakeRateLimit'
 
 /** A request the fake received: headers and body as sent. */
 export interface SmsReceived {
@@ -79,7 +80,7 @@ export class FakeSms {
   private readonly random: () => number
   private readonly faults: SmsFault[] = []
   private readonly perNumberDay = new Map<string, number>()
-  private rate: { perMs: number; burst: number; tokens: number; at: number } | null = null
+  private rate: FakeRateLimit | null = null
 
   constructor(options: FakeSmsOptions = {}) {
     this.latencyMs = options.latencyMs ?? 0
@@ -112,8 +113,7 @@ export class FakeSms {
   }
 
   setRateLimit(perSecond: number | null, burst?: number): void {
-    const b = burst ?? Math.max(1, Math.round(perSecond ?? 1))
-    this.rate = perSecond === null ? null : { perMs: perSecond / 1000, burst: b, tokens: b, at: performance.now() }
+    this.rate = perSecond === null ? null : new FakeRateLimit(perSecond, burst)
   }
 
   private count(code: string): void {
@@ -134,16 +134,6 @@ export class FakeSms {
     })
   }
 
-  private takeRate(): boolean {
-    const r = this.rate
-    if (!r) return true
-    const now = performance.now()
-    r.tokens = Math.min(r.burst, r.tokens + (now - r.at) * r.perMs)
-    r.at = now
-    if (r.tokens < 1) return false
-    r.tokens -= 1
-    return true
-  }
 
   private drawFailure(): string | undefined {
     let x: number | undefined
@@ -201,7 +191,7 @@ export class FakeSms {
     }
     if (headers['x-tc-action'] !== 'SendSms') return requestError('InvalidAction', `The action ${headers['x-tc-action']} is not found.`)
     if (headers['x-tc-version'] !== VERSION) return requestError('NoSuchVersion', `The version ${headers['x-tc-version']} is not supported.`)
-    if (!this.takeRate()) return requestError('RequestLimitExceeded', 'Your current request times equals to `limit`.')
+    if (this.rate?.take() === false) return requestError('RequestLimitExceeded', 'Your current request times equals to `limit`.')
     if (!body) return requestError('FailedOperation.FailResolvePacket', '请求包解析失败')
     if (body.SmsSdkAppId !== this.smsSdkAppId) return requestError('UnauthorizedOperation.SmsSdkAppIdVerifyFail', 'SmsSdkAppId 校验失败')
 

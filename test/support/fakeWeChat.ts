@@ -2,6 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { randomBytes } from 'node:crypto'
 import { seededRandom } from '../../server/src/platform/delivery/random'
+import { FakeRateLimit } from './fakeRateLimit'
 
 /** A request the fake received, as WeChat would have. */
 export interface Received {
@@ -105,7 +106,7 @@ export class FakeWeChat {
   private tokenExpiresAt = 0
   private readonly consents = new Map<string, number | 'long-term'>()
   private readonly faults = new Map<string, Fault[]>()
-  private rate: { perMs: number; burst: number; tokens: number; at: number } | null = null
+  private rate: FakeRateLimit | null = null
 
   constructor(options: FakeWeChatOptions = {}) {
     this.latencyMs = options.latencyMs ?? 0
@@ -164,7 +165,7 @@ export class FakeWeChat {
 
   /** Limits subscribe/send to `perSecond` across all callers (null: no limit). */
   setRateLimit(perSecond: number | null, burst?: number): void {
-    this.rate = perSecond === null ? null : { perMs: perSecond / 1000, burst: burst ?? Math.max(1, Math.round(perSecond)), tokens: burst ?? Math.max(1, Math.round(perSecond)), at: performance.now() }
+    this.rate = perSecond === null ? null : new FakeRateLimit(perSecond, burst)
   }
 
   /** The current token now expires in `seconds` (stable_token keeps answering it, with that much life left). */
@@ -224,16 +225,6 @@ export class FakeWeChat {
     return queued?.shift()
   }
 
-  private takeRate(): boolean {
-    const r = this.rate
-    if (!r) return true
-    const now = performance.now()
-    r.tokens = Math.min(r.burst, r.tokens + (now - r.at) * r.perMs)
-    r.at = now
-    if (r.tokens < 1) return false
-    r.tokens -= 1
-    return true
-  }
 
   private answer(req: http.IncomingMessage, res: http.ServerResponse, raw: string, fault: Fault | undefined): void {
     const url = new URL(req.url ?? '/', this.url)
@@ -298,7 +289,7 @@ export class FakeWeChat {
       return json(200, { access_token: this.token, expires_in: Math.floor((this.tokenExpiresAt - Date.now()) / 1000) })
     }
     if (isSend) {
-      if (!this.takeRate()) return error(45011, 'api minute-quota reach limit')
+      if (this.rate?.take() === false) return error(45011, 'api minute-quota reach limit')
       if (!this.token || query.access_token !== this.token) return error(40001, 'invalid credential, access_token is invalid or not latest')
       const injected = this.drawFailure()
       if (injected !== undefined) return error(injected, 'injected failure (rate)')

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from 'node:crypto'
 import { answerMessage, encryptResource, parseAuthorization, publicKeyOf, requestMessage, rsaSign, rsaVerify } from '../../server/src/platform/wechatpay/wechatPayCrypto'
 import { beijingRfc3339, type WeChatPaySettings } from '../../server/src/platform/wechatpay/wechatPayClient'
+import { FakeRateLimit } from './fakeRateLimit'
 
 /** A request the fake received. */
 export interface PayReceived {
@@ -127,7 +128,7 @@ export class FakeWeChatPay {
   url = ''
   private server!: http.Server
   private readonly faults: { fault: PayFault; operation?: PayOperation }[] = []
-  private rate: { perMs: number; burst: number; tokens: number; at: number } | null = null
+  private rate: FakeRateLimit | null = null
   private seq = 0
 
   constructor(options: FakeWeChatPayOptions = {}) {
@@ -142,8 +143,7 @@ export class FakeWeChatPay {
     this.latencyMs = options.latencyMs ?? 0
     this.refundStatus = options.refundStatus ?? 'PROCESSING'
     if (options.rateLimit) {
-      const burst = options.rateLimit.burst ?? Math.max(1, options.rateLimit.perSecond)
-      this.rate = { perMs: options.rateLimit.perSecond / 1000, burst, tokens: burst, at: performance.now() }
+      this.rate = new FakeRateLimit(options.rateLimit.perSecond, options.rateLimit.burst ?? Math.max(1, options.rateLimit.perSecond))
     }
   }
 
@@ -343,16 +343,6 @@ export class FakeWeChatPay {
     })
   }
 
-  private takeRate(): boolean {
-    const r = this.rate
-    if (!r) return true
-    const now = performance.now()
-    r.tokens = Math.min(r.burst, r.tokens + (now - r.at) * r.perMs)
-    r.at = now
-    if (r.tokens < 1) return false
-    r.tokens -= 1
-    return true
-  }
 
   private answer(req: http.IncomingMessage, res: http.ServerResponse, body: string, fault: Exclude<PayFault, { delayMs: number }> | undefined): void {
     const method = req.method ?? 'GET'
@@ -397,7 +387,7 @@ export class FakeWeChatPay {
     if (!auth || auth.mchid !== this.mchid || auth.serial_no !== this.merchantSerialNo) return error(401, 'SIGN_ERROR', '签名错误')
     if (Math.abs(Date.now() / 1000 - Number(auth.timestamp)) > 300) return error(401, 'SIGN_ERROR', '签名错误，时间戳过期')
     if (!rsaVerify(this.merchantPublicKey, requestMessage(method, path, auth.timestamp, auth.nonce_str, body), auth.signature)) return error(401, 'SIGN_ERROR', '签名错误')
-    if (!this.takeRate()) return error(429, 'FREQUENCY_LIMITED', '频率超限')
+    if (this.rate?.take() === false) return error(429, 'FREQUENCY_LIMITED', '频率超限')
     if (fault && 'code' in fault) return error(fault.httpStatus, fault.code, fault.message ?? fault.code)
     const forged = !!fault && 'forgedAnswer' in fault
 
