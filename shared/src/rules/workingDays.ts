@@ -85,3 +85,17 @@ export class WorkingCalendar {
 export function isPastWorkingDays(calendar: WorkingCalendar, since: Date | string, now: Date | string, days: number): boolean {
   return formatShanghaiDate(now) > calendar.addWorkingDays(formatShanghaiDate(since), days)
 }
+
+let bundled: WorkingCalendar | undefined
+/** The calendar of the bundled official arrangements (the server adds the years an admin loads to its own). */
+export const bundledCalendar = (): WorkingCalendar => (bundled ??= new WorkingCalendar())
+
+/** The `n`-th working day after `date` (YYYY-MM-DD, not counting `date`) in the bundled official calendar: `addWorkingDays('2026-09-30', 1)` is `2026-10-08`. */
+export function addWorkingDays(date: string, n: number): string {
+  return bundledCalendar().addWorkingDays(date, n)
+}
+
+/** Whether `date` (YYYY-MM-DD) is a working day in the bundled official calendar; CalendarGapError for a year it does not hold. */
+export function isWorkingDay(date: string): boolean {
+  return bundledCalendar().isWorkingDay(date)
+}
