@@ -33,6 +33,11 @@ export class WorkingCalendar {
     for (const a of arrangements) this.years.set(a.year, { holidays: new Set(a.holidays), workdays: new Set(a.workdays) })
   }
 
+  /** Adds (or replaces) a year's arrangement: a platform admin loaded the State Council's notice for it. */
+  load(arrangement: YearArrangement): void {
+    this.years.set(arrangement.year, { holidays: new Set(arrangement.holidays), workdays: new Set(arrangement.workdays) })
+  }
+
   /** The years it can answer for. */
   get knownYears(): number[] {
     return [...this.years.keys()].sort((a, b) => a - b)
