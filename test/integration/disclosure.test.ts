@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { residentIdCheckChar, type ApiClient, type DisclosureApplicationBody, type DisclosureRegistrationBody } from '@zw/shared'
 import { AuditRecordModel } from '../../server/src/platform/audit/auditTrail'
-import { DisclosureApplicationModel, DisclosureTaskModel } from '../../server/src/disclosure/model'
+import { CalendarYearModel, DisclosureApplicationModel, DisclosureReportEntryModel, DisclosureTaskModel } from '../../server/src/disclosure/model'
 import type { FeePayments, FeeRefund } from '../../server/src/disclosure/feePayments'
 import { startTestApp, type TestApp } from '../support/app'
 import { outcome, refusedFields, staffSession } from '../support/staff'
@@ -294,6 +294,14 @@ describe('the working calendar', () => {
     expect((await handler.call('getDisclosure', { params: { id: app.id } })).clock).toMatchObject({ dueDate: '2027-01-08', calendarGap: null })
     expect(await AuditRecordModel.countDocuments({ subject: 'calendar:2027', action: 'calendar.load-year' })).toBe(1)
   })
+
+  it('uses a year another instance loaded once it reads the stored years again', async () => {
+    await CalendarYearModel.create({ _id: 2029, holidays: ['2029-01-01'], workdays: [], source: '另一实例导入（测试）', loadedBy: { id: 'x', name: 'x' }, loadedAt: new Date() })
+    expect(t.services.calendar.covers(2029)).toBe(false)
+    await t.services.disclosure.calendarYears.refresh(0)
+    expect(t.services.calendar.covers(2029)).toBe(true)
+    expect(t.services.calendar.isWorkingDay('2029-01-01')).toBe(false)
+  })
 })
 
 describe('refunds', () => {
@@ -313,6 +321,24 @@ describe('refunds', () => {
     expect(await outcome(step(reviewer, { action: 'refundFee', reason: '重复退款' }))).toBe('CONFLICT')
     expect(await outcome(me.call('withdrawMyDisclosure', { params: { id: app.id } }))).toBe('CONFLICT')
     expect(refunds.filter((r) => r.outTradeNo === notice.outTradeNo)).toHaveLength(1)
+  })
+
+  it('refunds a fee charged in error on a reviewer’s decision, with a reason, and audits it', async () => {
+    today = '2026-11-02'
+    const { handler, reviewer } = await desk()
+    const app = await handler.call('registerDisclosure', { body: registration() })
+    const step = (who: ApiClient, body: object) => who.call('actOnDisclosure', { params: { id: app.id }, body: body as never })
+    await step(handler, { action: 'assign', department: DEPT })
+    expect(await outcome(step(reviewer, { action: 'refundFee', reason: '错收' }))).toBe('CONFLICT') // nothing paid
+    await step(handler, { action: 'proposeFee', method: 'per-page', pages: 35, reason: '复制 35 页' })
+    const notice = (await step(reviewer, { action: 'approveFee' })).fee!.notice!
+    await t.services.disclosure.payments.recordFeePaid(notice.outTradeNo, new Date('2026-11-03T09:00:00+08:00'), 'TX-E')
+    expect((await handler.call('getDisclosure', { params: { id: app.id } })).actions).not.toContain('refundFee') // a reviewer's decision
+    expect(await outcome(step(handler, { action: 'refundFee', reason: '页数计算错误' }))).toBe('FORBIDDEN')
+    const refunded = await step(reviewer, { action: 'refundFee', reason: '页数计算错误，实为 25 页，不应收费' })
+    expect(refunded).toMatchObject({ state: 'processing', fee: { amountYuan: 50, refundedAt: expect.any(String) } })
+    expect(refunds.at(-1)).toMatchObject({ outTradeNo: notice.outTradeNo, amountFen: 5000 })
+    expect(await AuditRecordModel.findOne({ subject: `disclosure:${app.id}`, action: 'disclosure.refundFee' }).lean()).toMatchObject({ reason: '页数计算错误，实为 25 页，不应收费' })
   })
 })
 
@@ -359,5 +385,10 @@ describe('the annual report', () => {
     expect(csv.toString('utf8')).toContain('"受理政府信息公开申请总数（件）","4","5"')
     const bad = await fetch(`${t.url}/api/v1/staff/disclosure/report.csv?year=abc`, { headers: { authorization: `Bearer ${admin.session.accessToken}` } })
     expect(bad.status).toBe(400)
+    // Bad input: a message per field, nothing written.
+    const entries = JSON.stringify(await DisclosureReportEntryModel.find().lean())
+    expect(await refusedFields(admin.api.call('setDisclosureReportEntries', { body: { year: 2026, reconsiderations: -1, lawsuits: 1.5 } }))).toEqual({ reconsiderations: '不能为负数', lawsuits: '应为整数' })
+    expect(await refusedFields(admin.api.call('getDisclosureReport', { query: { year: 'abc' as never } }))).toEqual({ 'query.year': '年份应为数字' })
+    expect(JSON.stringify(await DisclosureReportEntryModel.find().lean())).toBe(entries)
   })
 })

@@ -20,6 +20,7 @@ export class ApplicationReader {
   }
 
   async listForStaff(staff: StaffPrincipal, query: { state?: string }): Promise<DisclosureList> {
+    await this.ctx.freshCalendar()
     if (!can(staff, 'disclosure.handle', staff.department)) throw new ForbiddenError('只有本部门的办理人员可以查看申请')
     const filter: Record<string, unknown> = { department: staff.department }
     if (query.state === 'open') filter.state = { $nin: DISCLOSURE_FINAL_STATES }
@@ -33,17 +34,20 @@ export class ApplicationReader {
   }
 
   async getForStaff(staff: StaffPrincipal, id: string): Promise<Disclosure> {
+    await this.ctx.freshCalendar()
     const doc = await loadApplication(id)
     if (!can(staff, 'disclosure.handle', doc.department) && !can(staff, 'disclosure.approve', doc.department)) throw new ForbiddenError('只能查看本部门的申请')
     return staffViewOf(doc, clockViewOf(doc, todayOf(this.ctx), this.ctx.calendar, this.ctx.settings), staff)
   }
 
   async listMine(citizen: CitizenPrincipal): Promise<DisclosureList> {
+    await this.ctx.freshCalendar()
     const docs = await DisclosureApplicationModel.find({ citizenId: citizen.id }).sort({ createdAt: -1 }).limit(200).lean<DisclosureApplicationDoc[]>()
     return this.summaries(docs)
   }
 
   async getMine(citizen: CitizenPrincipal, id: string): Promise<MyDisclosure> {
+    await this.ctx.freshCalendar()
     const doc = await loadApplication(id)
     if (doc.citizenId !== citizen.id) throw new NotFoundError('没有这件申请')
     return myViewOf(doc, clockViewOf(doc, todayOf(this.ctx), this.ctx.calendar, this.ctx.settings))

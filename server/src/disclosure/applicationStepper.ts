@@ -56,6 +56,7 @@ export class ApplicationStepper {
   ) {}
 
   async take(staff: StaffPrincipal, id: string, body: ActionBody): Promise<Disclosure> {
+    await this.ctx.freshCalendar()
     const doc = await loadApplication(id)
     const decision = decideDisclosure({ state: doc.state, department: doc.department, feeProposedBy: doc.fee?.proposedBy.id ?? null }, body.action, { kind: 'staff', actor: staff })
     if (!decision.ok) throw new AppError(decision.code, decision.message)

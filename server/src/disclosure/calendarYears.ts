@@ -19,9 +19,17 @@ export class CalendarYears {
     private readonly now: () => Date,
   ) {}
 
-  /** Adds the stored years to the calendar (at start). */
+  private readAt = Number.NEGATIVE_INFINITY
+
+  /** Adds the stored years to the calendar (at start, and from then on what other instances loaded). */
   async start(): Promise<void> {
+    this.readAt = performance.now()
     for (const y of await CalendarYearModel.find().lean<CalendarYearDoc[]>()) this.calendar.load({ year: y._id, holidays: y.holidays, workdays: y.workdays, source: y.source })
+  }
+
+  /** Reads the stored years again when the last read is older than `maxAgeMs` (a year loaded on another instance is used here within a minute). */
+  async refresh(maxAgeMs = 60_000): Promise<void> {
+    if (performance.now() - this.readAt >= maxAgeMs) await this.start()
   }
 
   /** The warning for admins, from November, when next year's arrangement is missing; null otherwise. */
@@ -32,6 +40,7 @@ export class CalendarYears {
   }
 
   async status(): Promise<CalendarStatus> {
+    await this.refresh()
     const loaded = await CalendarYearModel.find().lean<CalendarYearDoc[]>()
     const byYear = new Map<number, CalendarStatus['years'][number]>()
     for (const a of OFFICIAL_ARRANGEMENTS) byYear.set(a.year, { year: a.year, source: a.source, holidays: a.holidays.length, workdays: a.workdays.length, loaded: false })

@@ -10,6 +10,8 @@ export interface DisclosureContext {
   now: () => Date
   cipher: IdCipher
   payments: FeePayments | undefined
+  /** Brings the calendar up to date with the years loaded on any instance (cheap when recent). */
+  freshCalendar: () => Promise<void>
 }
 
 export const todayOf = (ctx: DisclosureContext) => formatShanghaiDate(ctx.now())

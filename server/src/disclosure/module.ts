@@ -53,8 +53,9 @@ export interface DisclosureModule {
 export function createDisclosureModule(deps: { calendar: WorkingCalendar; now: () => Date; logger: Logger; settings?: DisclosureSettings }): DisclosureModule {
   const s = deps.settings ?? {}
   const settings: ClockSettings = { ...DEFAULT_CLOCK_SETTINGS, ...(s.feePausesClock === undefined ? {} : { feePausesClock: s.feePausesClock }) }
-  const context: DisclosureContext = { calendar: deps.calendar, settings, now: s.now ?? deps.now, cipher: new IdCipher(s.idKey ?? DEVELOPMENT_ID_KEY), payments: s.payments }
-  const calendarYears = new CalendarYears(deps.calendar, context.now)
+  const now = s.now ?? deps.now
+  const calendarYears = new CalendarYears(deps.calendar, now)
+  const context: DisclosureContext = { calendar: deps.calendar, settings, now, cipher: new IdCipher(s.idKey ?? DEVELOPMENT_ID_KEY), payments: s.payments, freshCalendar: () => calendarYears.refresh() }
   const refunder = new FeeRefunder(context)
   const services = {
     submitter: new ApplicationSubmitter(context),
