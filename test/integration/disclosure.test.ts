@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { residentIdCheckChar, type ApiClient, type DisclosureApplicationBody, type DisclosureRegistrationBody } from '@zw/shared'
 import { AuditRecordModel } from '../../server/src/platform/audit/auditTrail'
+import { CitizenAccountModel } from '../../server/src/auth/citizenModel'
+import { FeePaymentOpener } from '../../server/src/disclosure/feePaymentOpener'
+import { ApplicationWithdrawer } from '../../server/src/disclosure/applicationWithdrawer'
+import { FeeRefunder } from '../../server/src/disclosure/feeRefunder'
 import { CalendarYearModel, DisclosureApplicationModel, DisclosureReportEntryModel, DisclosureTaskModel } from '../../server/src/disclosure/model'
 import type { FeePayments, FeeRefund } from '../../server/src/disclosure/feePayments'
 import { startTestApp, type TestApp } from '../support/app'
@@ -339,6 +343,29 @@ describe('refunds', () => {
     expect(refunded).toMatchObject({ state: 'processing', fee: { amountYuan: 50, refundedAt: expect.any(String) } })
     expect(refunds.at(-1)).toMatchObject({ outTradeNo: notice.outTradeNo, amountFen: 5000 })
     expect(await AuditRecordModel.findOne({ subject: `disclosure:${app.id}`, action: 'disclosure.refundFee' }).lean()).toMatchObject({ reason: '页数计算错误，实为 25 页，不应收费' })
+  })
+})
+
+describe('without a payment provider', () => {
+  it('paying and a withdrawal that needs a refund answer 503 and change nothing', async () => {
+    today = '2026-11-02'
+    const { handler, reviewer } = await desk()
+    const session = await t.api.call('citizenDevLogIn', { body: { name: 'dis-nopay-1' } })
+    const me = t.asStaff(session.accessToken)
+    const app = await me.call('submitDisclosure', { body: form() })
+    const step = (who: ApiClient, body: object) => who.call('actOnDisclosure', { params: { id: app.id }, body: body as never })
+    await step(handler, { action: 'assign', department: DEPT })
+    await step(handler, { action: 'proposeFee', method: 'per-page', pages: 40, reason: '复制 40 页' })
+    const notice = (await step(reviewer, { action: 'approveFee' })).fee!.notice!
+    const ctx = { ...t.services.disclosure.context, payments: undefined }
+    const citizen = { id: session.citizen.id, sessionId: 's', account: (await CitizenAccountModel.findById(session.citizen.id).lean())! }
+    const before = JSON.stringify(await DisclosureApplicationModel.findById(app.id).lean())
+    await expect(new FeePaymentOpener(ctx).open(citizen as never, app.id)).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: '暂不支持在线缴费，请按缴费通知到受理窗口缴纳' })
+    await t.services.disclosure.payments.recordFeePaid(notice.outTradeNo, new Date('2026-11-02T12:00:00+08:00'), 'TX-N')
+    const paid = JSON.stringify(await DisclosureApplicationModel.findById(app.id).lean())
+    expect(paid).not.toBe(before)
+    await expect(new ApplicationWithdrawer(ctx, new FeeRefunder(ctx)).withdraw(citizen as never, app.id)).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' })
+    expect(JSON.stringify(await DisclosureApplicationModel.findById(app.id).lean())).toBe(paid)
   })
 })
 

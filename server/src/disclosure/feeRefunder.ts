@@ -1,7 +1,6 @@
 import { recordAudit, type AuditActor } from '../platform/audit/auditTrail'
 import { ConflictError, ServiceUnavailableError } from '../platform/errors'
-import type { DisclosureContext } from './context'
-import { todayOf } from './context'
+import { todayOf, type DisclosureContext } from './context'
 import { yuanToFen } from './feePayments'
 import { DisclosureApplicationModel, type DisclosureActorRef, type DisclosureApplicationDoc } from './model'
 
