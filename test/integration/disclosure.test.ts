@@ -196,6 +196,27 @@ describe('an application from submission to reply', () => {
   })
 })
 
+describe('a correction sent online', () => {
+  it('restarts the clock from the day it arrives; only the applicant, only when asked, with a message when empty', async () => {
+    today = '2026-11-02'
+    const { handler } = await desk()
+    const me = await citizen('dis-correct-1')
+    const app = await me.call('submitDisclosure', { body: form() })
+    expect(await outcome(me.call('correctMyDisclosure', { params: { id: app.id }, body: { text: '补充：2025 年全年' } }))).toBe('CONFLICT') // not asked for
+    await handler.call('actOnDisclosure', { params: { id: app.id }, body: { action: 'requestCorrection', items: '请写明年份', days: 10 } })
+    expect((await me.call('getMyDisclosure', { params: { id: app.id } })).correction).toEqual({ items: '请写明年份', deadline: '2026-11-16' })
+    expect(await refusedFields(me.call('correctMyDisclosure', { params: { id: app.id }, body: { text: ' ' } }))).toEqual({ text: '请填写补正内容' })
+    expect(await outcome((await citizen('dis-correct-2')).call('correctMyDisclosure', { params: { id: app.id }, body: { text: '不是我的申请' } }))).toBe('NOT_FOUND')
+    today = '2026-11-05'
+    const corrected = await me.call('correctMyDisclosure', { params: { id: app.id }, body: { text: '所需信息为 2025 年全年数据' } })
+    expect(corrected).toMatchObject({ state: 'processing', correction: null, clock: { state: 'running', countsFrom: '2026-11-05', dueDate: '2026-12-03' } })
+    const handled = await handler.call('getDisclosure', { params: { id: app.id } })
+    expect(handled.history.at(-1)).toMatchObject({ action: 'corrected', on: '2026-11-05', note: '所需信息为 2025 年全年数据' })
+    const audit = await AuditRecordModel.findOne({ subject: `disclosure:${app.id}`, action: 'disclosure.correct' }).lean()
+    expect(JSON.stringify(audit)).not.toContain('2025 年全年数据')
+  })
+})
+
 describe('fees counted by the verified ID', () => {
   it('per application: the 11th application of the natural month by the same ID costs ¥100, whoever registered it; last month’s do not count', async () => {
     today = '2026-11-30'

@@ -9,6 +9,7 @@ import { ApplicationReader } from './applicationReader'
 import { ApplicationStepper } from './applicationStepper'
 import { ApplicationWithdrawer } from './applicationWithdrawer'
 import { CalendarYears } from './calendarYears'
+import { CorrectionSubmitter } from './correctionSubmitter'
 import type { DisclosureContext } from './context'
 import { DailySweep } from './dailySweep'
 import { FeePaymentOpener } from './feePaymentOpener'
@@ -63,6 +64,7 @@ export function createDisclosureModule(deps: { calendar: WorkingCalendar; now: (
     reader: new ApplicationReader(context),
     stepper: new ApplicationStepper(context, refunder),
     withdrawer: new ApplicationWithdrawer(context, refunder),
+    corrector: new CorrectionSubmitter(context),
     paymentOpener: new FeePaymentOpener(context),
     calendarYears,
     reporter: new AnnualReporter(context),

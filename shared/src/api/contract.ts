@@ -1,5 +1,5 @@
 import { defineEndpoint } from './endpoint'
-import { calendarStatusSchema, calendarYearBodySchema, calendarYearParamsSchema, disclosureActionBodySchema, disclosureApplicationBodySchema, disclosureListQuerySchema, disclosureListSchema, disclosureParamsSchema, disclosureRegistrationBodySchema, disclosureReportEntriesBodySchema, disclosureReportQuerySchema, disclosureReportSchema, disclosureSchema, disclosureTaskListSchema, feePaymentParamsSchema, myDisclosureSchema } from '../disclosure/schemas'
+import { disclosureCorrectionBodySchema, calendarStatusSchema, calendarYearBodySchema, calendarYearParamsSchema, disclosureActionBodySchema, disclosureApplicationBodySchema, disclosureListQuerySchema, disclosureListSchema, disclosureParamsSchema, disclosureRegistrationBodySchema, disclosureReportEntriesBodySchema, disclosureReportQuerySchema, disclosureReportSchema, disclosureSchema, disclosureTaskListSchema, feePaymentParamsSchema, myDisclosureSchema } from '../disclosure/schemas'
 import { healthSchema, readinessSchema, siteInfoSchema } from './site'
 import {
   contentDetailSchema,
@@ -865,6 +865,17 @@ export const endpoints = {
     tag: 'disclosure',
     auth: 'citizen',
     params: disclosureParamsSchema,
+    response: myDisclosureSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND', 'CONFLICT'],
+  }),
+  correctMyDisclosure: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/citizen/disclosure/applications/{id}/correction',
+    summary: '提交补正：收到之日起重新计算答复期限',
+    tag: 'disclosure',
+    auth: 'citizen',
+    params: disclosureParamsSchema,
+    body: disclosureCorrectionBodySchema,
     response: myDisclosureSchema,
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND', 'CONFLICT'],
   }),

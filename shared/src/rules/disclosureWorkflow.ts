@@ -49,6 +49,7 @@ export const DISCLOSURE_TRANSITIONS = {
   reply: { from: ['processing'], to: 'replied', by: 'staff', permission: 'disclosure.handle', label: '答复' },
   refundFee: { from: [...OPEN, 'replied', 'withdrawn'], to: 'same', by: 'staff', permission: 'disclosure.approve', label: '退还费用' },
   withdraw: { from: OPEN, to: 'withdrawn', by: 'citizen', label: '撤回申请' },
+  correct: { from: ['correction'], to: 'processing', by: 'citizen', label: '提交补正' },
   feePaid: { from: ['fee-notified'], to: 'processing', by: 'system', label: '已缴费' },
   abandonUncorrected: { from: ['correction'], to: 'abandoned', by: 'system', label: '逾期未补正，视为放弃' },
   abandonUnpaid: { from: ['fee-notified'], to: 'abandoned', by: 'system', label: '逾期未缴费，视为放弃' },

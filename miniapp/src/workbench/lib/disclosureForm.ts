@@ -40,6 +40,7 @@ export const STEP_FIELDS: Record<DisclosureAction, StepField[]> = {
   ],
   refundFee: [reason('退费理由')],
   withdraw: [],
+  correct: [],
   feePaid: [],
   abandonUncorrected: [],
   abandonUnpaid: [],

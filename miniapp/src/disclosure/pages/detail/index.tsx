@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import { APPLICANT_KINDS, DISCLOSURE_CHANNELS, formatShanghaiDateTime, type MyDisclosure } from '@zw/shared'
 import { Page } from '@/components/Page'
 import { Section } from '@/components/Section'
@@ -19,6 +19,7 @@ export default function ApplicationDetail() {
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
   const [note, setNote] = useState('')
+  const [correction, setCorrection] = useState('')
   const load = () =>
     asCitizen((c) => c.call('getMyDisclosure', { params: { id } })).then(
       (r) => (setA(r), setError('')),
@@ -36,6 +37,19 @@ export default function ApplicationDetail() {
       void load()
     } catch (err) {
       setNote(errorMessage(err, '支付没有完成，请稍后再试'))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const sendCorrection = async () => {
+    if (busy) return
+    setBusy(true)
+    setNote('')
+    try {
+      setA(await asCitizen((c) => c.call('correctMyDisclosure', { params: { id }, body: { text: correction } })))
+      setCorrection('')
+    } catch (err) {
+      setNote(errorMessage(err))
     } finally {
       setBusy(false)
     }
@@ -82,6 +96,11 @@ export default function ApplicationDetail() {
         <Section title='补正通知'>
           <Text className='dis-text'>{a.correction.items}</Text>
           <Text className='dis-text'>补正期限：{a.correction.deadline}（逾期未补正视为放弃申请）</Text>
+          <Text className='dis-hint'>可以在这里直接写明补正内容，也可以把材料交到受理窗口。</Text>
+          <Textarea className='dis-textarea' aria-label='补正内容' data-testid='correction-text' maxlength={2000} value={correction} onInput={(e) => setCorrection(e.detail.value)} />
+          <View className='btn' role='button' data-testid='send-correction' onClick={() => void sendCorrection()}>
+            <Text>{busy ? '正在提交…' : '提交补正'}</Text>
+          </View>
         </Section>
       ) : null}
       {fee?.notice ? (
