@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { toShanghaiParts, type DisclosureReport } from '@zw/shared'
+import { can, DEPARTMENTS, toShanghaiParts, type DepartmentCode, type DisclosureReport } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { downloadCsv } from '../../lib/download'
-import { Field } from '../../lib/Fields'
+import { Chips, Field } from '../../lib/Fields'
 import { asStaff, savedSession } from '../../lib/session'
 import '../index/index.css'
 import './index.css'
@@ -16,11 +16,14 @@ import './index.css'
 export default function DisclosureReportPage() {
   const staff = savedSession()?.staff
   const [year, setYear] = useState(String(toShanghaiParts(new Date()).year))
+  const platform = staff ? can(staff, 'platform.configure') : false
+  const [department, setDepartment] = useState<DepartmentCode>((staff?.department ?? DEPARTMENTS[0].code) as DepartmentCode)
+  const which = platform ? { department } : {}
   const [report, setReport] = useState<DisclosureReport>()
   const [entries, setEntries] = useState({ reconsiderations: '0', lawsuits: '0', complaints: '0' })
   const [error, setError] = useState('')
   const load = () =>
-    asStaff((c) => c.call('getDisclosureReport', { query: { year: Number(year) } })).then(
+    asStaff((c) => c.call('getDisclosureReport', { query: { year: Number(year), ...which } })).then(
       (r) => {
         setReport(r)
         setEntries({ reconsiderations: String(r.reconsiderations), lawsuits: String(r.lawsuits), complaints: String(r.complaints) })
@@ -30,7 +33,7 @@ export default function DisclosureReportPage() {
     )
   useEffect(() => void load(), [])
   const save = () =>
-    asStaff((c) => c.call('setDisclosureReportEntries', { body: { year: Number(year), reconsiderations: Number(entries.reconsiderations), lawsuits: Number(entries.lawsuits), complaints: Number(entries.complaints) } })).then(
+    asStaff((c) => c.call('setDisclosureReportEntries', { body: { year: Number(year), ...which, reconsiderations: Number(entries.reconsiderations), lawsuits: Number(entries.lawsuits), complaints: Number(entries.complaints) } })).then(
       (r) => (setReport(r), setError('')),
       (err: unknown) => setError(errorMessage(err)),
     )
@@ -40,6 +43,7 @@ export default function DisclosureReportPage() {
       <View className='no-print'>
         <Text className='workbench-title'>政府信息公开工作年度报告统计</Text>
         <Field label='年度' number value={year} onInput={setYear} />
+        {platform ? <Chips label='部门' options={DEPARTMENTS.map((d) => ({ value: d.code, text: d.name }))} selected={[department]} onToggle={(v) => setDepartment(v as DepartmentCode)} /> : null}
         <View className='wb-button' role='button' data-testid='report-load' onClick={() => void load()}>
           <Text>统计</Text>
         </View>
@@ -71,7 +75,7 @@ export default function DisclosureReportPage() {
             <View className='wb-button' role='button' data-testid='report-save' onClick={() => void save()}>
               <Text>保存</Text>
             </View>
-            <View className='wb-button wb-secondary' role='button' onClick={() => void downloadCsv(`/api/v1/staff/disclosure/report.csv?year=${report.year}`, `政府信息公开年度报告-${report.year}.csv`).then((m) => m && setError(m))}>
+            <View className='wb-button wb-secondary' role='button' onClick={() => void downloadCsv(`/api/v1/staff/disclosure/report.csv?year=${report.year}&department=${report.department}`, `政府信息公开年度报告-${report.year}.csv`).then((m) => m && setError(m))}>
               <Text>导出 CSV</Text>
             </View>
             <View className='wb-button wb-secondary' role='button' onClick={() => typeof window !== 'undefined' && window.print()}>
