@@ -33,7 +33,7 @@ const first17 = `52010219850712${String(Date.now() % 1000).padStart(3, '0')}`
 const ID = first17 + residentIdCheckChar(first17)
 
 describe('依申请公开 in the mini-program (h5) and the workbench', () => {
-  it('a citizen applies, a handler registers a letter and replies to the citizen’s application, and the citizen reads the reply', async () => {
+  it('a citizen applies, a handler registers a letter, asks the citizen for a correction, the citizen corrects online, the handler replies and the citizen reads the reply', async () => {
     const { page } = b
     await page.goto(`${baseUrl}/`)
     await page.evaluate(() => localStorage.clear())
@@ -101,6 +101,29 @@ describe('依申请公开 in the mini-program (h5) and the workbench', () => {
     await visible(page, '[data-testid=step-form] .wb-chip').filter({ hasText: '贵阳市人力资源和社会保障局' }).click()
     await visible(page, '[data-testid=step-submit]').click()
     await expect.poll(() => attr(page, '[data-testid=disclosure-handle]', 'data-state')).toBe('processing')
+    // 通知补正: the applicant is asked for the year range, and has 10 working days.
+    await visible(page, '[data-action=requestCorrection]').click()
+    await wbField(page, '需要补正的内容（一次说清）').fill('请写明所需名单的发放批次或月份')
+    await wbField(page, '补正期限（工作日）').fill('10')
+    await visible(page, '[data-testid=step-submit]').click()
+    await expect.poll(() => attr(page, '[data-testid=disclosure-handle]', 'data-state')).toBe('correction')
+
+    // The citizen (their session kept beside the staff one) corrects online: the clock starts again.
+    await page.evaluate((v) => localStorage.setItem('zw-citizen-session', v), citizenSession!)
+    await page.goto(`${baseUrl}/#/disclosure/pages/detail/index?id=${id}`)
+    await page.reload()
+    await expect.poll(() => attr(page, '[data-testid=application-state]', 'data-state')).toBe('correction')
+    expect(await text(page, '[data-testid=deadline]')).toMatch(/请在 \d{4}-\d{2}-\d{2} 前补正/)
+    await visible(page, '[data-testid=correction-text] textarea').fill('所需为 2025 年全年各批次的发放名单')
+    await visible(page, '[data-testid=send-correction]').click()
+    await expect.poll(() => attr(page, '[data-testid=application-state]', 'data-state')).toBe('processing')
+    expect(await text(page, '[data-testid=notices]')).toContain('已收到补正材料')
+
+    // The handler replies.
+    await page.goto(`${baseUrl}/#/workbench/pages/disclosure/index?id=${id}`)
+    await page.reload()
+    await expect.poll(() => attr(page, '[data-testid=disclosure-handle]', 'data-state')).toBe('processing')
+    expect(await text(page, '[data-testid=disclosure-history]')).toContain('所需为 2025 年全年各批次的发放名单')
     await visible(page, '[data-action=reply]').click()
     await visible(page, '[data-testid=step-form] .wb-chip').filter({ hasText: '予以公开' }).first().click()
     await wbField(page, '理由').fill('经审查，所申请信息不涉及国家秘密、商业秘密和个人隐私，予以公开。')
@@ -112,6 +135,7 @@ describe('依申请公开 in the mini-program (h5) and the workbench', () => {
     await visible(page, '[data-testid=step-submit]').click()
     await expect.poll(() => attr(page, '[data-testid=disclosure-handle]', 'data-state')).toBe('replied')
     expect(await text(page, '[data-testid=disclosure-history]')).toContain('答复')
+    await screenshot(page, 'disclosure-handled')
 
     // The citizen reads the reply in 我的申请.
     await page.evaluate((v) => localStorage.setItem('zw-citizen-session', v), citizenSession!)

@@ -1,6 +1,7 @@
 import {
   CalendarGapError,
   decideDisclosure,
+  departmentNameOf,
   DISCLOSURE_REPLY_TYPES,
   FEE_BASIS,
   feeStandardText,
@@ -76,7 +77,7 @@ export class ApplicationStepper {
     switch (body.action) {
       case 'assign':
         $set.department = body.department
-        events.push(event('assigned', { note: `${doc.department} → ${body.department}${body.note ? `：${body.note}` : ''}` }))
+        events.push(event('assigned', { note: `${departmentNameOf(doc.department)} → ${departmentNameOf(body.department)}${body.note ? `：${body.note}` : ''}` }))
         break
       case 'requestCorrection': {
         const deadline = addDays(this.ctx, today, body.days, 'days')

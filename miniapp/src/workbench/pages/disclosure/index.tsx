@@ -80,7 +80,7 @@ function Handle({ id }: { id: string }) {
       <View className='wb-card'>
         <Text className='wb-task-meta'>{DISCLOSURE_CHANNELS[a.channel]} · {a.receivedOn} 收到 · {a.departmentName}</Text>
         <Text className='wb-task-meta' data-testid='disclosure-clock'>
-          {c.calendarGap ? c.calendarGap : `${c.stateLabel}${c.dueDate ? ` · 答复期限 ${c.dueDate}` : ''}${c.state === 'running' || c.state === 'paused' ? ` · 已用 ${c.usedDays} / ${c.allowedDays} 个工作日` : ''}${c.overdue ? ' · 已逾期' : ''}`}
+          {c.calendarGap ? c.calendarGap : `${c.stateLabel}${c.dueDate && c.state !== 'ended' ? ` · 答复期限 ${c.dueDate}` : ''}${c.state === 'running' || c.state === 'paused' ? ` · 已用 ${c.usedDays} / ${c.allowedDays} 个工作日` : ''}${c.overdue ? ' · 已逾期' : ''}`}
         </Text>
         {c.correctionNoticeDue ? <Text className='wb-task-meta'>如需补正，须在 {c.correctionNoticeDue} 前一次告知</Text> : null}
         {c.correctionDeadline ? <Text className='wb-task-meta'>补正期限 {c.correctionDeadline}</Text> : null}
