@@ -41,7 +41,7 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
   const review = createReviewModule({ now, contentChanged: () => content.readModel.syncNow(), logger: deps.logger, calendar, wechat, storage: content.storage })
   const cadence = createCadenceModule({ publications: review.events, content: content.readModel, now, schedule: deps.cadenceSchedule })
   const push = createPushModule({ now, templates: deps.pushTemplates, citizenProfiles: auth.citizenProfiles, content: content.readModel, wechat, logger: deps.logger, sender: deps.pushSender, wechatRatePerSecond: deps.pushRatePerSecond, retry: deps.pushRetry, sms: sms && deps.sms?.pushTemplateId ? { clients: sms, templateId: deps.sms.pushTemplateId } : undefined })
-  const disclosure = createDisclosureModule({ calendar, now, logger: deps.logger, settings: deps.disclosure })
+  const disclosure = createDisclosureModule({ calendar, now, logger: deps.logger, citizenProfiles: auth.citizenProfiles, settings: deps.disclosure })
   // Publishing tells subscribers; withdrawing, taking down or revising an item that was pushed sends a correction.
   review.events.onPublished((e) => push.alerts.published(e))
   review.events.onWithdrawn((itemId) => push.alerts.withdrawn(itemId))

@@ -217,6 +217,16 @@ describe('a correction sent online', () => {
   })
 })
 
+describe('a deleted citizen account', () => {
+  it('loses the link to its applications, which stay with the agency', async () => {
+    const me = await citizen('dis-delete-1')
+    const app = await me.call('submitDisclosure', { body: form() })
+    await me.call('deleteCitizenAccount', {})
+    const kept = await DisclosureApplicationModel.findById(app.id).lean()
+    expect(kept).toMatchObject({ citizenId: null, trackingNumber: app.trackingNumber, state: 'received' })
+  })
+})
+
 describe('fees counted by the verified ID', () => {
   it('per application: the 11th application of the natural month by the same ID costs ¥100, whoever registered it; last month’s do not count', async () => {
     today = '2026-11-30'

@@ -1,5 +1,6 @@
 import { DEFAULT_CLOCK_SETTINGS, type ClockSettings, type WorkingCalendar } from '@zw/shared'
 import type Router from '@koa/router'
+import type { CitizenProfiles } from '../auth/citizenProfile'
 import type { JobDefinition } from '../platform/jobs/scheduler'
 import type { Logger } from '../platform/logger'
 import type { Authenticate, Handlers } from '../platform/http/endpoints'
@@ -17,6 +18,7 @@ import { FeePaymentRecorder } from './feePaymentRecorder'
 import type { FeePayments } from './feePayments'
 import { FeeRefunder } from './feeRefunder'
 import { DEVELOPMENT_ID_KEY, IdCipher } from './idCipher'
+import { DisclosureApplicationModel } from './model'
 import { disclosureHandlers } from './routes'
 import { DisclosureTaskList } from './taskList'
 
@@ -51,7 +53,7 @@ export interface DisclosureModule {
 }
 
 /** 依申请公开: applications, the statutory clock over the server's working calendar, handling, fees, the daily sweep and the annual report. */
-export function createDisclosureModule(deps: { calendar: WorkingCalendar; now: () => Date; logger: Logger; settings?: DisclosureSettings }): DisclosureModule {
+export function createDisclosureModule(deps: { calendar: WorkingCalendar; now: () => Date; logger: Logger; citizenProfiles: CitizenProfiles; settings?: DisclosureSettings }): DisclosureModule {
   const s = deps.settings ?? {}
   const settings: ClockSettings = { ...DEFAULT_CLOCK_SETTINGS, ...(s.feePausesClock === undefined ? {} : { feePausesClock: s.feePausesClock }) }
   const now = s.now ?? deps.now
@@ -71,6 +73,8 @@ export function createDisclosureModule(deps: { calendar: WorkingCalendar; now: (
     tasks: new DisclosureTaskList(),
   }
   const sweep = new DailySweep(context, calendarYears, deps.logger)
+  // A deleted account loses the link to its applications; the applications themselves are the agency's records and stay.
+  deps.citizenProfiles.onDelete(async (citizenId) => void (await DisclosureApplicationModel.updateMany({ citizenId }, { $set: { citizenId: null } })))
   // Once a day across instances; after downtime only the latest day (the sweep checks the present state).
   const daily: JobDefinition = { name: 'disclosure-daily', cron: s.dailyCron ?? '0 8 * * *', leaseMs: 30 * 60_000, run: async (ctx) => void (await sweep.run(ctx.slot)) }
   return {
