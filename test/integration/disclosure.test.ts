@@ -247,6 +247,17 @@ describe('fees counted by the verified ID', () => {
     expect(fee.fee).toMatchObject({ method: 'per-application', ordinalInMonth: 11, amountYuan: 100, pages: null })
     expect((await step(ids[10]!, { action: 'approveFee' }, reviewer)).fee?.notice?.standard).toContain('按件计收')
   })
+
+  it('is not charged once the answer is overdue: the notice goes out within the answering period', async () => {
+    today = '2026-11-30'
+    const { handler } = await desk()
+    const late = await handler.call('registerDisclosure', { body: registration({ receivedOn: '2026-10-26' }) })
+    expect(late.clock).toMatchObject({ dueDate: '2026-11-23', overdue: true })
+    await handler.call('actOnDisclosure', { params: { id: late.id }, body: { action: 'assign', department: DEPT } })
+    const err = await handler.call('actOnDisclosure', { params: { id: late.id }, body: { action: 'proposeFee', method: 'per-page', pages: 250, reason: '复制 250 页' } }).catch((e: unknown) => e)
+    expect(err).toMatchObject({ code: 'CONFLICT', message: '已超过答复期限（2026-11-23），不能再收取信息处理费' })
+    expect((await DisclosureApplicationModel.findById(late.id).lean())?.fee).toBeNull()
+  })
 })
 
 describe('the daily sweep', () => {

@@ -56,6 +56,12 @@ export class ApplicationStepper {
     private readonly refunder: FeeRefunder,
   ) {}
 
+  /** A fee notice goes out within the answering period (国办函〔2020〕109号): not once the answer is overdue. */
+  private withinAnsweringPeriod(doc: DisclosureApplicationDoc, today: string): void {
+    const clock = clockViewOf(doc, today, this.ctx.calendar, this.ctx.settings)
+    if (clock.overdue) throw new ConflictError(`已超过答复期限（${clock.dueDate}），不能再收取信息处理费`)
+  }
+
   async take(staff: StaffPrincipal, id: string, body: ActionBody): Promise<Disclosure> {
     await this.ctx.freshCalendar()
     const doc = await loadApplication(id)
@@ -112,6 +118,7 @@ export class ApplicationStepper {
         break
       }
       case 'proposeFee': {
+        this.withinAnsweringPeriod(doc, today)
         if (body.method === 'per-page' && !body.pages) throw new ValidationError([{ path: 'pages', message: '按量计收请填写页数' }])
         if (body.method === 'per-application' && body.pages) throw new ValidationError([{ path: 'pages', message: '按件计收不按页数计算：两种方式不能同时使用' }])
         const ordinal = body.method === 'per-application' ? await ordinalInMonth(doc) : null
@@ -123,6 +130,7 @@ export class ApplicationStepper {
         break
       }
       case 'approveFee': {
+        this.withinAnsweringPeriod(doc, today)
         const fee = doc.fee!
         const paymentDeadline = addDays(this.ctx, today, PAYMENT_WORKING_DAYS, 'action')
         $set.fee = { ...fee, approvedBy: by, notice: { issuedOn: today, paymentDeadline, basis: FEE_BASIS, standard: feeStandardText(fee.method), howToPay: HOW_TO_PAY, outTradeNo: `D${doc._id.toString()}` } }
