@@ -12,10 +12,16 @@ export default defineAppConfig({
   ],
   subPackages: [
     {
+      // 申请公开: the citizen's applications for disclosure, loaded when opened (keeps the main package small).
+      root: 'disclosure',
+      name: 'disclosure',
+      pages: ['pages/apply/index', 'pages/mine/index', 'pages/detail/index'],
+    },
+    {
       // 工作台: staff only, loaded on demand so citizens never download it.
       root: 'workbench',
       name: 'workbench',
-      pages: ['pages/index/index', 'pages/new/index', 'pages/edition/index', 'pages/item/index', 'pages/words/index', 'pages/audit/index', 'pages/staff/index', 'pages/cadence/index', 'pages/compliance/index', 'pages/campaigns/index', 'pages/campaign/index'],
+      pages: ['pages/index/index', 'pages/new/index', 'pages/edition/index', 'pages/item/index', 'pages/words/index', 'pages/audit/index', 'pages/staff/index', 'pages/cadence/index', 'pages/compliance/index', 'pages/campaigns/index', 'pages/campaign/index', 'pages/disclosures/index', 'pages/disclosure/index', 'pages/disclosure-report/index', 'pages/calendar/index'],
     },
   ],
   window: {

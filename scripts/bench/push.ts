@@ -151,7 +151,7 @@ function startWorker(rate: number, profileDir?: string): ChildProcess {
   return spawn(process.execPath, ['--enable-source-maps', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...entry], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', MONGODB_URI: db.uri, WECHAT_API_BASE_URL: fake.url, WECHAT_APP_ID: fake.appId, WECHAT_APP_SECRET: fake.appSecret, WECHAT_PUSH_TEMPLATE_ID: TEMPLATE, PUSH_WINDOW: String(WINDOW), PUSH_WORKER_POLL_MS: '200', PUSH_WECHAT_RATE_PER_SECOND: String(rate) },
+    env: { ...process.env, NODE_ENV: 'production', DISCLOSURE_ID_KEY: 'ab'.repeat(32), LOG_LEVEL: 'warn', MONGODB_URI: db.uri, WECHAT_API_BASE_URL: fake.url, WECHAT_APP_ID: fake.appId, WECHAT_APP_SECRET: fake.appSecret, WECHAT_PUSH_TEMPLATE_ID: TEMPLATE, PUSH_WINDOW: String(WINDOW), PUSH_WORKER_POLL_MS: '200', PUSH_WECHAT_RATE_PER_SECOND: String(rate) },
   })
 }
 const rssMbOf = (pid: number) => {

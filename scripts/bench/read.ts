@@ -162,7 +162,7 @@ const prodEnv = Object.fromEntries(words.slice(0, nodeAt).map((w) => w.split('='
 const nodeArgs = words.slice(nodeAt + 1)
 const server = spawn(process.execPath, nodeArgs, {
   cwd: ROOT,
-  env: { ...process.env, ...prodEnv, NODE_ENV: 'production', MONGODB_URI: db.uri, PORT: String(port), LOG_LEVEL: 'info', SEED_DEMO_CONTENT: 'false' },
+  env: { ...process.env, ...prodEnv, NODE_ENV: 'production', DISCLOSURE_ID_KEY: 'ab'.repeat(32), MONGODB_URI: db.uri, PORT: String(port), LOG_LEVEL: 'info', SEED_DEMO_CONTENT: 'false' },
   stdio: ['ignore', logFd, logFd],
 })
 children.push(server)

@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     dataDir: config.DATA_DIR,
     citizenDevLogIn: config.CITIZEN_DEV_LOGIN,
     ...pushSettingsOf(config),
+    disclosure: { idKey: config.DISCLOSURE_ID_KEY, feePausesClock: config.DISCLOSURE_FEE_PAUSES_CLOCK, dailyCron: config.DISCLOSURE_DAILY_CRON },
     cadenceSchedule: { midWeek: config.CADENCE_MID_WEEK_CRON, lateWeek: config.CADENCE_LATE_WEEK_CRON, floor: config.CADENCE_FLOOR_CRON, weeklyReport: config.CADENCE_WEEKLY_REPORT_CRON },
     wechat: config.WECHAT_APP_ID && config.WECHAT_APP_SECRET
       ? { baseUrl: config.WECHAT_API_BASE_URL, appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET, reviewTemplateId: config.WECHAT_REVIEW_TEMPLATE_ID, reviewTemplateLongTerm: config.WECHAT_REVIEW_TEMPLATE_LONG_TERM, miniprogramState: config.WECHAT_MINIPROGRAM_STATE }

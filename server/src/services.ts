@@ -13,6 +13,7 @@ import type { PushTemplateSettings } from './push/templates'
 import type { SenderSettings } from './push/campaignSender'
 import { wechatConnectionsFor } from './push/pushSettings'
 import { createPayModule, type PayModule, type PayModuleOptions } from './platform/wechatpay/payModule'
+import { createDisclosureModule, type DisclosureModule, type DisclosureSettings } from './disclosure/module'
 
 /** Every domain module of the server, built once per process (the composition root). */
 export interface Services {
@@ -23,7 +24,9 @@ export interface Services {
   push: PushModule
   /** WeChat Pay fee orders (always there; without merchant settings paying throws PaymentsDisabledError). */
   pay: PayModule
-  /** Working days of the official calendar (deadlines, review targets). */
+  /** 依申请公开: applications, the statutory clock, fees, the annual report. */
+  disclosure: DisclosureModule
+  /** Working days of the official calendar and the years an admin loaded (deadlines, review targets). */
   calendar: WorkingCalendar
   /** The audit trail as platform admins search and export it. */
   audit: { search: AuditSearch }
@@ -32,7 +35,7 @@ export interface Services {
   stop(): Promise<void>
 }
 
-export function createServices(deps: { logger: Logger; dataDir: string; now?: () => Date; contentPollMs?: number; wechat?: Parameters<typeof createWeChatClients>[0]; cadenceSchedule?: Partial<CadenceSchedule>; citizenDevLogIn?: boolean; pushTemplates?: PushTemplateSettings; pushSender?: Partial<SenderSettings>; pushRatePerSecond?: number; pushRetry?: { baseMs?: number; capMs?: number; maxAttempts?: number }; sms?: Parameters<typeof createSmsClients>[0] & { verifyTemplateId?: string; pushTemplateId?: string }; pay?: PayModuleOptions }): Services {
+export function createServices(deps: { logger: Logger; dataDir: string; now?: () => Date; contentPollMs?: number; wechat?: Parameters<typeof createWeChatClients>[0]; cadenceSchedule?: Partial<CadenceSchedule>; citizenDevLogIn?: boolean; pushTemplates?: PushTemplateSettings; pushSender?: Partial<SenderSettings>; pushRatePerSecond?: number; pushRetry?: { baseMs?: number; capMs?: number; maxAttempts?: number }; sms?: Parameters<typeof createSmsClients>[0] & { verifyTemplateId?: string; pushTemplateId?: string }; pay?: PayModuleOptions; disclosure?: DisclosureSettings }): Services {
   const now = deps.now ?? (() => new Date())
   const content = createContentModule({ logger: deps.logger, now, dataDir: deps.dataDir, pollMs: deps.contentPollMs })
   const wechat: WeChatClients | undefined = createWeChatClients(deps.wechat && { ...deps.wechat, connections: wechatConnectionsFor(deps.pushSender?.window, deps.wechat.connections) })
@@ -42,12 +45,13 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
   const review = createReviewModule({ now, contentChanged: () => content.readModel.syncNow(), logger: deps.logger, calendar, wechat, storage: content.storage })
   const cadence = createCadenceModule({ publications: review.events, content: content.readModel, now, schedule: deps.cadenceSchedule })
   const push = createPushModule({ now, templates: deps.pushTemplates, citizenProfiles: auth.citizenProfiles, content: content.readModel, wechat, logger: deps.logger, sender: deps.pushSender, wechatRatePerSecond: deps.pushRatePerSecond, retry: deps.pushRetry, sms: sms && deps.sms?.pushTemplateId ? { clients: sms, templateId: deps.sms.pushTemplateId } : undefined })
+  // WeChat Pay for fees: the client, notification route and reconciliation job only when configured.
+  const pay = createPayModule({ options: deps.pay, now, logger: deps.logger })
+  const disclosure = createDisclosureModule({ calendar, now, logger: deps.logger, citizenProfiles: auth.citizenProfiles, settings: deps.disclosure, payLedger: pay.payments })
   // Publishing tells subscribers; withdrawing, taking down or revising an item that was pushed sends a correction.
   review.events.onPublished((e) => push.alerts.published(e))
   review.events.onWithdrawn((itemId) => push.alerts.withdrawn(itemId))
   review.events.onTakenDown((itemId) => push.alerts.withdrawn(itemId))
-  // WeChat Pay for fees: the client, notification route and reconciliation job only when configured.
-  const pay = createPayModule({ options: deps.pay, now, logger: deps.logger })
   return {
     calendar,
     content,
@@ -57,8 +61,10 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
     cadence,
     push,
     pay,
+    disclosure,
     start: async () => {
       await ensureIndexes()
+      await disclosure.start()
       await auth.start()
       await cadence.start()
       await content.start()

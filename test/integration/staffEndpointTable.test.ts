@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { endpoints, formatShanghaiDateTime, type ContentDraftInput, type StaffRole } from '@zw/shared'
+import { endpoints, formatShanghaiDate, formatShanghaiDateTime, residentIdCheckChar, type ContentDraftInput, type StaffRole } from '@zw/shared'
 import { startTestApp, type TestApp } from '../support/app'
 import { policyDraft, published } from '../support/content'
 import { FakeWeChat } from '../support/fakeWeChat'
@@ -65,6 +65,16 @@ const EXPECTED: Record<string, Record<Role, { own: string; other: string }>> = {
   // Cancelling a draft: anyone who works on the department's campaigns.
   actOnCampaign: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': F },
   previewAudience: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('FORBIDDEN') },
+  // 依申请公开: the department's handlers (editor, reviewer, admin); approvals are the reviewers' and admins' (disclosure.test.ts).
+  listDisclosures: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('FORBIDDEN') },
+  registerDisclosure: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': F },
+  getDisclosure: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': F },
+  actOnDisclosure: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': F },
+  listDisclosureTasks: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('OK') },
+  getWorkingCalendar: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('OK') },
+  loadWorkingCalendarYear: { editor: SELF('FORBIDDEN'), reviewer: SELF('FORBIDDEN'), 'department-admin': SELF('FORBIDDEN'), 'platform-admin': SELF('OK') },
+  getDisclosureReport: { editor: F, reviewer: F, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
+  setDisclosureReportEntries: { editor: F, reviewer: F, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
 }
 
 const OWN = 'guiyang-hrss' as const
@@ -194,6 +204,23 @@ describe('every staff endpoint × every role × own or other department', () => 
       updateCampaign: async (role: Role, where: Where) => (await actor(role)).api.call('updateCampaign', { params: { id: await campaignIn(where) }, body: campaignBody('改过的名称') }),
       actOnCampaign: async (role: Role, where: Where) => (await actor(role)).api.call('actOnCampaign', { params: { id: await campaignIn(where) }, body: { action: 'cancel', reason: '权限表测试' } }),
       previewAudience: async (role: Role) => (await actor(role)).api.call('previewAudience', { body: { audience: campaignBody('x').audience, channels: { wechat: true, sms: true } } }),
+    })
+    const disclosureBody = (department: string) => {
+      const first17 = `52010219800101${String(100 + (++n % 800)).padStart(3, '0')}`
+      return { department: department as typeof OWN, applicantKind: 'citizen' as const, name: '李四', idType: 'resident-id' as const, idNumber: first17 + residentIdCheckChar(first17), phone: '13900000000', description: '权限表测试：所需政府信息', form: 'paper' as const, delivery: 'collect' as const, channel: 'in-person' as const, receivedOn: formatShanghaiDate(new Date()) }
+    }
+    /** A received application of that department, registered by its own editor. */
+    const disclosureIn = async (where: Where) => (await people[where].author.api.call('registerDisclosure', { body: disclosureBody(where === 'own' ? OWN : OTHER) })).id
+    Object.assign(calls, {
+      listDisclosures: async (role: Role) => (await actor(role)).api.call('listDisclosures', { query: {} }),
+      registerDisclosure: async (role: Role, where: Where) => (await actor(role)).api.call('registerDisclosure', { body: disclosureBody(where === 'own' ? OWN : OTHER) }),
+      getDisclosure: async (role: Role, where: Where) => (await actor(role)).api.call('getDisclosure', { params: { id: await disclosureIn(where) } }),
+      actOnDisclosure: async (role: Role, where: Where) => (await actor(role)).api.call('actOnDisclosure', { params: { id: await disclosureIn(where) }, body: { action: 'assign', department: where === 'own' ? OWN : OTHER } }),
+      listDisclosureTasks: async (role: Role) => (await actor(role)).api.call('listDisclosureTasks', {}),
+      getWorkingCalendar: async (role: Role) => (await actor(role)).api.call('getWorkingCalendar', {}),
+      loadWorkingCalendarYear: async (role: Role) => (await actor(role)).api.call('loadWorkingCalendarYear', { params: { year: 2030 }, body: { holidays: ['2030-01-01'], workdays: [], source: '权限表测试' } }),
+      getDisclosureReport: async (role: Role, where: Where) => (await actor(role)).api.call('getDisclosureReport', { query: { year: 2026, department: where === 'own' ? OWN : OTHER } }),
+      setDisclosureReportEntries: async (role: Role, where: Where) => (await actor(role)).api.call('setDisclosureReportEntries', { body: { year: 2026, department: where === 'own' ? OWN : OTHER, reconsiderations: 0, lawsuits: 0, complaints: 0 } }),
     })
     // A fresh person of the own department per call (logging out ends a session; binding takes a WeChat).
     const actor = (role: Role) => session(OWN, [role])

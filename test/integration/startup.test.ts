@@ -55,7 +55,7 @@ describe('an operator starting the server', () => {
 
 describe('the production server', () => {
   it('starts, answers and writes its (batched) log lines within a moment', async () => {
-    server = await startServer({ NODE_ENV: 'production', MONGODB_URI: freshDatabaseUri('prod') })
+    server = await startServer({ NODE_ENV: 'production', MONGODB_URI: freshDatabaseUri('prod'), DISCLOSURE_ID_KEY: 'ab'.repeat(32) })
     await expect.poll(async () => (await fetch(`${server!.url}/readyz`)).status, { timeout: 10_000 }).toBe(200)
     await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': 'prod-log-1' } })
     await expect.poll(() => logLines(server!.output()).some((l) => l.reqId === 'prod-log-1'), { timeout: 5_000 }).toBe(true)

@@ -9,12 +9,12 @@ import { startTestApp, type TestApp } from '../support/app'
 import { FakeWeChatPay, type NotificationTamper } from '../support/fakeWeChatPay'
 
 const NOTIFY_URL = 'https://zw.example.gov.cn/api/v1/pay/notify'
-const FEE = 'disclosure-fee'
+const FEE = 'test-fee'
 
 let fake: FakeWeChatPay
 let t: TestApp
 let payments: FeePayments
-/** Every onPaid call of the disclosure-fee purpose. */
+/** Every onPaid call of the test fee purpose. */
 const paidCalls: PaidEvent[] = []
 /** A handler that fails its first call per order (a domain whose database write failed). */
 const flakyCalls: PaidEvent[] = []

@@ -47,3 +47,19 @@ describe('loadConfig', () => {
     }
   })
 })
+
+describe('the key of applicants’ ID numbers (DISCLOSURE_ID_KEY)', () => {
+  it('is required in production, optional elsewhere, and must be 32 bytes of hex', () => {
+    expect(loadConfig({}).DISCLOSURE_ID_KEY).toBeUndefined()
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DISCLOSURE_ID_KEY/)
+    expect(loadConfig({ NODE_ENV: 'production', DISCLOSURE_ID_KEY: 'ab'.repeat(32) }).DISCLOSURE_ID_KEY).toBe('ab'.repeat(32))
+    try {
+      loadConfig({ DISCLOSURE_ID_KEY: 'short' })
+      expect.unreachable()
+    } catch (err) {
+      expect((err as ConfigError).problems).toEqual([{ variable: 'DISCLOSURE_ID_KEY', message: '应为 64 位十六进制（32 字节）密钥' }])
+    }
+    expect(loadConfig({}).DISCLOSURE_FEE_PAUSES_CLOCK).toBe(true)
+    expect(loadConfig({ DISCLOSURE_FEE_PAUSES_CLOCK: 'false' }).DISCLOSURE_FEE_PAUSES_CLOCK).toBe(false)
+  })
+})

@@ -99,6 +99,12 @@ export const configSchema = z.object({
   CADENCE_LATE_WEEK_CRON: cronExpression.default('0 15 * * 5'),
   CADENCE_FLOOR_CRON: cronExpression.default('30 8 * * *'),
   CADENCE_WEEKLY_REPORT_CRON: cronExpression.default('0 9 * * 1'),
+  /** Key of the applicants' ID numbers at rest (AES-256-GCM), 64 hex characters. Required in production; a development key is used elsewhere. */
+  DISCLOSURE_ID_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, { error: '应为 64 位十六进制（32 字节）密钥' }).optional(),
+  /** Whether the fee payment window stops the answer clock (unconfirmed in law; default yes). */
+  DISCLOSURE_FEE_PAUSES_CLOCK: booleanFlag.default(true),
+  /** The daily disclosure job: reminders 3 working days before due, overdue escalation, abandonment (cron, Beijing time). */
+  DISCLOSURE_DAILY_CRON: cronExpression.default('0 8 * * *'),
   /** Load the demo content into an empty database, published without review. Default: on unless production. */
   SEED_DEMO_CONTENT: booleanFlag.optional(),
 })
@@ -127,5 +133,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const payProblems = wechatPayConfigProblems(result.data)
   if (payProblems.length) throw new ConfigError(payProblems)
+  if (result.data.NODE_ENV === 'production' && !result.data.DISCLOSURE_ID_KEY) {
+    throw new ConfigError([{ variable: 'DISCLOSURE_ID_KEY', message: '生产环境必须设置（申请人证件号码的加密密钥，64 位十六进制）' }])
+  }
   return { ...result.data, SEED_DEMO_CONTENT: result.data.SEED_DEMO_CONTENT ?? result.data.NODE_ENV !== 'production' }
 }

@@ -26,6 +26,12 @@ export const STAFF_ACTIONS = {
   'push.urgent': { roles: ['department-admin'], scope: 'department' },
   /** Pause, resume or cancel a campaign of the department. */
   'push.control': { roles: ['editor', 'reviewer', 'department-admin'], scope: 'department' },
+  /** Handle applications for disclosure (依申请公开) addressed to the department: register, assign, 补正, consult, propose a fee, reply. */
+  'disclosure.handle': { roles: ['editor', 'reviewer', 'department-admin'], scope: 'department' },
+  /** Approve an extension or a fee decision of the department's applications (never one's own proposal); refund a fee. */
+  'disclosure.approve': { roles: ['reviewer', 'department-admin'], scope: 'department' },
+  /** The annual disclosure report; record reconsiderations and lawsuits. */
+  'disclosure.report': { roles: ['department-admin', 'platform-admin'], scope: 'department-or-platform' },
   /** Create staff accounts, change their roles, unlock them, revoke their sessions. */
   'staff.manage': { roles: ['department-admin', 'platform-admin'], scope: 'department-or-platform' },
   /** Departments, catalogues, word lists and other settings. */

@@ -33,6 +33,11 @@ export class WorkingCalendar {
     for (const a of arrangements) this.years.set(a.year, { holidays: new Set(a.holidays), workdays: new Set(a.workdays) })
   }
 
+  /** Adds (or replaces) a year's arrangement: a platform admin loaded the State Council's notice for it. */
+  load(arrangement: YearArrangement): void {
+    this.years.set(arrangement.year, { holidays: new Set(arrangement.holidays), workdays: new Set(arrangement.workdays) })
+  }
+
   /** The years it can answer for. */
   get knownYears(): number[] {
     return [...this.years.keys()].sort((a, b) => a - b)
@@ -84,4 +89,18 @@ export class WorkingCalendar {
  */
 export function isPastWorkingDays(calendar: WorkingCalendar, since: Date | string, now: Date | string, days: number): boolean {
   return formatShanghaiDate(now) > calendar.addWorkingDays(formatShanghaiDate(since), days)
+}
+
+let bundled: WorkingCalendar | undefined
+/** The calendar of the bundled official arrangements (the server adds the years an admin loads to its own). */
+export const bundledCalendar = (): WorkingCalendar => (bundled ??= new WorkingCalendar())
+
+/** The `n`-th working day after `date` (YYYY-MM-DD, not counting `date`) in the bundled official calendar: `addWorkingDays('2026-09-30', 1)` is `2026-10-08`. */
+export function addWorkingDays(date: string, n: number): string {
+  return bundledCalendar().addWorkingDays(date, n)
+}
+
+/** Whether `date` (YYYY-MM-DD) is a working day in the bundled official calendar; CalendarGapError for a year it does not hold. */
+export function isWorkingDay(date: string): boolean {
+  return bundledCalendar().isWorkingDay(date)
 }

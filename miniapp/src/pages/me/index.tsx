@@ -7,7 +7,7 @@ import { RegionPicker } from '@/components/RegionPicker'
 import { Section } from '@/components/Section'
 import { Failure, Loading } from '@/components/StateViews'
 import { UnreadBadge } from '@/components/UnreadBadge'
-import { INBOX_PATH, SUBSCRIPTIONS_PATH } from '@/lib/citizenPages'
+import { DISCLOSURE_MINE_PATH, INBOX_PATH, SUBSCRIPTIONS_PATH } from '@/lib/citizenPages'
 import { checkDevName, devLogInMessage, orderedGroups, profileErrors, type ProfileErrors } from '@/lib/citizenProfile'
 import { asCitizen, deleteAccount, DEV_LOG_IN, devLogIn, hasCitizenSession, logInWithWeChat, logOut } from '@/lib/citizenSession'
 import { errorMessage } from '@/lib/errors'
@@ -173,6 +173,14 @@ function Profile({ profile, unread, onLoggedOut }: { profile: CitizenProfile; un
           <Text className='me-row-label'>我的消息</Text>
           <Text className='me-row-hint'>收到的政策消息</Text>
           <UnreadBadge count={unread} />
+          <Text className='me-row-arrow' aria-hidden='true'>›</Text>
+        </View>
+      </Section>
+
+      <Section title='政府信息公开'>
+        <View className='me-row' role='link' data-testid='disclosure-entry' onClick={() => openPage(DISCLOSURE_MINE_PATH)}>
+          <Text className='me-row-label'>我的申请</Text>
+          <Text className='me-row-hint'>申请公开、查看答复</Text>
           <Text className='me-row-arrow' aria-hidden='true'>›</Text>
         </View>
       </Section>

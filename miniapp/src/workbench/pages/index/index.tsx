@@ -318,6 +318,16 @@ function Signedin({ staff, onLogOut }: { staff: StaffProfile; onLogOut: () => vo
           <Text>精准推送</Text>
         </View>
       ) : null}
+      {can(staff, 'disclosure.handle', staff.department) || can(staff, 'disclosure.report', staff.department) ? (
+        <View className='wb-button wb-secondary' role='button' data-testid='disclosures-entry' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/disclosures/index' })}>
+          <Text>依申请公开</Text>
+        </View>
+      ) : null}
+      {can(staff, 'platform.configure') ? (
+        <View className='wb-button wb-secondary' role='button' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/calendar/index' })}>
+          <Text>工作日历</Text>
+        </View>
+      ) : null}
       {reads || can(staff, 'platform.configure') ? (
         <View className='wb-button wb-secondary' role='button' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/compliance/index' })}>
           <Text>合规概览</Text>

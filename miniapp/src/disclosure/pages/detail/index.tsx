@@ -1,0 +1,148 @@
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, Textarea, View } from '@tarojs/components'
+import { APPLICANT_KINDS, DISCLOSURE_CHANNELS, formatShanghaiDateTime, type MyDisclosure } from '@zw/shared'
+import { Page } from '@/components/Page'
+import { Section } from '@/components/Section'
+import { Failure, Loading } from '@/components/StateViews'
+import { asCitizen } from '@/lib/citizenSession'
+import { errorMessage } from '@/lib/errors'
+import { deadlineLines } from '../../lib/form'
+import '../disclosure.css'
+
+const OPEN = ['received', 'processing', 'correction', 'consultation', 'fee-review', 'fee-notified']
+
+/** One application as its applicant follows it: state, deadlines, what they were told (补正, 延期, 缴费), the fee notice and the reply. */
+export default function ApplicationDetail() {
+  const id = useRouter().params.id ?? ''
+  const [a, setA] = useState<MyDisclosure>()
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [note, setNote] = useState('')
+  const [correction, setCorrection] = useState('')
+  const load = () =>
+    asCitizen((c) => c.call('getMyDisclosure', { params: { id } })).then(
+      (r) => (setA(r), setError('')),
+      (err: unknown) => setError(errorMessage(err)),
+    )
+  useEffect(() => void load(), [id])
+  const pay = async () => {
+    if (busy) return
+    setBusy(true)
+    setNote('')
+    try {
+      const params = await asCitizen((c) => c.call('payDisclosureFee', { params: { id } }))
+      await Taro.requestPayment({ timeStamp: params.timeStamp, nonceStr: params.nonceStr, package: params.package, signType: params.signType, paySign: params.paySign })
+      setNote('已提交支付，确认到账后状态会更新。')
+      void load()
+    } catch (err) {
+      setNote(errorMessage(err, '支付没有完成，请稍后再试'))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const sendCorrection = async () => {
+    if (busy) return
+    setBusy(true)
+    setNote('')
+    try {
+      setA(await asCitizen((c) => c.call('correctMyDisclosure', { params: { id }, body: { text: correction } })))
+      setCorrection('')
+    } catch (err) {
+      setNote(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const withdraw = async () => {
+    if (busy) return
+    setBusy(true)
+    try {
+      setA(await asCitizen((c) => c.call('withdrawMyDisclosure', { params: { id } })))
+    } catch (err) {
+      setNote(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+  if (error) return <Page><Failure message={error} onRetry={() => void load()} /></Page>
+  if (!a) return <Page><Loading /></Page>
+  const fee = a.fee
+  return (
+    <Page>
+      <View className='dis-title' role='heading' aria-level={1}>申请详情</View>
+      <View className='dis-row' data-testid='application-state' data-state={a.state}>
+        <Text className='dis-state'>{a.stateLabel}</Text>
+        <Text className='dis-row-title' data-testid='tracking-number'>申请编号 {a.trackingNumber}</Text>
+        <Text className='dis-row-meta'>{a.departmentName} · {DISCLOSURE_CHANNELS[a.channel]} · {a.receivedOn} 收到</Text>
+        {deadlineLines(a).map((l) => (
+          <Text key={l} className={'dis-text' + (a.clock.overdue ? ' dis-overdue' : '')} data-testid='deadline'>{l}</Text>
+        ))}
+      </View>
+      {a.reply ? (
+        <Section title='答复'>
+          <View data-testid='reply'>
+            <Text className='dis-text'>答复类型：{a.reply.typeLabel}</Text>
+            <Text className='dis-text'>答复日期：{a.reply.repliedOn}</Text>
+            <Text className='dis-text' data-testid='reply-letter'>{a.reply.letter}</Text>
+            <Text className='dis-text'>理由：{a.reply.reasons}</Text>
+            <Text className='dis-text'>依据：{a.reply.legalBasis}</Text>
+            {a.reply.where ? <Text className='dis-text'>获取途径：{a.reply.where}</Text> : null}
+            {a.reply.attachments.map((f) => <Text key={f} className='dis-text'>附件：{f}</Text>)}
+          </View>
+        </Section>
+      ) : null}
+      {a.correction ? (
+        <Section title='补正通知'>
+          <Text className='dis-text'>{a.correction.items}</Text>
+          <Text className='dis-text'>补正期限：{a.correction.deadline}（逾期未补正视为放弃申请）</Text>
+          <Text className='dis-hint'>可以在这里直接写明补正内容，也可以把材料交到受理窗口。</Text>
+          <Textarea className='dis-textarea' aria-label='补正内容' data-testid='correction-text' maxlength={2000} value={correction} onInput={(e) => setCorrection(e.detail.value)} />
+          <View className='btn' role='button' data-testid='send-correction' onClick={() => void sendCorrection()}>
+            <Text>{busy ? '正在提交…' : '提交补正'}</Text>
+          </View>
+        </Section>
+      ) : null}
+      {fee?.notice ? (
+        <Section title='信息处理费缴费通知'>
+          <View data-testid='fee-notice'>
+            <Text className='dis-text'>金额：{fee.amountYuan} 元（{fee.methodLabel}）</Text>
+            <Text className='dis-text'>依据：{fee.notice.basis}</Text>
+            <Text className='dis-text'>标准：{fee.notice.standard}</Text>
+            <Text className='dis-text'>缴费期限：{fee.notice.paymentDeadline}</Text>
+            <Text className='dis-text'>缴费方式：{fee.notice.howToPay}</Text>
+            {fee.paidAt ? <Text className='dis-ok'>已缴费（{formatShanghaiDateTime(fee.paidAt)}）</Text> : null}
+            {fee.refundedAt ? <Text className='dis-ok'>已退费（{formatShanghaiDateTime(fee.refundedAt)}）</Text> : null}
+            {a.state === 'fee-notified' ? (
+              <View className='btn' role='button' data-testid='pay-fee' onClick={() => void pay()}>
+                <Text>{busy ? '请稍候…' : `微信支付 ${fee.amountYuan} 元`}</Text>
+              </View>
+            ) : null}
+          </View>
+        </Section>
+      ) : null}
+      <Section title='申请内容'>
+        <Text className='dis-text'>{APPLICANT_KINDS[a.applicant.kind]}：{a.applicant.name}</Text>
+        <Text className='dis-text' data-testid='id-masked'>证件号码：{a.applicant.idMasked}</Text>
+        <Text className='dis-text'>所需信息：{a.description}</Text>
+      </Section>
+      <Section title='办理通知'>
+        <View data-testid='notices'>
+          {a.notices.map((n, i) => (
+            <View key={i} className='dis-notice'>
+              <Text className='dis-notice-title'>{n.title}</Text>
+              <Text className='dis-notice-at'>{formatShanghaiDateTime(n.at)}</Text>
+              <Text className='dis-text'>{n.text}</Text>
+            </View>
+          ))}
+        </View>
+      </Section>
+      {note ? <View className='dis-error' role='alert'>{note}</View> : null}
+      {OPEN.includes(a.state) ? (
+        <View className='btn btn-plain' role='button' data-testid='withdraw' onClick={() => void withdraw()}>
+          <Text>撤回申请</Text>
+        </View>
+      ) : null}
+    </Page>
+  )
+}

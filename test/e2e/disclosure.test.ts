@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import mongoose from 'mongoose'
+import type { Page } from 'playwright-core'
+import { residentIdCheckChar } from '@zw/shared'
+import { createAccount } from '../../server/src/auth/staffAccounts'
+import { logInToWorkbench, openBrowser, screenshot, visible, type BrowserSession } from '../support/browser'
+
+const baseUrl = inject('baseUrl')
+const serverDatabase = inject('serverDatabase')
+const PASSWORD = 'Guiyang2026open'
+const DEPT = 'guiyang-hrss'
+const STAMP = Date.now().toString(36)
+let b: BrowserSession
+
+beforeAll(async () => {
+  b = await openBrowser()
+  await mongoose.connect(serverDatabase)
+  try {
+    await createAccount({ username: 'wu.handler', displayName: '吴办理', department: DEPT, roles: ['editor'], password: PASSWORD }, new Date(), { id: 'e2e', name: 'e2e setup' })
+  } finally {
+    await mongoose.disconnect()
+  }
+})
+afterAll(async () => {
+  await b?.close()
+})
+
+const text = (page: Page, selector: string) => visible(page, selector).first().innerText().catch(() => '')
+const attr = (page: Page, selector: string, name: string) => visible(page, selector).first().getAttribute(name).catch(() => null)
+/** The input of the workbench field labelled exactly `label`. */
+const wbField = (page: Page, label: string) => visible(page, '.wb-field').filter({ has: page.locator('.wb-label').getByText(label, { exact: true }) }).first().locator('input, textarea').first()
+const first17 = `52010219850712${String(Date.now() % 1000).padStart(3, '0')}`
+const ID = first17 + residentIdCheckChar(first17)
+
+describe('依申请公开 in the mini-program (h5) and the workbench', () => {
+  it('a citizen applies, a handler registers a letter, asks the citizen for a correction, the citizen corrects online, the handler replies and the citizen reads the reply', async () => {
+    const { page } = b
+    await page.goto(`${baseUrl}/`)
+    await page.evaluate(() => localStorage.clear())
+    await page.reload()
+    await visible(page, '[data-testid=me-entry]').click()
+    await page.waitForURL(/pages\/me\/index/)
+    await visible(page, '.me-input input').fill(`dis-${STAMP}`)
+    await visible(page, '[data-testid=login-button]').click()
+    await visible(page, '[data-testid=citizen-profile]').waitFor()
+
+    // 我的 → 我的申请 → 申请政府信息公开 (a subpackage).
+    await visible(page, '[data-testid=disclosure-entry]').click()
+    await page.waitForURL(/disclosure\/pages\/mine\/index/)
+    await visible(page, '[data-testid=new-application]').click()
+    await page.waitForURL(/disclosure\/pages\/apply\/index/)
+    await visible(page, `[data-field=department] [data-value=${DEPT}]`).click()
+    await visible(page, '.dis-input[data-field=name] input').fill('王五')
+    // A wrong check character is refused under its field, in plain words.
+    await visible(page, '.dis-input[data-field=idNumber] input').fill(first17 + (ID.endsWith('1') ? '2' : '1'))
+    await visible(page, '.dis-input[data-field=phone] input').fill('13800001111')
+    await visible(page, '.dis-textarea textarea').fill(`贵阳市 2025 年就业见习补贴发放名单（${STAMP}）`)
+    await visible(page, '[data-testid=submit-application]').click()
+    await expect.poll(() => text(page, '[data-error=idNumber]')).toBe('身份证号码校验位不对，请核对')
+    await visible(page, '.dis-input[data-field=idNumber] input').fill(ID)
+    await visible(page, '[data-testid=submit-application]').click()
+    await page.waitForURL(/disclosure\/pages\/detail\/index\?id=/)
+    await expect.poll(() => attr(page, '[data-testid=application-state]', 'data-state')).toBe('received')
+    const tracking = (await text(page, '[data-testid=tracking-number]')).replace('申请编号 ', '').trim()
+    expect(tracking).toMatch(/^YSQ\d{4}-\d{5}$/)
+    expect(await text(page, '[data-testid=deadline]')).toMatch(/最迟在 \d{4}-\d{2}-\d{2} 前答复您/)
+    // The ID number is shown masked only.
+    const masked = await text(page, '[data-testid=id-masked]')
+    expect(masked).toContain(`${ID.slice(0, 3)}***********${ID.slice(-4)}`)
+    expect(masked).not.toContain(ID)
+    await screenshot(page, 'disclosure-applied')
+    const id = new URL(page.url().replace('/#/', '/')).searchParams.get('id')!
+    // Staff log in on the same browser (which clears storage): keep the citizen's session to come back to.
+    const citizenSession = await page.evaluate(() => localStorage.getItem('zw-citizen-session'))
+    expect(citizenSession).toBeTruthy()
+
+    // The handler: 工作台 → 依申请公开; registers a letter with its real receipt date …
+    await logInToWorkbench(page, baseUrl, 'wu.handler', PASSWORD)
+    await visible(page, '[data-testid=disclosures-entry]').click()
+    await page.waitForURL(/workbench\/pages\/disclosures\/index/)
+    await visible(page, '[data-testid=register-application]').click()
+    await visible(page, '[data-testid=register-form]').waitFor()
+    await visible(page, '[data-testid=register-form] .wb-chip').filter({ hasText: '信函申请' }).click()
+    await wbField(page, '申请人姓名或名称').fill('赵六')
+    await wbField(page, '证件号码').fill(ID)
+    await wbField(page, '联系电话').fill('0851-1234567')
+    await wbField(page, '所需信息').fill('贵阳市 2025 年职业技能培训补贴资金使用情况')
+    await visible(page, '[data-testid=register-submit]').click()
+    await visible(page, '[data-testid=disclosure-handle]').waitFor()
+    expect(await attr(page, '[data-testid=disclosure-handle]', 'data-state')).toBe('received')
+    expect(await text(page, '[data-testid=disclosure-clock]')).toContain('答复期限')
+
+    // … then handles the citizen's application: 分办, then 答复 with the letter.
+    await page.goto(`${baseUrl}/#/workbench/pages/disclosures/index`)
+    const row = visible(page, `[data-testid=disclosure-row][data-id="${id}"]`).first()
+    await row.waitFor()
+    expect(await row.innerText()).toContain(tracking)
+    await row.click()
+    await visible(page, '[data-testid=disclosure-handle]').waitFor()
+    await visible(page, '[data-action=assign]').click()
+    await visible(page, '[data-testid=step-form] .wb-chip').filter({ hasText: '贵阳市人力资源和社会保障局' }).click()
+    await visible(page, '[data-testid=step-submit]').click()
+    await expect.poll(() => attr(page, '[data-testid=disclosure-handle]', 'data-state')).toBe('processing')
+    // 通知补正: the applicant is asked for the year range, and has 10 working days.
+    await visible(page, '[data-action=requestCorrection]').click()
+    await wbField(page, '需要补正的内容（一次说清）').fill('请写明所需名单的发放批次或月份')
+    await wbField(page, '补正期限（工作日）').fill('10')
+    await visible(page, '[data-testid=step-submit]').click()
+    await expect.poll(() => attr(page, '[data-testid=disclosure-handle]', 'data-state')).toBe('correction')
+
+    // The citizen (their session kept beside the staff one) corrects online: the clock starts again.
+    await page.evaluate((v) => localStorage.setItem('zw-citizen-session', v), citizenSession!)
+    await page.goto(`${baseUrl}/#/disclosure/pages/detail/index?id=${id}`)
+    await page.reload()
+    await expect.poll(() => attr(page, '[data-testid=application-state]', 'data-state')).toBe('correction')
+    expect(await text(page, '[data-testid=deadline]')).toMatch(/请在 \d{4}-\d{2}-\d{2} 前补正/)
+    await visible(page, '[data-testid=correction-text] textarea').fill('所需为 2025 年全年各批次的发放名单')
+    await visible(page, '[data-testid=send-correction]').click()
+    await expect.poll(() => attr(page, '[data-testid=application-state]', 'data-state')).toBe('processing')
+    expect(await text(page, '[data-testid=notices]')).toContain('已收到补正材料')
+
+    // The handler replies.
+    await page.goto(`${baseUrl}/#/workbench/pages/disclosure/index?id=${id}`)
+    await page.reload()
+    await expect.poll(() => attr(page, '[data-testid=disclosure-handle]', 'data-state')).toBe('processing')
+    expect(await text(page, '[data-testid=disclosure-history]')).toContain('所需为 2025 年全年各批次的发放名单')
+    await visible(page, '[data-action=reply]').click()
+    await visible(page, '[data-testid=step-form] .wb-chip').filter({ hasText: '予以公开' }).first().click()
+    await wbField(page, '理由').fill('经审查，所申请信息不涉及国家秘密、商业秘密和个人隐私，予以公开。')
+    await wbField(page, '答复书正文').fill(`王五：您申请的贵阳市 2025 年就业见习补贴发放名单予以公开，见附件（${STAMP}）。`)
+    // Provided online: the information itself must be attached (the server says so otherwise).
+    await visible(page, '[data-testid=step-submit]').click()
+    await expect.poll(() => text(page, '[data-testid=step-error]')).toContain('请附上公开的信息')
+    await wbField(page, '公开的信息或答复书附件（下载地址，每行一个）').fill('/files/jianxi-2025.pdf')
+    await visible(page, '[data-testid=step-submit]').click()
+    await expect.poll(() => attr(page, '[data-testid=disclosure-handle]', 'data-state')).toBe('replied')
+    expect(await text(page, '[data-testid=disclosure-history]')).toContain('答复')
+    await screenshot(page, 'disclosure-handled')
+
+    // The citizen reads the reply in 我的申请.
+    await page.evaluate((v) => localStorage.setItem('zw-citizen-session', v), citizenSession!)
+    await page.goto(`${baseUrl}/#/disclosure/pages/mine/index`)
+    await page.reload()
+    const mine = visible(page, `[data-testid=my-application][data-id="${id}"]`).first()
+    await mine.waitFor()
+    expect(await mine.innerText()).toContain('已答复')
+    await mine.click()
+    await expect.poll(() => attr(page, '[data-testid=application-state]', 'data-state')).toBe('replied')
+    expect(await text(page, '[data-testid=reply-letter]')).toContain(STAMP)
+    expect(await text(page, '[data-testid=reply]')).toContain('予以公开')
+    expect(await text(page, '[data-testid=reply]')).toContain('/files/jianxi-2025.pdf')
+    expect(await text(page, '[data-testid=notices]')).toContain('申请已答复')
+    await screenshot(page, 'disclosure-replied')
+  })
+})
