@@ -7,6 +7,7 @@ import { logInToWorkbench, openBrowser, screenshot, visible, type BrowserSession
 
 const baseUrl = inject('baseUrl')
 const serverDatabase = inject('serverDatabase')
+const fakePayUrl = inject('fakePayUrl')
 const PASSWORD = 'Guiyang2026open'
 const DEPT = 'guiyang-hrss'
 const STAMP = Date.now().toString(36)
@@ -17,6 +18,7 @@ beforeAll(async () => {
   await mongoose.connect(serverDatabase)
   try {
     await createAccount({ username: 'wu.handler', displayName: '吴办理', department: DEPT, roles: ['editor'], password: PASSWORD }, new Date(), { id: 'e2e', name: 'e2e setup' })
+    await createAccount({ username: 'zheng.reviewer', displayName: '郑审核', department: DEPT, roles: ['reviewer'], password: PASSWORD }, new Date(), { id: 'e2e', name: 'e2e setup' })
   } finally {
     await mongoose.disconnect()
   }
@@ -151,5 +153,89 @@ describe('依申请公开 in the mini-program (h5) and the workbench', () => {
     expect(await text(page, '[data-testid=reply]')).toContain('/files/jianxi-2025.pdf')
     expect(await text(page, '[data-testid=notices]')).toContain('申请已答复')
     await screenshot(page, 'disclosure-replied')
+  })
+  it('staff charge a per-page fee, the citizen pays it with WeChat Pay (the fake), and reads the reply', async () => {
+    const { page } = b
+    await page.goto(`${baseUrl}/`)
+    await page.evaluate(() => localStorage.clear())
+    await page.reload()
+    await visible(page, '[data-testid=me-entry]').click()
+    await page.waitForURL(/pages\/me\/index/)
+    await visible(page, '.me-input input').fill(`fee-${STAMP}`)
+    await visible(page, '[data-testid=login-button]').click()
+    await visible(page, '[data-testid=citizen-profile]').waitFor()
+    await visible(page, '[data-testid=disclosure-entry]').click()
+    await visible(page, '[data-testid=new-application]').click()
+    await page.waitForURL(/disclosure\/pages\/apply\/index/)
+    await visible(page, `[data-field=department] [data-value=${DEPT}]`).click()
+    await visible(page, '.dis-input[data-field=name] input').fill('孙七')
+    await visible(page, '.dis-input[data-field=idNumber] input').fill(ID)
+    await visible(page, '.dis-input[data-field=phone] input').fill('13800002222')
+    await visible(page, '.dis-textarea textarea').fill(`贵阳市 2024 至 2025 年创业担保贷款贴息发放台账（${STAMP}）`)
+    await visible(page, '[data-testid=submit-application]').click()
+    await page.waitForURL(/disclosure\/pages\/detail\/index\?id=/)
+    const id = new URL(page.url().replace('/#/', '/')).searchParams.get('id')!
+    const citizenSession = await page.evaluate(() => localStorage.getItem('zw-citizen-session'))
+
+    // The handler assigns it and proposes a per-page fee: 45 pages, 15 over the free 30 at ¥10.
+    await logInToWorkbench(page, baseUrl, 'wu.handler', PASSWORD)
+    await page.goto(`${baseUrl}/#/workbench/pages/disclosure/index?id=${id}`)
+    await page.reload()
+    await visible(page, '[data-testid=disclosure-handle]').waitFor()
+    await visible(page, '[data-action=assign]').click()
+    await visible(page, '[data-testid=step-form] .wb-chip').filter({ hasText: '贵阳市人力资源和社会保障局' }).click()
+    await visible(page, '[data-testid=step-submit]').click()
+    await expect.poll(() => attr(page, '[data-testid=disclosure-handle]', 'data-state')).toBe('processing')
+    await visible(page, '[data-action=proposeFee]').click()
+    await visible(page, '[data-testid=step-form] .wb-chip').filter({ hasText: '按量计收' }).click()
+    await wbField(page, '页数（按量计收时填写）').fill('45')
+    await wbField(page, '收费理由').fill('申请复制台账 45 页，超过免费的 30 页')
+    await visible(page, '[data-testid=step-submit]').click()
+    await expect.poll(() => attr(page, '[data-testid=disclosure-handle]', 'data-state')).toBe('fee-review')
+
+    // A reviewer approves it (four eyes): the applicant is sent the fee notice.
+    await logInToWorkbench(page, baseUrl, 'zheng.reviewer', PASSWORD)
+    await page.goto(`${baseUrl}/#/workbench/pages/disclosure/index?id=${id}`)
+    await page.reload()
+    await visible(page, '[data-action=approveFee]').click() // nothing to fill in: taken at once
+    await expect.poll(() => attr(page, '[data-testid=disclosure-handle]', 'data-state')).toBe('fee-notified')
+
+    // The citizen sees the notice and pays ¥150; WeChat Pay (the fake) tells the server.
+    await page.evaluate((v) => localStorage.setItem('zw-citizen-session', v), citizenSession!)
+    await page.goto(`${baseUrl}/#/disclosure/pages/detail/index?id=${id}`)
+    await page.reload()
+    await expect.poll(() => attr(page, '[data-testid=application-state]', 'data-state')).toBe('fee-notified')
+    expect(await text(page, '[data-testid=fee-notice]')).toContain('150 元')
+    await visible(page, '[data-testid=pay-fee]').click()
+    await mongoose.connect(serverDatabase)
+    let order: { _id: string } | null = null
+    try {
+      await expect.poll(async () => (order = await mongoose.connection.db!.collection<{ _id: string }>('pay_orders').findOne({ purpose: 'disclosure-fee', state: 'created', amountFen: 15000 }, { sort: { createdAt: -1 } })), { timeout: 15_000 }).not.toBeNull()
+    } finally {
+      await mongoose.disconnect()
+    }
+    const paid = await fetch(`${fakePayUrl}/__fake/pay/${encodeURIComponent(order!._id)}`, { method: 'POST' })
+    expect(paid.status).toBe(200)
+    await expect.poll(() => attr(page, '[data-testid=application-state]', 'data-state'), { timeout: 20_000 }).toBe('processing')
+    expect(await text(page, '[data-testid=fee-notice]')).toContain('已缴费')
+    await screenshot(page, 'disclosure-fee-paid')
+
+    // The handler replies; the citizen reads it.
+    await logInToWorkbench(page, baseUrl, 'wu.handler', PASSWORD)
+    await page.goto(`${baseUrl}/#/workbench/pages/disclosure/index?id=${id}`)
+    await page.reload()
+    await expect.poll(() => attr(page, '[data-testid=disclosure-handle]', 'data-state')).toBe('processing')
+    await visible(page, '[data-action=reply]').click()
+    await visible(page, '[data-testid=step-form] .wb-chip').filter({ hasText: '予以公开' }).first().click()
+    await wbField(page, '理由').fill('所申请信息予以公开。')
+    await wbField(page, '答复书正文').fill(`孙七：您申请的台账复制件已按邮寄方式寄出（${STAMP}）。`)
+    await wbField(page, '公开的信息或答复书附件（下载地址，每行一个）').fill('/files/taizhang-2025.pdf')
+    await visible(page, '[data-testid=step-submit]').click()
+    await expect.poll(() => attr(page, '[data-testid=disclosure-handle]', 'data-state')).toBe('replied')
+    await page.evaluate((v) => localStorage.setItem('zw-citizen-session', v), citizenSession!)
+    await page.goto(`${baseUrl}/#/disclosure/pages/detail/index?id=${id}`)
+    await page.reload()
+    await expect.poll(() => attr(page, '[data-testid=application-state]', 'data-state')).toBe('replied')
+    expect(await text(page, '[data-testid=reply-letter]')).toContain(`台账复制件已按邮寄方式寄出（${STAMP}）`)
   })
 })

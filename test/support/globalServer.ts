@@ -9,12 +9,15 @@ import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { logLines, ROOT, startServer } from './serverProcess'
 import { FakeWeChat } from './fakeWeChat'
+import { FakeWeChatPay } from './fakeWeChatPay'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
     /** Connection string of the server's embedded database, for seeding and checks. */
     serverDatabase: string
+    /** The fake WeChat Pay the server pays fees through (POST /__fake/pay/<out_trade_no> stands in for the payer). */
+    fakePayUrl: string
   }
 }
 
@@ -27,8 +30,10 @@ export default async function setup(project: TestProject) {
   // WeChat as the server would reach it, on 127.0.0.1. Citizens log in by a test name in
   // the browser (CITIZEN_DEV_LOGIN, ADR 0014).
   const wechat = await new FakeWeChat().start()
+  // WeChat Pay for the disclosure fee; its notifications go to the server (known once it listens).
+  const pay = await new FakeWeChatPay({ appid: wechat.appId }).start()
   const server = await startServer(
-    { DATA_DIR: dataDir, H5_DIR: path.join(ROOT, 'miniapp/dist-h5'), WECHAT_API_BASE_URL: wechat.url, WECHAT_APP_ID: wechat.appId, WECHAT_APP_SECRET: wechat.appSecret, WECHAT_REVIEW_TEMPLATE_ID: 'TPL-REVIEW-REMINDER', CITIZEN_DEV_LOGIN: 'true' },
+    { DATA_DIR: dataDir, H5_DIR: path.join(ROOT, 'miniapp/dist-h5'), WECHAT_API_BASE_URL: wechat.url, WECHAT_APP_ID: wechat.appId, WECHAT_APP_SECRET: wechat.appSecret, WECHAT_REVIEW_TEMPLATE_ID: 'TPL-REVIEW-REMINDER', CITIZEN_DEV_LOGIN: 'true', ...pay.env('https://zw.example.gov.cn/api/v1/pay/notify') },
     { entry: 'scripts/start.ts', timeoutMs: 180_000 },
   )
   const dbLine = logLines(server.output()).find((l) => l.msg === 'embedded database (FerretDB/SQLite) ready')
@@ -38,11 +43,14 @@ export default async function setup(project: TestProject) {
     if (Date.now() > deadline) throw new Error(`content never became readable:\n${server.output()}`)
     await new Promise((r) => setTimeout(r, 200))
   }
+  pay.notifyUrlOverride = `${server.url}/api/v1/pay/notify`
   project.provide('baseUrl', server.url)
+  project.provide('fakePayUrl', pay.url)
   project.provide('serverDatabase', String(dbLine?.db))
   return async () => {
     await server.stop()
     await wechat.stop()
+    await pay.stop()
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
 }

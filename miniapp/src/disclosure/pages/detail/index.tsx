@@ -26,15 +26,36 @@ export default function ApplicationDetail() {
       (err: unknown) => setError(errorMessage(err)),
     )
   useEffect(() => void load(), [id])
+  /** WeChat Pay tells the server a moment after the payer paid: look again every 3 s for a minute. */
+  const watchPayment = () => {
+    let tries = 0
+    const look = () => {
+      tries += 1
+      asCitizen((c) => c.call('getMyDisclosure', { params: { id } })).then(
+        (r) => {
+          setA(r)
+          if (r.state === 'fee-notified' && tries < 20) setTimeout(look, 3000)
+          else if (r.fee?.paidAt) setNote('已收到您缴纳的信息处理费，我们将继续办理。')
+        },
+        () => (tries < 20 ? setTimeout(look, 3000) : undefined),
+      )
+    }
+    look()
+  }
   const pay = async () => {
     if (busy) return
     setBusy(true)
     setNote('')
     try {
       const params = await asCitizen((c) => c.call('payDisclosureFee', { params: { id } }))
-      await Taro.requestPayment({ timeStamp: params.timeStamp, nonceStr: params.nonceStr, package: params.package, signType: params.signType, paySign: params.paySign })
-      setNote('已提交支付，确认到账后状态会更新。')
-      void load()
+      if (process.env.TARO_ENV === 'h5') {
+        // A browser cannot pay with WeChat Pay: the order is placed; paying happens in WeChat.
+        setNote('已生成缴费订单。请在微信中打开本小程序完成支付，到账后本页会自动更新。')
+      } else {
+        await Taro.requestPayment({ timeStamp: params.timeStamp, nonceStr: params.nonceStr, package: params.package, signType: params.signType, paySign: params.paySign })
+        setNote('已提交支付，确认到账后状态会更新。')
+      }
+      watchPayment()
     } catch (err) {
       setNote(errorMessage(err, '支付没有完成，请稍后再试'))
     } finally {
