@@ -181,9 +181,14 @@ describe('a citizen subscribing to topics for their area and reading their messa
     // Campaign ids as the server makes them (ObjectIds): marking read counts on the campaign.
     const campaign = () => new mongoose.Types.ObjectId().toHexString()
     const [older, newer] = [campaign(), campaign()]
+    // Sent campaigns (the words of a message are the campaign's), then a delivery of each to this citizen.
+    await mongoose.connection.collection('push_campaigns').insertMany([
+      sentCampaign(older, { kind: 'correction', department: 'yinchuan-civil-affairs', title: '征地补偿标准公示时间更正', text: '原通知中的公示截止日期有误，以本通知为准。', itemPage: '' }),
+      sentCampaign(newer, { kind: 'campaign', department: 'guiyang-hrss', title: '就业创业补贴开始申请', text: '符合条件的高校毕业生可以申请一次性创业补贴。', itemPage: `pages/policy/index?id=${encodeURIComponent(policy.id)}` }),
+    ] as never[])
     await mongoose.connection.collection('push_deliveries').insertMany([
-      { _id: `${older}:${me.id}`, campaignId: older, citizenId: me.id, at: new Date(now - 3 * 3600_000), title: '征地补偿标准公示时间更正', text: '原通知中的公示截止日期有误，以本通知为准。', link: null, department: '新乡县自然资源局', correction: true },
-      { _id: `${newer}:${me.id}`, campaignId: newer, citizenId: me.id, at: new Date(now - 3600_000), title: '就业创业补贴开始申请', text: '符合条件的高校毕业生可以申请一次性创业补贴。', link: `/pages/policy/index?id=${encodeURIComponent(policy.id)}`, department: '新乡市人力资源和社会保障局', correction: false },
+      { _id: `${older}:${me.id}`, campaignId: older, citizenId: me.id, at: new Date(now - 3 * 3600_000), own: null },
+      { _id: `${newer}:${me.id}`, campaignId: newer, citizenId: me.id, at: new Date(now - 3600_000), own: null },
     ] as never[])
 
     // The home page shows 2 unread.
@@ -205,7 +210,7 @@ describe('a citizen subscribing to topics for their area and reading their messa
     }
     const newest = await cards.nth(0).innerText()
     expect(newest).toContain('就业创业补贴开始申请')
-    expect(newest).toContain('新乡市人力资源和社会保障局')
+    expect(newest).toContain('贵阳市人力资源和社会保障局')
     expect(newest).toContain('符合条件的高校毕业生')
     expect(newest).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
     expect(newest).not.toContain('更正')
@@ -238,9 +243,9 @@ describe('a citizen subscribing to topics for their area and reading their messa
     await expect.poll(async () => (await asCitizen<{ unread: number }>(token, '/api/v1/citizen/inbox')).unread).toBe(0)
 
     // 加载更多 with the cursor: 20 a page.
-    await mongoose.connection.collection('push_deliveries').insertMany(
-      Array.from({ length: 21 }, () => campaign()).map((id, i) => ({ _id: `${id}:${me.id}`, campaignId: id, citizenId: me.id, at: new Date(now - (10 + i) * 86_400_000), title: `旧消息 ${i}`, text: '', link: null, department: '新乡市人民政府办公室', correction: false })) as never[],
-    )
+    const old = Array.from({ length: 21 }, () => campaign())
+    await mongoose.connection.collection('push_campaigns').insertMany(old.map((id, i) => sentCampaign(id, { kind: 'campaign', department: 'guiyang-hrss', title: `旧消息 ${i}`, text: '', itemPage: '' })) as never[])
+    await mongoose.connection.collection('push_deliveries').insertMany(old.map((id, i) => ({ _id: `${id}:${me.id}`, campaignId: id, citizenId: me.id, at: new Date(now - (10 + i) * 86_400_000), own: null })) as never[])
     await openFresh(page, '#/pages/inbox/index')
     await visible(page, '[data-testid=message]').first().waitFor()
     expect(await visible(page, '[data-testid=message]').count()).toBe(20)
@@ -307,3 +312,16 @@ describe('a citizen subscribing to topics for their area and reading their messa
     await page.getByText('还没有收到消息').locator('visible=true').first().waitFor()
   })
 })
+
+/** A sent campaign as the push domain stores it (what the inbox reads of it: kind, department, words, page). */
+function sentCampaign(id: string, c: { kind: 'campaign' | 'correction'; department: string; title: string; text: string; itemPage: string }) {
+  const at = new Date()
+  return {
+    _id: new mongoose.Types.ObjectId(id), kind: c.kind, key: `e2e:${id}`, sourceCampaigns: [], itemTags: null, name: c.title, department: c.department, state: 'sent',
+    audience: { topics: ['land-acquisition-compensation'], topicMatch: 'any', regions: [], groups: [] }, itemId: '', itemTitle: '', itemPage: c.itemPage,
+    message: { title: c.title, text: c.text }, channels: { wechat: false, sms: false }, sendAt: null, urgent: false, makers: ['e2e'],
+    createdBy: { id: 'e2e', name: 'e2e' }, approvedBy: { id: 'e2e2', name: 'e2e' },
+    stats: { targeted: 1, sent: { wechat: 0, sms: 0, inbox: 1 }, failed: {}, skipped: { cap: 0, noConsent: 0 }, unconfirmed: 0, inboxRead: 0, linkOpened: 0 },
+    lease: null, runs: 1, waitingUntil: null, sentAt: at, createdAt: at, updatedAt: at,
+  }
+}

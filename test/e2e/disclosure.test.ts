@@ -214,8 +214,8 @@ describe('依申请公开 in the mini-program (h5) and the workbench', () => {
     } finally {
       await mongoose.disconnect()
     }
-    const paid = await fetch(`${fakePayUrl}/__fake/pay/${encodeURIComponent(order!._id)}`, { method: 'POST' })
-    expect(paid.status).toBe(200)
+    // The ledger records the order before WeChat Pay places it: pay once the fake has it.
+    await expect.poll(async () => (await fetch(`${fakePayUrl}/__fake/pay/${encodeURIComponent(order!._id)}`, { method: 'POST' })).status, { timeout: 15_000 }).toBe(200)
     await expect.poll(() => attr(page, '[data-testid=application-state]', 'data-state'), { timeout: 20_000 }).toBe('processing')
     expect(await text(page, '[data-testid=fee-notice]')).toContain('已缴费')
     await screenshot(page, 'disclosure-fee-paid')
