@@ -99,6 +99,16 @@ export const configSchema = z.object({
   CADENCE_LATE_WEEK_CRON: cronExpression.default('0 15 * * 5'),
   CADENCE_FLOOR_CRON: cronExpression.default('30 8 * * *'),
   CADENCE_WEEKLY_REPORT_CRON: cronExpression.default('0 9 * * 1'),
+  /**
+   * 两微 distribution (issue 8). The key that encrypts channel credentials at rest
+   * (AES-256-GCM): 32 bytes as 64 hex characters or base64. Without it in production,
+   * no credentials can be saved or used; elsewhere a fixed development key is used.
+   */
+  CHANNEL_CREDENTIALS_KEY: z.string().refine((v) => /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, 'base64').length === 32, { error: '应为 32 字节的密钥（64 位十六进制或 base64）' }).optional(),
+  OFFICIAL_ACCOUNT_API_BASE_URL: z.url({ error: '应为网址，例如 https://api.weixin.qq.com' }).default('https://api.weixin.qq.com'),
+  WEIBO_API_BASE_URL: z.url({ error: '应为网址，例如 https://api.weibo.com' }).default('https://api.weibo.com'),
+  /** Weibo's status length (unconfirmed: 140 by default; a Chinese character counts one, two ASCII characters one). */
+  WEIBO_TEXT_LIMIT: integer(30, 5000).default(140),
   /** Load the demo content into an empty database, published without review. Default: on unless production. */
   SEED_DEMO_CONTENT: booleanFlag.optional(),
 })
