@@ -15,8 +15,8 @@ export const channelAccountView = (a: ChannelAccountDoc): ChannelAccount => ({
   department: a.department,
   name: a.name,
   defaultOn: a.defaultOn,
-  linkBase: a.linkBase,
-  hasCredentials: a.sealedCredentials !== null,
+  linkBase: a.linkBase ?? null,
+  hasCredentials: Boolean(a.sealedCredentials),
   updatedAt: a.updatedAt.toISOString(),
 })
 

@@ -55,7 +55,7 @@ export class OfficialAccountApi {
     const path = 'cgi-bin/material/add_material'
     const url = `${this.settings.baseUrl.replace(/\/+$/, '')}/${path}?access_token=${encodeURIComponent(token)}&type=image`
     const form = new FormData()
-    form.append('media', new Blob([file.bytes], { type: file.type }), file.name)
+    form.append('media', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name)
     let res: Response
     try {
       res = await fetch(url, { method: 'POST', body: form, signal: AbortSignal.timeout(this.settings.timeoutMs ?? 15_000) })

@@ -36,7 +36,7 @@ export async function shareStatus(settings: WeiboSettings, accessToken: string, 
     const form = new FormData()
     form.append('access_token', accessToken)
     form.append('status', status)
-    form.append('pic', new Blob([pic.bytes], { type: pic.type }), pic.name)
+    form.append('pic', new Blob([new Uint8Array(pic.bytes)], { type: pic.type }), pic.name)
     body = form
   } else {
     body = new URLSearchParams({ access_token: accessToken, status })
