@@ -68,7 +68,11 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
       await auth.start()
       await cadence.start()
       await content.start()
+      channels.start()
     },
-    stop: () => content.stop(),
+    stop: async () => {
+      await channels.stop()
+      await content.stop()
+    },
   }
 }

@@ -9,12 +9,16 @@ import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { logLines, ROOT, startServer } from './serverProcess'
 import { FakeWeChat } from './fakeWeChat'
+import { FakeOfficialAccount } from './fakeOfficialAccount'
+import { FakeWeibo } from './fakeWeibo'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
     /** Connection string of the server's embedded database, for seeding and checks. */
     serverDatabase: string
+    /** The fake 公众号 and 微博 the server distributes to (issue 8), and the credentials they accept. */
+    channelFakes: { oaAppId: string; oaAppSecret: string; weiboAccessToken: string; weiboDomain: string }
   }
 }
 
@@ -27,8 +31,11 @@ export default async function setup(project: TestProject) {
   // WeChat as the server would reach it, on 127.0.0.1. Citizens log in by a test name in
   // the browser (CITIZEN_DEV_LOGIN, ADR 0014).
   const wechat = await new FakeWeChat().start()
+  // 公众号 and 微博 (issue 8): published articles complete after one poll; the worker passes every half second.
+  const oa = await new FakeOfficialAccount().start()
+  const weibo = await new FakeWeibo({ boundDomain: 'www.example.gov.cn' }).start()
   const server = await startServer(
-    { DATA_DIR: dataDir, H5_DIR: path.join(ROOT, 'miniapp/dist-h5'), WECHAT_API_BASE_URL: wechat.url, WECHAT_APP_ID: wechat.appId, WECHAT_APP_SECRET: wechat.appSecret, WECHAT_REVIEW_TEMPLATE_ID: 'TPL-REVIEW-REMINDER', CITIZEN_DEV_LOGIN: 'true' },
+    { DATA_DIR: dataDir, H5_DIR: path.join(ROOT, 'miniapp/dist-h5'), WECHAT_API_BASE_URL: wechat.url, WECHAT_APP_ID: wechat.appId, WECHAT_APP_SECRET: wechat.appSecret, WECHAT_REVIEW_TEMPLATE_ID: 'TPL-REVIEW-REMINDER', CITIZEN_DEV_LOGIN: 'true', OFFICIAL_ACCOUNT_API_BASE_URL: oa.url, WEIBO_API_BASE_URL: weibo.url, CHANNEL_WORKER_POLL_MS: '500', CHANNEL_OA_POLL_MS: '500' },
     { entry: 'scripts/start.ts', timeoutMs: 180_000 },
   )
   const dbLine = logLines(server.output()).find((l) => l.msg === 'embedded database (FerretDB/SQLite) ready')
@@ -40,9 +47,12 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseUrl', server.url)
   project.provide('serverDatabase', String(dbLine?.db))
+  project.provide('channelFakes', { oaAppId: oa.appId, oaAppSecret: oa.appSecret, weiboAccessToken: weibo.accessToken, weiboDomain: 'https://www.example.gov.cn' })
   return async () => {
     await server.stop()
     await wechat.stop()
+    await oa.stop()
+    await weibo.stop()
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
 }

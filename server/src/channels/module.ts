@@ -24,11 +24,16 @@ export interface ChannelsModule {
   deps: ChannelDeps
   /** A deliverer of its own (tests: a second worker, one that "dies" at a hook). */
   newDeliverer(hooks?: DelivererHooks): ChannelDeliverer
+  /** Starts this process's worker loop (when `workerPollMs` is set): sends what is due every so often, besides the every-minute job. */
+  start(): void
+  stop(): Promise<void>
 }
 
 export interface ChannelsOptions extends Partial<Omit<ChannelSettings, 'retry'>> {
   credentialsKey?: string
   production?: boolean
+  /** This process's worker loop interval (ms); absent or 0: only the job (tests drive the deliverer themselves). */
+  workerPollMs?: number
   retry?: Partial<ChannelSettings['retry']>
 }
 
@@ -40,7 +45,7 @@ export function createChannelsModule(deps: { now: () => Date; logger: Logger; pu
   const o = deps.options ?? {}
   const settings: ChannelSettings = {
     ...DEFAULT_CHANNEL_SETTINGS,
-    ...Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'credentialsKey' && k !== 'production' && k !== 'retry')),
+    ...Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'credentialsKey' && k !== 'production' && k !== 'retry' && k !== 'workerPollMs')),
     retry: { ...DEFAULT_CHANNEL_SETTINGS.retry, ...o.retry },
   }
   const cdeps: ChannelDeps = { box: new SecretBox(o.credentialsKey, o.production ?? false), settings, now: deps.now }
@@ -76,5 +81,32 @@ export function createChannelsModule(deps: { now: () => Date; logger: Logger; pu
     },
   ]
   const handlers = channelHandlers({ lister: new ChannelAccountLister(), saver: new ChannelAccountSaver(cdeps, deps.registrar), reader: new ItemChannelsReader(), retrier: new DeliveryRetrier(cdeps), massSender: new MassSender(cdeps) })
-  return { outbox, deliverer, withdrawer, handlers, jobs, deps: cdeps, newDeliverer }
+  // The loop: one pass at a time; records are leased, so loops of several instances and the job never send one twice.
+  let timer: ReturnType<typeof setInterval> | undefined
+  let running: Promise<unknown> | null = null
+  const pass = () => {
+    running ??= deliverer
+      .runDue()
+      .catch((err: unknown) => deps.logger.error({ err }, 'channel worker pass failed'))
+      .finally(() => {
+        running = null
+      })
+  }
+  return {
+    outbox,
+    deliverer,
+    withdrawer,
+    handlers,
+    jobs,
+    deps: cdeps,
+    newDeliverer,
+    start: () => {
+      if (o.workerPollMs && !timer) timer = setInterval(pass, o.workerPollMs)
+    },
+    stop: async () => {
+      if (timer) clearInterval(timer)
+      timer = undefined
+      await running
+    },
+  }
 }

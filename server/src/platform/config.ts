@@ -107,6 +107,9 @@ export const configSchema = z.object({
   CHANNEL_CREDENTIALS_KEY: z.string().refine((v) => /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, 'base64').length === 32, { error: '应为 32 字节的密钥（64 位十六进制或 base64）' }).optional(),
   OFFICIAL_ACCOUNT_API_BASE_URL: z.url({ error: '应为网址，例如 https://api.weixin.qq.com' }).default('https://api.weixin.qq.com'),
   WEIBO_API_BASE_URL: z.url({ error: '应为网址，例如 https://api.weibo.com' }).default('https://api.weibo.com'),
+  /** How often this process's channel worker sends what is due (ms; 0: only the every-minute job), and how often a publishing 公众号 article is asked about. */
+  CHANNEL_WORKER_POLL_MS: integer(0, 600_000).default(5_000),
+  CHANNEL_OA_POLL_MS: integer(0, 3_600_000).default(30_000),
   /** Weibo's status length (unconfirmed: 140 by default; a Chinese character counts one, two ASCII characters one). */
   WEIBO_TEXT_LIMIT: integer(30, 5000).default(140),
   /** Load the demo content into an empty database, published without review. Default: on unless production. */
