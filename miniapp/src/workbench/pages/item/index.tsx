@@ -199,7 +199,7 @@ export default function ItemPage() {
                 {d.state === 'failed' && d.error ? ` · ${d.error}` : ''}
                 {d.state !== 'failed' && d.error ? ` · 最近一次：${d.error}` : ''}
               </Text>
-              {d.url ? <Text className='workbench-text'>链接：{d.url}</Text> : null}
+              {d.url ? <Text className='workbench-text' style={{ wordBreak: 'break-all' }}>链接：{d.url}</Text> : null}
               {d.correction ? <Text className={d.correction.state === 'manual' ? 'wb-error' : 'workbench-text'}>{d.correction.state === 'manual' ? '需人工处理：' : ''}{d.correction.message}</Text> : null}
               {d.massSentAt ? <Text className='workbench-text'>已于 {formatShanghaiDateTime(d.massSentAt)} 群发</Text> : null}
               {d.actions.includes('retry') ? button('重试', () => void channelAct(() => asStaff((c) => c.call('retryChannelDelivery', { params: { id: d.id } })), '已重新排入发送'), true) : null}
