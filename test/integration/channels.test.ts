@@ -8,6 +8,7 @@ import { FakeWeibo } from '../support/fakeWeibo'
 import { ChannelAccountModel, ChannelDeliveryModel, ChannelHandoverModel } from '../../server/src/channels/model'
 import { AuditRecordModel } from '../../server/src/platform/audit/auditTrail'
 import type { ChannelDeliverer } from '../../server/src/channels/channelDeliverer'
+import { EditionModel } from '../../server/src/review/model'
 
 const DEPT = 'guiyang-hrss'
 const OA = `official-account:${DEPT}`
@@ -248,6 +249,22 @@ describe('distribution on publish', () => {
     expect(corrected.items.find((d) => d.channel === 'weibo')!.correction!.message).toContain('手动删除')
     expect(oa.liveArticles()).not.toContain(oaDelivery.platformId)
     expect(oa.calls('/cgi-bin/freepublish/delete').map((r) => r.body.article_id)).toEqual([oaDelivery.platformId])
+  })
+
+  it('a publication left halfway is finished with its outbox; the sweeper writes records that are missing', async () => {
+    // As if the process died inside the publication step, before the outbox was written: the edition is published, not marked done, no outbox.
+    const itemId = await publishWith({ channels: ['weibo'], weiboText: '中断修复测试' })
+    await ChannelDeliveryModel.deleteMany({ itemId })
+    await EditionModel.updateOne({ itemId, number: 1 }, { $set: { itemPublished: false } })
+    expect(await t.services.review.scheduledPublisher.publishDue(new Date(Date.now() + 5 * 60_000))).toBeGreaterThanOrEqual(1)
+    expect((await ChannelDeliveryModel.find({ itemId }).lean()).map((d) => [d.channel, d.state])).toEqual([['weibo', 'pending']])
+    // An outbox record lost some other way: the sweeper writes it again, once.
+    await ChannelDeliveryModel.deleteMany({ itemId })
+    expect(await t.services.channels.outbox.sweep()).toBe(1)
+    expect(await t.services.channels.outbox.sweep()).toBe(0)
+    const done = await settle(itemId)
+    expect(done.items.map((d) => [d.channel, d.state])).toEqual([['weibo', 'live']])
+    expect(weibo.statuses.filter((s) => s.text.startsWith('中断修复测试'))).toHaveLength(1)
   })
 
   it('credentials never appear in API responses, logs or the audit trail', async () => {
