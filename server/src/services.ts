@@ -50,7 +50,7 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
   review.events.onWithdrawn((itemId) => push.alerts.withdrawn(itemId))
   review.events.onTakenDown((itemId) => push.alerts.withdrawn(itemId))
   // Publishing writes the outbox of the channels the edition selects (in the publication step); withdrawing corrects what went out.
-  const channels = createChannelsModule({ now, logger: deps.logger, publications: review.events, registrar: cadence.registrar, posts: cadence.posts, options: deps.channels })
+  const channels = createChannelsModule({ now, logger: deps.logger, publications: review.events, registrar: cadence.registrar, posts: cadence.posts, storage: content.storage, options: deps.channels })
   // WeChat Pay for fees: the client, notification route and reconciliation job only when configured.
   const pay = createPayModule({ options: deps.pay, now, logger: deps.logger })
   return {

@@ -9,6 +9,8 @@ import { ChannelAccountModel, ChannelDeliveryModel, ChannelHandoverModel } from 
 import { AuditRecordModel } from '../../server/src/platform/audit/auditTrail'
 import type { ChannelDeliverer } from '../../server/src/channels/channelDeliverer'
 import { EditionModel } from '../../server/src/review/model'
+import { createHash } from 'node:crypto'
+import { defaultCoverPng } from '../../server/src/platform/officialAccount/defaultCover'
 
 const DEPT = 'guiyang-hrss'
 const OA = `official-account:${DEPT}`
@@ -36,8 +38,8 @@ afterAll(async () => {
 
 let n = 0
 /** An item written by the editor with this distribution, approved and published by the reviewer; answers its item id. */
-async function publishWith(distribution: Distribution, title = `渠道分发测试通知 第${++n}号`): Promise<string> {
-  const draft = await people.editor.api.call('createItemDraft', { body: policyDraft({ department: DEPT, title, distribution }) as ContentDraftInput })
+async function publishWith(distribution: Distribution, title = `渠道分发测试通知 第${++n}号`, attachments: ContentDraftInput['attachments'] = []): Promise<string> {
+  const draft = await people.editor.api.call('createItemDraft', { body: policyDraft({ department: DEPT, title, distribution, attachments }) as ContentDraftInput })
   await people.editor.api.call('submitEdition', { params: { id: draft.id }, body: {} })
   await people.reviewer.api.call('approveEdition', { params: { id: draft.id }, body: { checklist: CHECKLIST } })
   await people.reviewer.api.call('publishEdition', { params: { id: draft.id } })
@@ -249,6 +251,23 @@ describe('distribution on publish', () => {
     expect(corrected.items.find((d) => d.channel === 'weibo')!.correction!.message).toContain('手动删除')
     expect(oa.liveArticles()).not.toContain(oaDelivery.platformId)
     expect(oa.calls('/cgi-bin/freepublish/delete').map((r) => r.body.article_id)).toEqual([oaDelivery.platformId])
+  })
+
+  it('an item with a picture: it is the 公众号 cover and the 微博 picture', async () => {
+    const png = defaultCoverPng(120, 80, [0x10, 0x60, 0xb0])
+    const key = `${createHash('sha256').update(png).digest('hex')}.png`
+    await t.services.content.storage.put(key, png)
+    const materialsBefore = oa.calls('/cgi-bin/material/add_material').length
+    const itemId = await publishWith({ channels: ['official-account', 'weibo'], weiboText: '带图测试' }, '带图的通知', [{ name: '图解.png', url: `/api/v1/files/${key}`, mime: 'image/png', size: png.length }])
+    const done = await settle(itemId)
+    expect(done.items.map((d) => d.state)).toEqual(['live', 'live'])
+    const uploads = oa.calls('/cgi-bin/material/add_material').slice(materialsBefore)
+    expect(uploads.map((u) => u.body.__fileBytes)).toEqual([[png.length]])
+    const draft = oa.calls('/cgi-bin/draft/add').at(-1)!.body.articles as { thumb_media_id: string }[]
+    expect(draft[0]!.thumb_media_id).not.toBe((await ChannelAccountModel.findById(OA).lean())!.coverMediaId)
+    const share = weibo.calls('/2/statuses/share.json').at(-1)!
+    expect([share.body.__files, share.body.__fileBytes]).toEqual([['pic'], [png.length]])
+    expect(weibo.statuses.at(-1)).toMatchObject({ pic: true })
   })
 
   it('a publication left halfway is finished with its outbox; the sweeper writes records that are missing', async () => {

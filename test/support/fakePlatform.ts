@@ -6,7 +6,7 @@ export interface PlatformRequest {
   method: string
   path: string
   query: Record<string, string>
-  /** JSON or form fields; for multipart, the text fields and `__files` (field names of the files). */
+  /** JSON or form fields; for multipart, the text fields, `__files` (field names of the files) and `__fileBytes` (their sizes). */
   body: Record<string, unknown>
   at: number
 }
@@ -30,15 +30,17 @@ export interface FakePlatformOptions {
 /** Minimal multipart/form-data reading: text fields, and the names of file fields. */
 function parseMultipart(raw: Buffer, contentType: string): Record<string, unknown> {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType)
-  const out: Record<string, unknown> = { __files: [] as string[] }
+  const out: Record<string, unknown> = { __files: [] as string[], __fileBytes: [] as number[] }
   if (!boundary) return out
   const parts = raw.toString('latin1').split(`--${boundary[1] ?? boundary[2]}`)
   for (const part of parts) {
     const [head, ...rest] = part.split('\r\n\r\n')
     const name = /name="([^"]+)"/.exec(head ?? '')?.[1]
     if (!name) continue
-    if (/filename="/.test(head!)) (out.__files as string[]).push(name)
-    else out[name] = Buffer.from(rest.join('\r\n\r\n').replace(/\r\n$/, ''), 'latin1').toString('utf8')
+    if (/filename="/.test(head!)) {
+      ;(out.__files as string[]).push(name)
+      ;(out.__fileBytes as number[]).push(Buffer.byteLength(rest.join('\r\n\r\n').replace(/\r\n$/, ''), 'latin1'))
+    } else out[name] = Buffer.from(rest.join('\r\n\r\n').replace(/\r\n$/, ''), 'latin1').toString('utf8')
   }
   return out
 }

@@ -8,6 +8,8 @@ import { officialAccountHtml } from '../platform/officialAccount/articleHtml'
 import { defaultCoverPng } from '../platform/officialAccount/defaultCover'
 import { shareStatus, WeiboApiError, weiboError } from '../platform/weibo/weiboApi'
 import { ContentItem } from '../content/model'
+import type { FileStorage } from '../content/attachments/fileStorage'
+import { fileKeyOf } from '../content/attachments/attachmentStore'
 import { EditionModel, type EditionDoc } from '../review/model'
 import type { ChannelPostRecorder } from '../cadence/channelPostRecorder'
 import { ChannelAccountModel, ChannelDeliveryModel, ChannelHandoverModel, type ChannelAccountDoc, type ChannelDeliveryDoc } from './model'
@@ -49,7 +51,7 @@ export interface DelivererHooks {
 /**
  * The delivery worker. Takes due outbox records one at a time under a lease (a dead
  * worker's record is taken over when the lease runs out), and sends each in the form its
- * platform needs: 公众号 — cover as permanent material (once per account), `draft/add`,
+ * platform needs: 公众号 — cover as permanent material (the item's picture, else a default once per account), `draft/add`,
  * then `freepublish/submit` (state sent) and, on later passes, `freepublish/get` until the
  * article is live or failed; 微博 — `statuses/share` with the item's link on the bound
  * domain (live at once). Every attempt is logged on the record with the platform's code and
@@ -67,7 +69,16 @@ export class ChannelDeliverer {
     private readonly posts: ChannelPostRecorder,
     private readonly logger: Logger,
     private readonly hooks: DelivererHooks = {},
+    private readonly storage?: FileStorage,
   ) {}
+
+  /** The item's first PNG / JPEG attachment (under 5 MB), used as the 公众号 cover and the 微博 picture. */
+  private async pictureOf(content: ContentDraft): Promise<{ name: string; type: string; bytes: Uint8Array } | undefined> {
+    const a = content.attachments.find((x) => (x.mime === 'image/png' || x.mime === 'image/jpeg') && x.size <= 5 * 1024 * 1024)
+    const key = a && fileKeyOf(a.url)
+    const bytes = key ? await this.storage?.get(key) : undefined
+    return a && bytes ? { name: a.mime === 'image/png' ? 'cover.png' : 'cover.jpg', type: a.mime, bytes } : undefined
+  }
 
   /** Sends what is due and asks about what is publishing; answers how many records it worked on. */
   async runDue(limit = 50): Promise<number> {
@@ -165,13 +176,15 @@ export class ChannelDeliverer {
 
   private async sendOfficialAccount(d: ChannelDeliveryDoc, n: number, account: ChannelAccountDoc, content: ContentDraft): Promise<void> {
     const api = this.oaApi(account)
-    let cover = account.coverMediaId
-    if (!cover) {
-      cover = (await api.addImageMaterial({ name: 'cover.png', type: 'image/png', bytes: defaultCoverPng() })).media_id
-      await ChannelAccountModel.updateOne({ _id: account._id }, { $set: { coverMediaId: cover } })
-    }
     let mediaId = d.mediaId
     if (!mediaId) {
+      // The item's own picture as the cover when it has one (uploaded with its draft); else the account's default cover, uploaded once.
+      const picture = await this.pictureOf(content)
+      let cover = picture ? (await api.addImageMaterial(picture)).media_id : account.coverMediaId
+      if (!cover) {
+        cover = (await api.addImageMaterial({ name: 'cover.png', type: 'image/png', bytes: defaultCoverPng() })).media_id
+        await ChannelAccountModel.updateOne({ _id: account._id }, { $set: { coverMediaId: cover } })
+      }
       const texts = officialAccountTexts({ title: content.title, summary: content.summary, body: content.body, oaTitle: content.distribution?.oaTitle, oaDigest: content.distribution?.oaDigest })
       const link = this.linkOf(account, d, content)
       const html = officialAccountHtml(content.body || `<p>${content.summary}</p>`)
@@ -217,8 +230,9 @@ export class ChannelDeliverer {
     const link = this.linkOf(account, d, content)
     if (!link) throw new DeliveryFailure('未设置微博绑定的安全域名，无法附上内容链接', false, null)
     const status = weiboStatusText({ title: content.title, summary: content.summary, weiboText: content.distribution?.weiboText, link, limit: this.deps.settings.weiboTextLimit })
+    const picture = await this.pictureOf(content)
     await this.handOver(d, n)
-    const posted = await shareStatus({ baseUrl: this.deps.settings.weiboBaseUrl, timeoutMs: this.deps.settings.timeoutMs }, creds.accessToken, status)
+    const posted = await shareStatus({ baseUrl: this.deps.settings.weiboBaseUrl, timeoutMs: this.deps.settings.timeoutMs }, creds.accessToken, status, picture)
     const uid = posted.user?.idstr ?? (posted.user ? String(posted.user.id) : null)
     const url = uid ? `https://weibo.com/${uid}/${posted.idstr}` : `https://m.weibo.cn/status/${posted.idstr}`
     await this.finish(d, n, { state: 'live', error: null, code: 0, ok: true, set: { platformId: posted.idstr, url } })

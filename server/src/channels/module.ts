@@ -5,6 +5,7 @@ import { SecretBox } from '../platform/secretBox'
 import type { PublicationEvents } from '../review/publicationEvents'
 import type { ChannelAccountRegistrar } from '../cadence/channelAccountRegistrar'
 import type { ChannelPostRecorder } from '../cadence/channelPostRecorder'
+import type { FileStorage } from '../content/attachments/fileStorage'
 import { ChannelAccountLister, ChannelAccountSaver } from './channelAccounts'
 import { ChannelDeliverer, type DelivererHooks } from './channelDeliverer'
 import { ChannelWithdrawer } from './channelWithdrawer'
@@ -41,7 +42,7 @@ export interface ChannelsOptions extends Partial<Omit<ChannelSettings, 'retry'>>
  * The channels domain (两微, issue 8): the department's 公众号 / 微博 accounts, the outbox
  * written when an edition is published, its delivery, corrections on withdrawal, 群发.
  */
-export function createChannelsModule(deps: { now: () => Date; logger: Logger; publications: PublicationEvents; registrar: ChannelAccountRegistrar; posts: ChannelPostRecorder; options?: ChannelsOptions }): ChannelsModule {
+export function createChannelsModule(deps: { now: () => Date; logger: Logger; publications: PublicationEvents; registrar: ChannelAccountRegistrar; posts: ChannelPostRecorder; storage?: FileStorage; options?: ChannelsOptions }): ChannelsModule {
   const o = deps.options ?? {}
   const settings: ChannelSettings = {
     ...DEFAULT_CHANNEL_SETTINGS,
@@ -57,7 +58,7 @@ export function createChannelsModule(deps: { now: () => Date; logger: Logger; pu
   })
   deps.publications.onWithdrawn((itemId) => withdrawer.withdrawn(itemId))
   deps.publications.onTakenDown((itemId) => withdrawer.withdrawn(itemId))
-  const newDeliverer = (hooks?: DelivererHooks) => new ChannelDeliverer(cdeps, deps.posts, deps.logger, hooks)
+  const newDeliverer = (hooks?: DelivererHooks) => new ChannelDeliverer(cdeps, deps.posts, deps.logger, hooks, deps.storage)
   const deliverer = newDeliverer()
   const jobs: JobDefinition[] = [
     {
