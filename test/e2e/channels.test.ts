@@ -26,7 +26,7 @@ beforeAll(async () => {
   const api = createApiClient({ baseUrl, transport: fetchTransport() })
   const { accessToken } = await api.call('staffLogIn', { body: { username: 'wu.deptadmin', password: PASSWORD } })
   const admin = createApiClient({ baseUrl, transport: fetchTransport(), headers: () => ({ authorization: `Bearer ${accessToken}` }) })
-  await admin.call('saveChannelAccount', { params: { channel: 'official-account' }, body: { name: '三原人社公众号', defaultOn: false, credentials: { kind: 'official-account', appId: fakes.oaAppId, appSecret: fakes.oaAppSecret } } })
+  await admin.call('saveChannelAccount', { params: { channel: 'official-account' }, body: { name: '三原人社公众号', defaultOn: true, credentials: { kind: 'official-account', appId: fakes.oaAppId, appSecret: fakes.oaAppSecret } } })
   await admin.call('saveChannelAccount', { params: { channel: 'weibo' }, body: { name: '三原人社微博', defaultOn: false, linkBase: fakes.weiboDomain, credentials: { kind: 'weibo', accessToken: fakes.weiboAccessToken } } })
 })
 afterAll(() => b?.close())
@@ -35,7 +35,7 @@ const logInAs = (username: string) => logInToWorkbench(b.page, baseUrl, username
 const stateOf = () => visible(b.page, '.wb-state').first().getAttribute('data-state')
 
 describe('两微 distribution in the workbench', () => {
-  it('an editor selects 公众号 and 微博, a reviewer approves and publishes, the item page shows both channels live with their ids', async () => {
+  it('an editor selects 公众号 (on by default) and 微博, a reviewer approves and publishes, the item page shows both channels live with their ids', async () => {
     const { page } = b
     const title = '关于2026年三原县公益性岗位补贴申领的通知（渠道演示）'
     await logInAs('qian.editor')
@@ -48,9 +48,10 @@ describe('两微 distribution in the workbench', () => {
     await page.waitForURL(/workbench\/pages\/edition\/index/)
     await expect.poll(stateOf).toBe('draft')
 
-    // Channels: both connected accounts offered; the editor picks both and writes a Weibo text.
+    // Channels: the 公众号 is on by default for new items; the editor adds the 微博 and writes its text.
     const chips = visible(page, '[data-testid=channel-fields] .wb-chip')
-    await chips.filter({ hasText: '微信公众号' }).first().click()
+    expect(await chips.filter({ hasText: '微信公众号' }).first().getAttribute('aria-checked')).toBe('true')
+    expect(await chips.filter({ hasText: '微博' }).first().getAttribute('aria-checked')).toBe('false')
     await chips.filter({ hasText: '微博' }).first().click()
     // 公众号摘要 and 微博文字 (the last) appear once their channels are chosen.
     await expect.poll(() => visible(page, '[data-testid=channel-fields] textarea').count()).toBe(2)
@@ -87,7 +88,7 @@ describe('两微 distribution in the workbench', () => {
     await logInAs('wu.deptadmin')
     await visible(page, '[data-testid=channels-entry]').first().click()
     await page.waitForURL(/workbench\/pages\/channels\/index/)
-    await expect.poll(() => visible(page, '[data-channel=official-account]').first().innerText().catch(() => '')).toContain('三原人社公众号 · 已连接')
+    await expect.poll(() => visible(page, '[data-channel=official-account]').first().innerText().catch(() => '')).toContain('三原人社公众号 · 已连接 · 新内容默认发布')
     expect(await visible(page, '[data-channel=weibo]').first().innerText()).toContain('三原人社微博 · 已连接 · 新内容默认不发布 · 链接域名 https://www.example.gov.cn')
     await visible(page, '[data-channel=weibo] .wb-button').filter({ hasText: '修改' }).first().click()
     await visible(page, 'input[aria-label="账号名称"], [aria-label="账号名称"] input').first().waitFor()

@@ -54,12 +54,6 @@ export default function EditionPage() {
       .then((r) => setAccounts(r.items))
       .catch(() => setAccounts([]))
   }, [id])
-  // A new item starts with the channels its department turned on by default.
-  useEffect(() => {
-    if (edition && !edition.content.distribution && edition.number === 1 && edition.state === 'draft' && accounts.length) {
-      setDist({ channels: accounts.filter((a) => a.defaultOn && a.hasCredentials).map((a) => a.channel) })
-    }
-  }, [edition, accounts])
 
   const step = async (run: () => Promise<Edition>) => {
     setBusy(true)
