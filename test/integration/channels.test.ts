@@ -160,6 +160,7 @@ describe('distribution on publish', () => {
       [3, true, 0],
     ])
     expect(doc.log[1]!.message).toContain('该微博账号请求过于频繁')
+    expect(doc.log.map((l) => l.platform)).toEqual(['HTTP 502', 'User requests out of rate limit!', null])
     // Backoff: 40 ms after the first failure, 80 ms after the second.
     const gap = (a: number, b: number) => new Date(doc.log[b]!.at).getTime() - new Date(doc.log[a]!.at).getTime()
     expect(gap(0, 1)).toBeGreaterThanOrEqual(40)

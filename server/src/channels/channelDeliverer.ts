@@ -22,6 +22,8 @@ class DeliveryFailure extends Error {
     message: string,
     readonly transient: boolean,
     readonly code: number | null,
+    /** The platform's own words (errmsg / error), kept with the attempt. */
+    readonly raw: string | null = null,
   ) {
     super(message)
   }
@@ -31,13 +33,13 @@ function failureOf(err: unknown): DeliveryFailure {
   if (err instanceof DeliveryFailure) return err
   if (err instanceof WeChatApiError) {
     const m = officialAccountError(err.errcode, err.errmsg)
-    return new DeliveryFailure(m.message, m.verdict !== 'permanent', err.errcode)
+    return new DeliveryFailure(m.message, m.verdict !== 'permanent', err.errcode, err.errmsg)
   }
   if (err instanceof WeiboApiError) {
     const m = weiboError(err.errorCode, err.error)
-    return new DeliveryFailure(m.message, m.verdict === 'transient', err.errorCode)
+    return new DeliveryFailure(m.message, m.verdict === 'transient', err.errorCode, err.error)
   }
-  return new DeliveryFailure(`发送出错：${(err as Error).message}`, true, null)
+  return new DeliveryFailure(`发送出错：${(err as Error).message}`, true, null, (err as Error).message)
 }
 
 /** Test hooks: a worker "dies" at these points when the hook never resolves. */
@@ -132,18 +134,18 @@ export class ChannelDeliverer {
       const f = failureOf(err)
       this.logger.warn({ delivery: d._id, attempt: n, code: f.code, message: f.message }, 'channel delivery attempt failed')
       const retry = f.transient && n < d.attemptBudget
-      await this.finish(d, n, retry ? { state: 'pending', error: f.message, code: f.code, ok: false, retryAt: new Date(this.deps.now().getTime() + backoffMs(this.deps.settings.retry, n)) } : { state: 'failed', error: f.message, code: f.code, ok: false })
+      await this.finish(d, n, retry ? { state: 'pending', error: f.message, code: f.code, raw: f.raw, ok: false, retryAt: new Date(this.deps.now().getTime() + backoffMs(this.deps.settings.retry, n)) } : { state: 'failed', error: f.message, code: f.code, raw: f.raw, ok: false })
     }
   }
 
   /** Records the outcome of attempt `n` and releases the lease. */
-  private async finish(d: ChannelDeliveryDoc, n: number, o: { state: ChannelDeliveryDoc['state']; error: string | null; code: number | null; ok: boolean; retryAt?: Date; set?: Partial<ChannelDeliveryDoc> }): Promise<void> {
+  private async finish(d: ChannelDeliveryDoc, n: number, o: { state: ChannelDeliveryDoc['state']; error: string | null; code: number | null; raw?: string | null; ok: boolean; retryAt?: Date; set?: Partial<ChannelDeliveryDoc> }): Promise<void> {
     const now = this.deps.now()
     await ChannelDeliveryModel.updateOne(
       { _id: d._id },
       {
         $set: { state: o.state, attempts: n, error: o.error, leaseUntil: null, nextAttemptAt: o.retryAt ?? new Date(now.getTime() + this.deps.settings.pollMs), updatedAt: now, ...o.set },
-        $push: { log: { n, at: now, ok: o.ok, code: o.code, message: o.error ?? (o.state === 'live' ? '已发布' : '已提交') } },
+        $push: { log: { n, at: now, ok: o.ok, code: o.code, message: o.error ?? (o.state === 'live' ? '已发布' : '已提交'), platform: o.raw ?? null } },
       },
     )
   }

@@ -51,6 +51,8 @@ export interface AttemptLog {
   /** The platform's code (errcode / error_code; publish_status for OA publication). */
   code: number | null
   message: string
+  /** The platform's own error text, as it answered (absent on successes). */
+  platform?: string | null
 }
 
 /**
