@@ -110,6 +110,8 @@ export const configSchema = z.object({
   /** How often this process's channel worker sends what is due (ms; 0: only the every-minute job), and how often a publishing 公众号 article is asked about. */
   CHANNEL_WORKER_POLL_MS: integer(0, 600_000).default(5_000),
   CHANNEL_OA_POLL_MS: integer(0, 3_600_000).default(30_000),
+  /** How long a worker holds a channel delivery it is sending; a dead worker's is taken over after it. */
+  CHANNEL_LEASE_MS: integer(500, 3_600_000).default(120_000),
   /** Weibo's status length (unconfirmed: 140 by default; a Chinese character counts one, two ASCII characters one). */
   WEIBO_TEXT_LIMIT: integer(30, 5000).default(140),
   /** Load the demo content into an empty database, published without review. Default: on unless production. */
