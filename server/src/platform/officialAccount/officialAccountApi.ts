@@ -36,7 +36,7 @@ export class OfficialAccountApi {
     readonly settings: WeChatSettings,
     now?: () => Date,
   ) {
-    this.tokens = new AccessTokenSource(settings, now, { memoryMaxAgeMs: 10_000 })
+    this.tokens = new AccessTokenSource(settings, now, { memoryMaxAgeMs: 10_000, kind: 'wechat-oa' })
   }
 
   private async call<T extends object>(path: string, body: unknown): Promise<T> {
