@@ -99,6 +99,9 @@ describe('channel accounts', () => {
     })
     expect(await refusedFields(people.admin.api.call('saveChannelAccount', { params: { channel: 'video' as never }, body: { name: '贵阳人社', defaultOn: true } }))).toEqual({ 'params.channel': '渠道只能是微信公众号或微博' })
     expect(JSON.stringify(await ChannelAccountModel.find().sort({ _id: 1 }).lean())).toBe(before)
+    expect(await refusedFields(people.editor.api.call('retryChannelDelivery', { params: { id: 'abc:1:weibo' } }))).toEqual({ 'params.id': '发送记录编号不正确' })
+    expect(await refusedFields(people.admin.api.call('requestMassSend', { params: { id: '0123456789abcdef01234567:1:douyin' } }))).toEqual({ 'params.id': '发送记录编号不正确' })
+    expect(await outcome(people.editor.api.call('retryChannelDelivery', { params: { id: '0123456789abcdef01234567:1:weibo' } }))).toBe('NOT_FOUND')
     // The edition's channel texts are checked with the edition.
     expect(await refusedFields(people.editor.api.call('createItemDraft', { body: { ...policyDraft({ department: DEPT }), distribution: { channels: ['weibo'], weiboText: '长'.repeat(121), oaTitle: '标'.repeat(65) } } as ContentDraftInput }))).toEqual({
       'distribution.weiboText': '微博文字不能超过 120 字（链接另计）',
