@@ -21,7 +21,7 @@ export default defineAppConfig({
       // 工作台: staff only, loaded on demand so citizens never download it.
       root: 'workbench',
       name: 'workbench',
-      pages: ['pages/index/index', 'pages/new/index', 'pages/edition/index', 'pages/item/index', 'pages/words/index', 'pages/audit/index', 'pages/staff/index', 'pages/cadence/index', 'pages/compliance/index', 'pages/campaigns/index', 'pages/campaign/index', 'pages/disclosures/index', 'pages/disclosure/index', 'pages/disclosure-report/index', 'pages/calendar/index'],
+      pages: ['pages/index/index', 'pages/new/index', 'pages/edition/index', 'pages/item/index', 'pages/words/index', 'pages/audit/index', 'pages/staff/index', 'pages/cadence/index', 'pages/compliance/index', 'pages/campaigns/index', 'pages/campaign/index', 'pages/disclosures/index', 'pages/disclosure/index', 'pages/disclosure-report/index', 'pages/calendar/index', 'pages/channels/index'],
     },
   ],
   window: {

@@ -60,6 +60,7 @@ async function main(): Promise<void> {
       ? { baseUrl: config.WECHAT_API_BASE_URL, appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET, reviewTemplateId: config.WECHAT_REVIEW_TEMPLATE_ID, reviewTemplateLongTerm: config.WECHAT_REVIEW_TEMPLATE_LONG_TERM, miniprogramState: config.WECHAT_MINIPROGRAM_STATE }
       : undefined,
     pay: payOptions,
+    channels: { credentialsKey: config.CHANNEL_CREDENTIALS_KEY, production: config.NODE_ENV === 'production', officialAccountBaseUrl: config.OFFICIAL_ACCOUNT_API_BASE_URL, weiboBaseUrl: config.WEIBO_API_BASE_URL, weiboTextLimit: config.WEIBO_TEXT_LIMIT, pollMs: config.CHANNEL_OA_POLL_MS, leaseMs: config.CHANNEL_LEASE_MS, workerPollMs: config.CHANNEL_WORKER_POLL_MS },
   })
   const app = createApp({ config, logger, db, services })
   const running = await listen(app, config.HOST, config.PORT)

@@ -12,6 +12,7 @@ import { createPushModule, type PushModule } from './push/module'
 import type { PushTemplateSettings } from './push/templates'
 import type { SenderSettings } from './push/campaignSender'
 import { wechatConnectionsFor } from './push/pushSettings'
+import { createChannelsModule, type ChannelsModule, type ChannelsOptions } from './channels/module'
 import { createPayModule, type PayModule, type PayModuleOptions } from './platform/wechatpay/payModule'
 import { createDisclosureModule, type DisclosureModule, type DisclosureSettings } from './disclosure/module'
 
@@ -22,6 +23,8 @@ export interface Services {
   review: ReviewModule
   cadence: CadenceModule
   push: PushModule
+  /** 两微 distribution: 公众号 / 微博 accounts, the outbox of published editions, delivery. */
+  channels: ChannelsModule
   /** WeChat Pay fee orders (always there; without merchant settings paying throws PaymentsDisabledError). */
   pay: PayModule
   /** 依申请公开: applications, the statutory clock, fees, the annual report. */
@@ -35,7 +38,7 @@ export interface Services {
   stop(): Promise<void>
 }
 
-export function createServices(deps: { logger: Logger; dataDir: string; now?: () => Date; contentPollMs?: number; wechat?: Parameters<typeof createWeChatClients>[0]; cadenceSchedule?: Partial<CadenceSchedule>; citizenDevLogIn?: boolean; pushTemplates?: PushTemplateSettings; pushSender?: Partial<SenderSettings>; pushRatePerSecond?: number; pushRetry?: { baseMs?: number; capMs?: number; maxAttempts?: number }; sms?: Parameters<typeof createSmsClients>[0] & { verifyTemplateId?: string; pushTemplateId?: string }; pay?: PayModuleOptions; disclosure?: DisclosureSettings }): Services {
+export function createServices(deps: { logger: Logger; dataDir: string; now?: () => Date; contentPollMs?: number; wechat?: Parameters<typeof createWeChatClients>[0]; cadenceSchedule?: Partial<CadenceSchedule>; citizenDevLogIn?: boolean; pushTemplates?: PushTemplateSettings; pushSender?: Partial<SenderSettings>; pushRatePerSecond?: number; pushRetry?: { baseMs?: number; capMs?: number; maxAttempts?: number }; sms?: Parameters<typeof createSmsClients>[0] & { verifyTemplateId?: string; pushTemplateId?: string }; pay?: PayModuleOptions; disclosure?: DisclosureSettings; channels?: ChannelsOptions }): Services {
   const now = deps.now ?? (() => new Date())
   const content = createContentModule({ logger: deps.logger, now, dataDir: deps.dataDir, pollMs: deps.contentPollMs })
   const wechat: WeChatClients | undefined = createWeChatClients(deps.wechat && { ...deps.wechat, connections: wechatConnectionsFor(deps.pushSender?.window, deps.wechat.connections) })
@@ -52,6 +55,8 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
   review.events.onPublished((e) => push.alerts.published(e))
   review.events.onWithdrawn((itemId) => push.alerts.withdrawn(itemId))
   review.events.onTakenDown((itemId) => push.alerts.withdrawn(itemId))
+  // Publishing writes the outbox of the channels the edition selects (in the publication step); withdrawing corrects what went out.
+  const channels = createChannelsModule({ now, logger: deps.logger, publications: review.events, registrar: cadence.registrar, posts: cadence.posts, storage: content.storage, options: deps.channels })
   return {
     calendar,
     content,
@@ -60,6 +65,7 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
     review,
     cadence,
     push,
+    channels,
     pay,
     disclosure,
     start: async () => {
@@ -68,7 +74,11 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
       await auth.start()
       await cadence.start()
       await content.start()
+      channels.start()
     },
-    stop: () => content.stop(),
+    stop: async () => {
+      await channels.stop()
+      await content.stop()
+    },
   }
 }

@@ -6,6 +6,9 @@ import { FakeWeChat } from '../support/fakeWeChat'
 import { ensureMiniProgramAccount } from '../../server/src/cadence/publishingAccounts'
 import { ChannelAccountRegistrar } from '../../server/src/cadence/channelAccountRegistrar'
 import { outcome, staffSession } from '../support/staff'
+import { FakeOfficialAccount } from '../support/fakeOfficialAccount'
+import { ChannelAccountModel, ChannelDeliveryModel } from '../../server/src/channels/model'
+import { sealCredentials } from '../../server/src/channels/credentials'
 
 /**
  * Every staff endpoint × every role × own or other department. The tables of
@@ -75,21 +78,30 @@ const EXPECTED: Record<string, Record<Role, { own: string; other: string }>> = {
   loadWorkingCalendarYear: { editor: SELF('FORBIDDEN'), reviewer: SELF('FORBIDDEN'), 'department-admin': SELF('FORBIDDEN'), 'platform-admin': SELF('OK') },
   getDisclosureReport: { editor: F, reviewer: F, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
   setDisclosureReportEntries: { editor: F, reviewer: F, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
+  // 两微 (issue 8): accounts are the department's; credentials only by its admin; 重试 by its editors; 群发 by its admin.
+  listChannelAccounts: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('FORBIDDEN') },
+  saveChannelAccount: { editor: SELF('FORBIDDEN'), reviewer: SELF('FORBIDDEN'), 'department-admin': SELF('OK'), 'platform-admin': SELF('FORBIDDEN') },
+  getItemChannels: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': F },
+  retryChannelDelivery: { editor: OWN_ONLY, reviewer: F, 'department-admin': F, 'platform-admin': F },
+  requestMassSend: { editor: F, reviewer: F, 'department-admin': OWN_ONLY, 'platform-admin': F },
 }
 
 const OWN = 'guiyang-hrss' as const
 const OTHER = 'xinxiang-gov-office' as const
 const CHECKLIST = { political: true, legal: true, secrecy: true, wording: true } as const
 let fake: FakeWeChat
+let oa: FakeOfficialAccount
 let t: TestApp
 
 beforeAll(async () => {
   fake = await new FakeWeChat().start()
-  t = await startTestApp({ wechat: { baseUrl: fake.url, appId: fake.appId, appSecret: fake.appSecret, reviewTemplateId: 'TPL-REVIEW-REMINDER' } })
+  oa = await new FakeOfficialAccount().start()
+  t = await startTestApp({ wechat: { baseUrl: fake.url, appId: fake.appId, appSecret: fake.appSecret, reviewTemplateId: 'TPL-REVIEW-REMINDER' }, channels: { officialAccountBaseUrl: oa.url } })
 })
 afterAll(async () => {
   await t.close()
   await fake.stop()
+  await oa.stop()
 })
 
 describe('every staff endpoint × every role × own or other department', () => {
@@ -221,6 +233,28 @@ describe('every staff endpoint × every role × own or other department', () => 
       loadWorkingCalendarYear: async (role: Role) => (await actor(role)).api.call('loadWorkingCalendarYear', { params: { year: 2030 }, body: { holidays: ['2030-01-01'], workdays: [], source: '权限表测试' } }),
       getDisclosureReport: async (role: Role, where: Where) => (await actor(role)).api.call('getDisclosureReport', { query: { year: 2026, department: where === 'own' ? OWN : OTHER } }),
       setDisclosureReportEntries: async (role: Role, where: Where) => (await actor(role)).api.call('setDisclosureReportEntries', { body: { year: 2026, department: where === 'own' ? OWN : OTHER, reconsiderations: 0, lawsuits: 0, complaints: 0 } }),
+    })
+    /** A delivery of an item of that department on its 公众号, in `state` (written as the worker would leave it). */
+    const deliveryIn = async (where: Where, state: 'failed' | 'live') => {
+      const dept = where === 'own' ? OWN : OTHER
+      const itemId = await published(policyDraft({ department: dept, title: `权限表测试：渠道 ${++n}` }), new Date())
+      const accountId = `official-account:${dept}`
+      const now = new Date()
+      await ChannelAccountModel.updateOne(
+        { _id: accountId },
+        { $setOnInsert: { channel: 'official-account', department: dept, name: '权限表测试公众号', sealedCredentials: sealCredentials(t.services.channels.deps.box, { kind: 'official-account', appId: oa.appId, appSecret: oa.appSecret }), appId: oa.appId, defaultOn: false, linkBase: null, coverMediaId: null, createdAt: now, updatedAt: now } },
+        { upsert: true },
+      )
+      const _id = `${itemId}:1:official-account`
+      await ChannelDeliveryModel.create({ _id, itemId, edition: 1, channel: 'official-account', accountId, department: dept, state, attempts: 1, attemptBudget: 5, nextAttemptAt: now, leaseUntil: null, log: [], error: state === 'failed' ? '测试失败' : null, mediaId: 'DRAFT_TABLE', publishId: null, platformId: state === 'live' ? 'ART_TABLE' : null, url: null, counted: false, correction: null, cancelled: false, massSentAt: null, createdAt: now, updatedAt: now })
+      return { itemId, id: _id }
+    }
+    Object.assign(calls, {
+      listChannelAccounts: async (role: Role) => (await actor(role)).api.call('listChannelAccounts', {}),
+      saveChannelAccount: async (role: Role) => (await actor(role)).api.call('saveChannelAccount', { params: { channel: 'official-account' }, body: { name: '权限表测试公众号', defaultOn: true, credentials: { kind: 'official-account', appId: oa.appId, appSecret: oa.appSecret } } }),
+      getItemChannels: async (role: Role, where: Where) => (await actor(role)).api.call('getItemChannels', { params: { id: (await deliveryIn(where, 'live')).itemId } }),
+      retryChannelDelivery: async (role: Role, where: Where) => (await actor(role)).api.call('retryChannelDelivery', { params: { id: (await deliveryIn(where, 'failed')).id } }),
+      requestMassSend: async (role: Role, where: Where) => (await actor(role)).api.call('requestMassSend', { params: { id: (await deliveryIn(where, 'live')).id } }),
     })
     // A fresh person of the own department per call (logging out ends a session; binding takes a WeChat).
     const actor = (role: Role) => session(OWN, [role])

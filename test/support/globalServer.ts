@@ -10,6 +10,8 @@ import type { TestProject } from 'vitest/node'
 import { logLines, ROOT, startServer } from './serverProcess'
 import { FakeWeChat } from './fakeWeChat'
 import { FakeWeChatPay } from './fakeWeChatPay'
+import { FakeOfficialAccount } from './fakeOfficialAccount'
+import { FakeWeibo } from './fakeWeibo'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,6 +20,8 @@ declare module 'vitest' {
     serverDatabase: string
     /** The fake WeChat Pay the server pays fees through (POST /__fake/pay/<out_trade_no> stands in for the payer). */
     fakePayUrl: string
+    /** The fake 公众号 and 微博 the server distributes to (issue 8), and the credentials they accept. */
+    channelFakes: { oaAppId: string; oaAppSecret: string; weiboAccessToken: string; weiboDomain: string }
   }
 }
 
@@ -32,8 +36,11 @@ export default async function setup(project: TestProject) {
   const wechat = await new FakeWeChat().start()
   // WeChat Pay for the disclosure fee; its notifications go to the server (known once it listens).
   const pay = await new FakeWeChatPay({ appid: wechat.appId }).start()
+  // 公众号 and 微博 (issue 8): published articles complete after one poll; the worker passes every half second.
+  const oa = await new FakeOfficialAccount().start()
+  const weibo = await new FakeWeibo({ boundDomain: 'www.example.gov.cn' }).start()
   const server = await startServer(
-    { DATA_DIR: dataDir, H5_DIR: path.join(ROOT, 'miniapp/dist-h5'), WECHAT_API_BASE_URL: wechat.url, WECHAT_APP_ID: wechat.appId, WECHAT_APP_SECRET: wechat.appSecret, WECHAT_REVIEW_TEMPLATE_ID: 'TPL-REVIEW-REMINDER', CITIZEN_DEV_LOGIN: 'true', ...pay.env('https://zw.example.gov.cn/api/v1/pay/notify') },
+    { DATA_DIR: dataDir, H5_DIR: path.join(ROOT, 'miniapp/dist-h5'), WECHAT_API_BASE_URL: wechat.url, WECHAT_APP_ID: wechat.appId, WECHAT_APP_SECRET: wechat.appSecret, WECHAT_REVIEW_TEMPLATE_ID: 'TPL-REVIEW-REMINDER', CITIZEN_DEV_LOGIN: 'true', ...pay.env('https://zw.example.gov.cn/api/v1/pay/notify'), OFFICIAL_ACCOUNT_API_BASE_URL: oa.url, WEIBO_API_BASE_URL: weibo.url, CHANNEL_WORKER_POLL_MS: '500', CHANNEL_OA_POLL_MS: '500' },
     { entry: 'scripts/start.ts', timeoutMs: 180_000 },
   )
   const dbLine = logLines(server.output()).find((l) => l.msg === 'embedded database (FerretDB/SQLite) ready')
@@ -47,10 +54,13 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', server.url)
   project.provide('fakePayUrl', pay.url)
   project.provide('serverDatabase', String(dbLine?.db))
+  project.provide('channelFakes', { oaAppId: oa.appId, oaAppSecret: oa.appSecret, weiboAccessToken: weibo.accessToken, weiboDomain: 'https://www.example.gov.cn' })
   return async () => {
     await server.stop()
     await wechat.stop()
     await pay.stop()
+    await oa.stop()
+    await weibo.stop()
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
 }

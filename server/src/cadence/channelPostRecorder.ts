@@ -34,4 +34,16 @@ export class ChannelPostRecorder {
     await recordAudit({ at: now, actor: auditActorOf(staff), action: 'cadence.post-recorded', subject: `account:${accountId}`, after: { itemId, column: post.column, title: post.title, url: post.url, publishedAt: at.toISOString(), minor: post.minor, counts: result.counts, duplicateOf: result.duplicateOf } })
     return account
   }
+
+  /**
+   * A post the channel layer delivered itself (issue 8: a 公众号 article or a 微博 live on
+   * the department's account): recorded like an editor's, in the column of its kind, under
+   * the item's own id (so taking the item down stops it counting too). Once per account,
+   * item and edition; audited as the system.
+   */
+  async recordDelivered(accountId: string, post: { itemId: string; edition: number; column: string; title: string; url: string | null; text: string; at: Date; minor: boolean }): Promise<{ recorded: boolean; counts: boolean }> {
+    const result = await this.recorder.record({ accountId, itemId: post.itemId, edition: post.edition, column: post.column, title: post.title, text: `${post.title}${post.text}`, at: post.at, minor: post.minor })
+    if (result.recorded) await recordAudit({ at: this.now(), actor: { id: 'system', name: '渠道分发' }, action: 'cadence.post-recorded', subject: `account:${accountId}`, after: { itemId: post.itemId, edition: post.edition, column: post.column, title: post.title, url: post.url, publishedAt: post.at.toISOString(), minor: post.minor, counts: result.counts, duplicateOf: result.duplicateOf } })
+    return result
+  }
 }

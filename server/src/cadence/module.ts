@@ -20,6 +20,9 @@ import type { JobDefinition } from '../platform/jobs/scheduler'
 
 export interface CadenceModule {
   recorder: PublicationRecorder
+  /** 登记账号 and 登记发布, for the channels domain (its accounts are cadence accounts; its live posts count). */
+  registrar: ChannelAccountRegistrar
+  posts: ChannelPostRecorder
   counter: CadenceCounter
   warner: ShortfallWarner
   dashboard: CadenceDashboard
@@ -93,6 +96,8 @@ export function createCadenceModule(deps: { publications: PublicationEvents; con
   }
   return {
     recorder,
+    registrar,
+    posts,
     counter,
     warner,
     dashboard,

@@ -105,6 +105,21 @@ export const configSchema = z.object({
   DISCLOSURE_FEE_PAUSES_CLOCK: booleanFlag.default(true),
   /** The daily disclosure job: reminders 3 working days before due, overdue escalation, abandonment (cron, Beijing time). */
   DISCLOSURE_DAILY_CRON: cronExpression.default('0 8 * * *'),
+  /**
+   * 两微 distribution (issue 8). The key that encrypts channel credentials at rest
+   * (AES-256-GCM): 32 bytes as 64 hex characters or base64. Without it in production,
+   * no credentials can be saved or used; elsewhere a fixed development key is used.
+   */
+  CHANNEL_CREDENTIALS_KEY: z.string().refine((v) => /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, 'base64').length === 32, { error: '应为 32 字节的密钥（64 位十六进制或 base64）' }).optional(),
+  OFFICIAL_ACCOUNT_API_BASE_URL: z.url({ error: '应为网址，例如 https://api.weixin.qq.com' }).default('https://api.weixin.qq.com'),
+  WEIBO_API_BASE_URL: z.url({ error: '应为网址，例如 https://api.weibo.com' }).default('https://api.weibo.com'),
+  /** How often this process's channel worker sends what is due (ms; 0: only the every-minute job), and how often a publishing 公众号 article is asked about. */
+  CHANNEL_WORKER_POLL_MS: integer(0, 600_000).default(5_000),
+  CHANNEL_OA_POLL_MS: integer(0, 3_600_000).default(30_000),
+  /** How long a worker holds a channel delivery it is sending; a dead worker's is taken over after it. */
+  CHANNEL_LEASE_MS: integer(500, 3_600_000).default(120_000),
+  /** Weibo's status length (unconfirmed: 140 by default; a Chinese character counts one, two ASCII characters one). */
+  WEIBO_TEXT_LIMIT: integer(30, 5000).default(140),
   /** Load the demo content into an empty database, published without review. Default: on unless production. */
   SEED_DEMO_CONTENT: booleanFlag.optional(),
 })

@@ -20,6 +20,7 @@ import { citizenDevLogInBodySchema, citizenLogInBodySchema, citizenProfileBodySc
 import { accountRuleBodySchema, cadenceReportQuerySchema, cadenceReportSchema, recordPostBodySchema, registerAccountBodySchema, cadenceAccountParamsSchema, cadenceDashboardSchema, cadenceOverviewSchema, cadenceTaskListSchema, cadenceQuerySchema, columnParamsSchema, pauseAccountBodySchema, updateColumnBodySchema } from '../cadence/schemas'
 import { approveBodySchema, completeRetrospectiveBodySchema, departmentDashboardSchema, forcePublishBodySchema, reviewTaskListSchema, reviewTaskParamsSchema, editionListSchema, editionParamsSchema, editionSchema, itemRefParamsSchema, newEditionBodySchema, rejectBodySchema, scheduleBodySchema, staffItemListQuerySchema, staffItemListSchema, staffItemSchema, submitBodySchema, unpublishBodySchema, validityChangeBodySchema, withdrawBodySchema } from '../review/schemas'
 import { contentDraftSchema } from '../content/schemas'
+import { channelAccountListSchema, channelDeliveryParamsSchema, channelParamsSchema, itemChannelsParamsSchema, itemChannelsSchema, saveChannelAccountBodySchema } from '../channels/schemas'
 import {
   createStaffBodySchema,
   loginBodySchema,
@@ -979,6 +980,56 @@ export const endpoints = {
     body: disclosureReportEntriesBodySchema,
     response: disclosureReportSchema,
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN'],
+  }),
+  listChannelAccounts: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/staff/channels/accounts',
+    summary: '本部门连接的微信公众号、微博账号（不返回凭据）',
+    tag: 'channels',
+    auth: 'staff',
+    response: channelAccountListSchema,
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
+  }),
+  saveChannelAccount: defineEndpoint({
+    method: 'PUT',
+    path: '/api/v1/staff/channels/accounts/{channel}',
+    summary: '连接或修改本部门的公众号 / 微博账号：凭据只写不读，加密保存；新内容是否默认发布到此渠道（部门管理员）',
+    tag: 'channels',
+    auth: 'staff',
+    params: channelParamsSchema,
+    body: saveChannelAccountBodySchema,
+    response: channelAccountListSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN'],
+  }),
+  getItemChannels: defineEndpoint({
+    method: 'GET',
+    path: '/api/v1/staff/items/{id}/channels',
+    summary: '内容在公众号、微博上的发送状态：待发送、已提交、已发布（平台编号与链接）、失败（原因）',
+    tag: 'channels',
+    auth: 'staff',
+    params: itemChannelsParamsSchema,
+    response: itemChannelsSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'],
+  }),
+  retryChannelDelivery: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/staff/channels/deliveries/{id}/retry',
+    summary: '重试发送失败的渠道发布（本部门编辑）',
+    tag: 'channels',
+    auth: 'staff',
+    params: channelDeliveryParamsSchema,
+    response: itemChannelsSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  }),
+  requestMassSend: defineEndpoint({
+    method: 'POST',
+    path: '/api/v1/staff/channels/deliveries/{id}/mass-send',
+    summary: '将已发布的公众号文章群发给全部关注者（部门管理员；订阅号每天 1 次）',
+    tag: 'channels',
+    auth: 'staff',
+    params: channelDeliveryParamsSchema,
+    response: itemChannelsSchema,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
   }),
 } as const
 

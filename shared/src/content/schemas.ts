@@ -1,4 +1,5 @@
 import { z } from '../zod'
+import { distributionSchema } from '../channels/schemas'
 import { TOPIC_CODES } from '../catalogue/topics'
 import { DEPARTMENT_CODES } from '../catalogue/departments'
 import { isRegionCode } from '../rules/regions'
@@ -122,6 +123,8 @@ const draftCommon = {
   body: z.string().max(200_000).default(''),
   attachments: z.array(attachmentSchema).max(20).default([]),
   links: z.array(linkSchema).max(20).default([]),
+  /** 两微: the channels besides the mini-program and their texts, reviewed with the edition (optional). */
+  distribution: distributionSchema.optional(),
 }
 
 export const contentDraftSchema = z.discriminatedUnion('type', [

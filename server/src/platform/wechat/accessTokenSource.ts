@@ -75,9 +75,10 @@ export class AccessTokenSource {
   constructor(
     private readonly settings: WeChatSettings,
     private readonly now: () => Date = () => new Date(),
-    options: { memoryMaxAgeMs?: number } = {},
+    /** `kind` names whose token it is in platform_tokens (`wechat-mini` by default; `wechat-oa` for an Official Account). */
+    options: { memoryMaxAgeMs?: number; kind?: string } = {},
   ) {
-    this.id = `wechat-mini:${settings.appId}`
+    this.id = `${options.kind ?? 'wechat-mini'}:${settings.appId}`
     this.memoryMaxAgeMs = options.memoryMaxAgeMs ?? DEFAULT_MEMORY_MAX_AGE_MS
   }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import { ApiClientError, EDITION_STATE_LABELS, formatShanghaiDateTime, parseShanghaiDateTime, REVIEW_CHECK_LABELS, REVIEW_CHECKS, type Edition, type ReviewCheck } from '@zw/shared'
+import { ApiClientError, EDITION_STATE_LABELS, formatShanghaiDateTime, parseShanghaiDateTime, REVIEW_CHECK_LABELS, REVIEW_CHECKS, type ChannelAccount, type Distribution, type Edition, type ReviewCheck } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { itemPath } from '@/lib/routes'
 import { formOf, policyDraftOf, type PolicyForm } from '../../lib/draftForm'
@@ -10,6 +10,7 @@ import { GuideFields } from '../../lib/GuideFields'
 import { InterpretationFields } from '../../lib/InterpretationFields'
 import { linesOfBody, type GuideDraft, type InterpretationDraft } from '../../lib/typedDrafts'
 import { asStaff, savedSession } from '../../lib/session'
+import { ChannelFields, ChannelSummary } from '../../lib/ChannelFields'
 import '../index/index.css'
 
 /**
@@ -33,9 +34,13 @@ export default function EditionPage() {
   const [when, setWhen] = useState(() => formatShanghaiDateTime(new Date(Date.now() + 60 * 60_000)))
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
+  // 两微: channels besides the mini-program and their texts (part of the edition); the department's connected accounts.
+  const [dist, setDist] = useState<Distribution>({ channels: [] })
+  const [accounts, setAccounts] = useState<ChannelAccount[]>([])
 
   const show = (e: Edition) => {
     setEdition(e)
+    setDist(e.content.distribution ?? { channels: [] })
     setForm(formOf(e.content))
     setTyped(e.content.type === 'policy' ? undefined : (e.content as InterpretationDraft | GuideDraft))
     setChangeNote(e.changeNote ?? '')
@@ -45,6 +50,9 @@ export default function EditionPage() {
     asStaff((c) => c.call('getEdition', { params: { id } }))
       .then(show)
       .catch((err: unknown) => setError(errorMessage(err)))
+    asStaff((c) => c.call('listChannelAccounts', {}))
+      .then((r) => setAccounts(r.items))
+      .catch(() => setAccounts([]))
   }, [id])
 
   const step = async (run: () => Promise<Edition>) => {
@@ -94,7 +102,8 @@ export default function EditionPage() {
           {typed?.type === 'interpretation' ? <InterpretationFields draft={typed} onChange={setTyped} /> : null}
           {typed?.type === 'guide' ? <GuideFields draft={typed} onChange={setTyped} /> : null}
           {!typed ? <PolicyFields form={form} onChange={setForm} /> : null}
-          {button('保存修改', () => asStaff((c) => c.call('updateEdition', { params: { id }, body: typed ?? policyDraftOf(form, edition.department, edition.content) })), true)}
+          <ChannelFields value={dist} accounts={accounts} onChange={setDist} />
+          {button('保存修改', () => asStaff((c) => c.call('updateEdition', { params: { id }, body: { ...(typed ?? policyDraftOf(form, edition.department, edition.content)), distribution: dist } })), true)}
         </View>
       ) : (
         <View className='wb-card'>
@@ -108,6 +117,7 @@ export default function EditionPage() {
               ))
             : null}
           {edition.content.type === 'guide' ? <Text className='workbench-text'>办理地点：{edition.content.guide.place}；承诺时限：{edition.content.guide.timeLimit.promisedDays} 个工作日</Text> : null}
+          <ChannelSummary value={edition.content.distribution} />
           {edition.content.attachments.map((a) => (
             <Text key={a.url} className='workbench-text' data-testid='attachment'>附件：{a.name}</Text>
           ))}

@@ -313,6 +313,11 @@ function Signedin({ staff, onLogOut }: { staff: StaffProfile; onLogOut: () => vo
           <Text>更新频次</Text>
         </View>
       ) : null}
+      {reads ? (
+        <View className='wb-button wb-secondary' role='button' data-testid='channels-entry' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/channels/index' })}>
+          <Text>渠道账号（公众号、微博）</Text>
+        </View>
+      ) : null}
       {can(staff, 'push.control', staff.department) ? (
         <View className='wb-button wb-secondary' role='button' data-testid='campaigns-entry' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/campaigns/index' })}>
           <Text>精准推送</Text>

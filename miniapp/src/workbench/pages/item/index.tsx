@@ -11,6 +11,9 @@ import {
   UNPUBLISH_REASONS,
   VALIDITY_LABELS,
   VALIDITY_STATUSES,
+  CHANNEL_DELIVERY_STATE_LABELS,
+  DISTRIBUTION_CHANNEL_LABELS,
+  type ItemChannels,
   type StaffItem,
   type UnpublishReason,
   type ValidityStatus,
@@ -42,11 +45,43 @@ export default function ItemPage() {
   const [done, setDone] = useState('')
   const [busy, setBusy] = useState(false)
 
+  // 两微: where the item went besides the mini-program (refreshed while something is on its way).
+  const [channels, setChannels] = useState<ItemChannels>()
   useEffect(() => {
     asStaff((c) => c.call('getStaffItem', { params: { id } }))
       .then(setItem)
       .catch((err: unknown) => setError(errorMessage(err)))
   }, [id])
+  useEffect(() => {
+    let stop = false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const load = () =>
+      asStaff((c) => c.call('getItemChannels', { params: { id } }))
+        .then((r) => {
+          if (stop) return
+          setChannels(r)
+          if (r.items.some((d) => d.state === 'pending' || d.state === 'sent')) timer = setTimeout(load, 3000)
+        })
+        .catch(() => undefined)
+    void load()
+    return () => {
+      stop = true
+      if (timer) clearTimeout(timer)
+    }
+  }, [id, item?.status])
+  const channelAct = async (run: () => Promise<ItemChannels>, message: string) => {
+    setBusy(true)
+    setError('')
+    setDone('')
+    try {
+      setChannels(await run())
+      setDone(message)
+    } catch (err) {
+      setError(errorMessage(err, '操作失败，请稍后再试'))
+    } finally {
+      setBusy(false)
+    }
+  }
 
   const act = async (run: () => Promise<StaffItem>, message: string) => {
     setBusy(true)
@@ -152,6 +187,27 @@ export default function ItemPage() {
       ) : null}
       {done ? <View className='wb-ok' role='status'><Text>{done}</Text></View> : null}
       {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+
+      {channels?.items.length ? (
+        <View data-testid='item-channels'>
+          <Text className='wb-label'>渠道发布</Text>
+          {channels.items.map((d) => (
+            <View key={d.id} className='wb-list-row' data-channel={d.channel} data-state={d.state}>
+              <Text>
+                {DISTRIBUTION_CHANNEL_LABELS[d.channel]}（第 {d.edition} 版）：{CHANNEL_DELIVERY_STATE_LABELS[d.state]}
+                {d.platformId ? ` · 编号 ${d.platformId}` : ''}
+                {d.state === 'failed' && d.error ? ` · ${d.error}` : ''}
+                {d.state !== 'failed' && d.error ? ` · 最近一次：${d.error}` : ''}
+              </Text>
+              {d.url ? <Text className='workbench-text' style={{ wordBreak: 'break-all' }}>链接：{d.url}</Text> : null}
+              {d.correction ? <Text className={d.correction.state === 'manual' ? 'wb-error' : 'workbench-text'}>{d.correction.state === 'manual' ? '需人工处理：' : ''}{d.correction.message}</Text> : null}
+              {d.massSentAt ? <Text className='workbench-text'>已于 {formatShanghaiDateTime(d.massSentAt)} 群发</Text> : null}
+              {d.actions.includes('retry') ? button('重试', () => void channelAct(() => asStaff((c) => c.call('retryChannelDelivery', { params: { id: d.id } })), '已重新排入发送'), true) : null}
+              {d.actions.includes('mass-send') ? button('群发给全部关注者', () => void channelAct(() => asStaff((c) => c.call('requestMassSend', { params: { id: d.id } })), '已提交群发'), true) : null}
+            </View>
+          ))}
+        </View>
+      ) : null}
 
       <Text className='wb-label'>版本</Text>
       {item.editions.length === 0 ? <Text className='workbench-text'>本内容发布时未经工作台（演示数据），暂无版本记录。</Text> : null}

@@ -1,7 +1,7 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { CONTENT_TYPE_LABELS, type ContentDraftInput, type ContentType } from '@zw/shared'
+import { CONTENT_TYPE_LABELS, type ContentDraftInput, type ContentType, type DistributionChannel } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { newPolicyForm, policyDraftOf, type PolicyForm } from '../../lib/draftForm'
 import { GuideFields } from '../../lib/GuideFields'
@@ -20,13 +20,21 @@ export default function NewItem() {
   const [guide, setGuide] = useState<GuideDraft>(() => newGuide(staff?.department ?? ''))
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
+  // 两微: a new item starts with the channels the department turned on by default (changed on the edition page, reviewed with it).
+  const [defaultChannels, setDefaultChannels] = useState<DistributionChannel[]>([])
+  useEffect(() => {
+    if (!staff) return
+    asStaff((c) => c.call('listChannelAccounts', {}))
+      .then((r) => setDefaultChannels(r.items.filter((a) => a.defaultOn && a.hasCredentials).map((a) => a.channel)))
+      .catch(() => setDefaultChannels([]))
+  }, [])
   if (!staff) return <View className='workbench'><Text className='workbench-text'>请先登录工作台。</Text></View>
   const draft = (): ContentDraftInput => (type === 'policy' ? policyDraftOf(form, staff.department) : type === 'interpretation' ? interpretation : guide)
   const save = async () => {
     setBusy(true)
     setError('')
     try {
-      const edition = await asStaff((c) => c.call('createItemDraft', { body: draft() }))
+      const edition = await asStaff((c) => c.call('createItemDraft', { body: { ...draft(), ...(defaultChannels.length ? { distribution: { channels: defaultChannels } } : {}) } }))
       await Taro.redirectTo({ url: `/workbench/pages/edition/index?id=${edition.id}` })
     } catch (err) {
       setError(errorMessage(err, '保存失败，请稍后再试'))

@@ -1,0 +1,38 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
+import { ServiceUnavailableError } from './errors'
+
+/**
+ * Secrets at rest (channel credentials): AES-256-GCM with a key from configuration, a
+ * fresh 12-byte nonce per value, the tag checked on opening. Stored as
+ * `v1.<nonce>.<tag>.<ciphertext>` (base64url). Without a key in production it refuses
+ * to seal or open anything; elsewhere a fixed development key is used.
+ */
+export class SecretBox {
+  private readonly key: Buffer | null
+
+  constructor(key: string | undefined, production: boolean) {
+    if (key) this.key = /^[0-9a-fA-F]{64}$/.test(key) ? Buffer.from(key, 'hex') : Buffer.from(key, 'base64')
+    else this.key = production ? null : createHash('sha256').update('zhengwu-lwyd development channel credentials key').digest()
+    if (this.key && this.key.length !== 32) throw new Error('CHANNEL_CREDENTIALS_KEY must be 32 bytes')
+  }
+
+  private keyOrThrow(): Buffer {
+    if (!this.key) throw new ServiceUnavailableError('未配置渠道凭据加密密钥（CHANNEL_CREDENTIALS_KEY），无法保存或使用渠道凭据')
+    return this.key
+  }
+
+  seal(plain: string): string {
+    const nonce = randomBytes(12)
+    const cipher = createCipheriv('aes-256-gcm', this.keyOrThrow(), nonce)
+    const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
+    return ['v1', nonce.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.')
+  }
+
+  open(sealed: string): string {
+    const [v, nonce, tag, data] = sealed.split('.')
+    if (v !== 'v1' || !nonce || !tag || data === undefined) throw new Error('not a sealed value')
+    const decipher = createDecipheriv('aes-256-gcm', this.keyOrThrow(), Buffer.from(nonce, 'base64url'))
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'))
+    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8')
+  }
+}
