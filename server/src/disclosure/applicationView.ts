@@ -66,24 +66,26 @@ export function myViewOf(doc: DisclosureApplicationDoc, clock: MyDisclosure['clo
     correction: doc.correction && doc.state === 'correction' ? { items: doc.correction.items, deadline: doc.correction.deadline } : null,
     extension: doc.extension ? { days: doc.extension.days, reason: doc.extension.reason, approvedOn: doc.extension.approvedOn } : null,
     // The applicant sees a fee once it is decided (a notice), not while it is proposed.
-    fee:
-      fee && fee.notice
-        ? {
-            method: fee.method,
-            methodLabel: FEE_METHOD_LABELS[fee.method],
-            pages: fee.pages,
-            ordinalInMonth: fee.ordinalInMonth,
-            amountYuan: fee.amountYuan,
-            reason: fee.reason,
-            proposedBy: '',
-            approvedBy: null,
-            notice: fee.notice,
-            paidAt: fee.paid ? fee.paid.at.toISOString() : null,
-            refundedAt: fee.refund ? fee.refund.at.toISOString() : null,
-          }
-        : null,
+    fee: fee && fee.notice ? feeViewOf(fee, 'applicant') : null,
     reply: doc.reply ? { type: doc.reply.type, typeLabel: DISCLOSURE_REPLY_TYPES[doc.reply.type].label, reasons: doc.reply.reasons, legalBasis: doc.reply.legalBasis, where: doc.reply.where, letter: doc.reply.letter, attachments: doc.reply.attachments, repliedOn: doc.reply.repliedOn } : null,
     notices: doc.notices.map((n) => ({ at: n.at.toISOString(), title: n.title, text: n.text })),
+  }
+}
+
+/** A fee as shown: to the applicant without who proposed and approved it, to staff with them. */
+function feeViewOf(fee: NonNullable<DisclosureApplicationDoc['fee']>, to: 'applicant' | 'staff'): NonNullable<MyDisclosure['fee']> {
+  return {
+    method: fee.method,
+    methodLabel: FEE_METHOD_LABELS[fee.method],
+    pages: fee.pages,
+    ordinalInMonth: fee.ordinalInMonth,
+    amountYuan: fee.amountYuan,
+    reason: fee.reason,
+    proposedBy: to === 'staff' ? fee.proposedBy.name : '',
+    approvedBy: to === 'staff' ? (fee.approvedBy?.name ?? null) : null,
+    notice: fee.notice,
+    paidAt: fee.paid ? fee.paid.at.toISOString() : null,
+    refundedAt: fee.refund ? fee.refund.at.toISOString() : null,
   }
 }
 
@@ -113,21 +115,7 @@ export function staffViewOf(doc: DisclosureApplicationDoc, clock: MyDisclosure['
   return {
     ...mine,
     correction: doc.correction ? { items: doc.correction.items, deadline: doc.correction.deadline } : null,
-    fee: fee
-      ? {
-          method: fee.method,
-          methodLabel: FEE_METHOD_LABELS[fee.method],
-          pages: fee.pages,
-          ordinalInMonth: fee.ordinalInMonth,
-          amountYuan: fee.amountYuan,
-          reason: fee.reason,
-          proposedBy: fee.proposedBy.name,
-          approvedBy: fee.approvedBy?.name ?? null,
-          notice: fee.notice,
-          paidAt: fee.paid ? fee.paid.at.toISOString() : null,
-          refundedAt: fee.refund ? fee.refund.at.toISOString() : null,
-        }
-      : null,
+    fee: fee ? feeViewOf(fee, 'staff') : null,
     contactPerson: doc.applicant.contactPerson,
     address: doc.applicant.address,
     email: doc.applicant.email,

@@ -1,17 +1,12 @@
+import type { MiniProgramPayParams } from '../platform/wechatpay/wechatPayCrypto'
+
 /**
- * What the disclosure domain needs of a payment provider. The WeChat Pay module
- * (platform/wechatpay, JSAPI / mini-program payment, API v3) implements it; its payment
- * notification handler, once it has verified a notification, calls
+ * What the disclosure domain needs of a payment provider. `connectWeChatPayFees`
+ * (wechatPayFees.ts) provides it over the WeChat Pay ledger (platform/wechatpay, JSAPI /
+ * mini-program payment, API v3), whose verified payment notifications end in
  * `FeePaymentRecorder.recordFeePaid` — which is idempotent.
  */
-export interface MiniProgramPayParams {
-  appId: string
-  timeStamp: string
-  nonceStr: string
-  package: string
-  signType: 'RSA'
-  paySign: string
-}
+export type { MiniProgramPayParams }
 
 export interface FeeOrder {
   /** `D` + the application id: one order per application's fee. */

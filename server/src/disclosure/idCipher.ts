@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto'
+import { createHmac } from 'node:crypto'
 import { maskIdNumber, normalisedIdNumber } from '@zw/shared'
+import { openGcm, sealGcm } from '../platform/secretBox'
 
 /** Used only outside production when DISCLOSURE_ID_KEY is unset (config refuses to start production without one). */
 export const DEVELOPMENT_ID_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff'
@@ -22,11 +23,7 @@ export class IdCipher {
 
   protect(idNumber: string): { idCipher: string; idHash: string; idMasked: string } {
     const clear = normalisedIdNumber(idNumber)
-    const iv = randomBytes(12)
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv)
-    const ct = Buffer.concat([cipher.update(clear, 'utf8'), cipher.final()])
-    const tag = cipher.getAuthTag()
-    return { idCipher: `v1:${iv.toString('base64url')}:${tag.toString('base64url')}:${ct.toString('base64url')}`, idHash: this.hash(clear), idMasked: maskIdNumber(clear) }
+    return { idCipher: sealGcm(this.key, clear, ':'), idHash: this.hash(clear), idMasked: maskIdNumber(clear) }
   }
 
   hash(idNumber: string): string {
@@ -35,10 +32,6 @@ export class IdCipher {
 
   /** The clear number (for printing the reply letter by an authorised person); throws when the text or tag was altered. */
   reveal(idCipher: string): string {
-    const [v, iv, tag, ct] = idCipher.split(':')
-    if (v !== 'v1' || !iv || !tag || !ct) throw new Error('not an ID cipher text')
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'))
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'))
-    return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8')
+    return openGcm(this.key, idCipher, ':')
   }
 }
