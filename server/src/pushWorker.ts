@@ -14,6 +14,7 @@ import { createCampaignSender } from './push/module'
 import { pushSettingsOf, wechatConnectionsFor } from './push/pushSettings'
 import { createSmsClients } from './platform/sms/clients'
 import { PushTemplates } from './push/templates'
+import { HandoverLog } from './push/handoverLog'
 
 async function main(): Promise<void> {
   let config
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   await db.ready
   const now = () => new Date()
   const settings = pushSettingsOf(config)
+  HandoverLog.prune(settings.pushSender.handoverDir)
   const wechat = config.WECHAT_APP_ID && config.WECHAT_APP_SECRET ? createWeChatClients({ baseUrl: config.WECHAT_API_BASE_URL, appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET, miniprogramState: config.WECHAT_MINIPROGRAM_STATE, connections: wechatConnectionsFor(settings.pushSender.window) }) : undefined
   const templates = new PushTemplates(settings.pushTemplates)
   const sms = createSmsClients(settings.sms)

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CitizenAccountModel } from '../../server/src/auth/citizenModel'
@@ -17,6 +19,7 @@ const N = 20_000
 const NOTICE = 'TPL-CRASH-NOTICE'
 let fake: FakeWeChat
 let t: TestApp
+const handoverDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zw-push-handover-'))
 beforeAll(async () => {
   fake = await new FakeWeChat({ templates: [NOTICE], acceptAllConsents: true, latencyMs: 3 }).start()
   t = await startTestApp()
@@ -24,6 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close()
   await fake.stop()
+  fs.rmSync(handoverDir, { recursive: true, force: true })
 })
 
 function startWorker(): ChildProcess {
@@ -39,6 +43,8 @@ function startWorker(): ChildProcess {
       WECHAT_APP_SECRET: fake.appSecret,
       WECHAT_PUSH_TEMPLATE_ID: NOTICE,
       PUSH_LEASE_MS: '2000',
+      // Both workers log on this "machine": the second sends what the first recorded but never handed over.
+      PUSH_HANDOVER_DIR: handoverDir,
       PUSH_WORKER_POLL_MS: '200',
     },
     stdio: ['ignore', 'inherit', 'inherit'],

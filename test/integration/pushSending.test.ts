@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiClient, CampaignBody } from '@zw/shared'
 import { CitizenAccountModel } from '../../server/src/auth/citizenModel'
@@ -196,6 +199,34 @@ describe('handing a window over', () => {
     }
     expect(sentTo(id).sort()).toEqual([...openids].sort())
     expect(fake.stats().maxSendsInFlight).toBe(64)
+  })
+})
+
+describe('after a sender died', () => {
+  it('sends what it recorded but never handed over (its hand-over log on this machine says so), and never what it may have handed over', async () => {
+    const unsent = await citizen('410724000000')
+    const handed = await citizen('410724000000')
+    const untouched = await citizen('410724000000')
+    const id = await approvedCampaign({ audience: { topics: ['land-acquisition-compensation'], topicMatch: 'any', regions: ['410724000000'], groups: [] } })
+    // As a dead sender on this machine left it: window 4 handed over (logged), window 5 recorded but never handed over.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zw-handover-test-'))
+    fs.writeFileSync(path.join(dir, 'dead-sender.log'), '1\n2\n3\n4\n')
+    const now = new Date()
+    await PushDeliveryModel.insertMany([
+      { _id: `${id}:${handed.id}`, campaignId: id, citizenId: handed.id, at: now, own: null, via: 'wechat', h: 'dead-sender:4' },
+      { _id: `${id}:${unsent.id}`, campaignId: id, citizenId: unsent.id, at: now, own: null, via: 'wechat', h: 'dead-sender:5' },
+    ])
+    await CampaignModel.updateOne({ _id: id }, { $set: { state: 'sending', runs: 1, lease: { owner: 'dead-sender', until: new Date(Date.now() - 1000) } } })
+    const wechat = (t.services.push.sender as unknown as { deps: { wechat: never } }).deps.wechat
+    try {
+      await new CampaignSender({ templates: t.services.push.templates, ledger: t.services.push.consentLedger, wechat, now: () => new Date(), logger: t.logger }, { handoverDir: dir }).sendDue()
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+    expect(sentTo(id).sort()).toEqual([unsent.openid, untouched.openid].sort())
+    const stats = (await CampaignModel.findById(id).lean())!.stats
+    expect(stats).toMatchObject({ targeted: 3, sent: { wechat: 2, inbox: 3 }, unconfirmed: 1 })
+    expect(await recountCampaign(id)).toEqual(stats)
   })
 })
 

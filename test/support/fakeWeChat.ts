@@ -122,6 +122,9 @@ export class FakeWeChat {
   async start(port = 0): Promise<this> {
     this.server = http.createServer((req, res) => this.handle(req, res))
     this.server.keepAliveTimeout = 30_000
+    // A caller that vanishes (FIN) right after sending: WeChat still has the whole request.
+    // Node's server would abort requests whose 'end' it had not emitted yet; this keeps them.
+    ;(this.server as unknown as { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true
     await new Promise<void>((r) => this.server.listen(port, '127.0.0.1', r))
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
     return this
@@ -201,8 +204,23 @@ export class FakeWeChat {
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => {
+    let size = 0
+    let taken = false
+    // A request is WeChat's once all its bytes arrived, even if the caller vanished right
+    // after sending it (Node's server would abort it at the caller's FIN before 'end').
+    const length = Number(req.headers['content-length'] ?? NaN)
+    const complete = () => {
+      if (taken) return
+      taken = true
+      whole()
+    }
+    req.on('data', (c: Buffer) => {
+      chunks.push(c)
+      size += c.length
+      if (size >= length) complete()
+    })
+    req.on('end', complete)
+    const whole = () => {
       const raw = chunks.length ? Buffer.concat(chunks).toString('utf8') : ''
       let delay = this.latencyMs + (this.latencyJitterMs ? this.random() * this.latencyJitterMs : 0)
       const fault = this.nextFault(req.url ?? '/')
@@ -215,7 +233,7 @@ export class FakeWeChat {
       }
       if (delay > 0) setTimeout(go, delay)
       else go()
-    })
+    }
   }
 
   private nextFault(rawUrl: string): Fault | undefined {

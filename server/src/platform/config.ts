@@ -90,6 +90,8 @@ export const configSchema = z.object({
   WECHATPAY_RECONCILE_AFTER_MINUTES: integer(1, 1440).default(10),
   /** Push sending: recipients per window (also the most messages in flight), the sender's lease, and how often a push worker looks for due campaigns. */
   PUSH_WINDOW: integer(1, 1000).default(64),
+  /** Where this machine's push senders log the windows they hand over (ADR 0016); default DATA_DIR/push-handover. */
+  PUSH_HANDOVER_DIR: z.string().optional(),
   PUSH_LEASE_MS: integer(1000, 600_000).default(30_000),
   PUSH_WORKER_POLL_MS: integer(100, 600_000).default(5_000),
   /** WeChat subscribe/send requests a second, across retries (0: no limit of ours). */

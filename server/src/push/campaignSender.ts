@@ -9,7 +9,8 @@ import { DaySlotModel, DeliveryOutcomeModel, type DeliveryOutcomeDoc } from './d
 import { recountCampaign } from './campaignRecount'
 import { CompactIdSet } from './compactIdSet'
 import { audienceFilter } from './audienceQuery'
-import { CampaignModel, ConsentUseModel, messageOfCampaign, PushDeliveryModel, type CampaignDoc, type PushDeliveryDoc } from './model'
+import { CampaignModel, ConsentUseModel, messageOfCampaign, PushDeliveryModel, type CampaignDoc, type DeliveryRoute, type PushDeliveryDoc } from './model'
+import { HandoverLog } from './handoverLog'
 import type { PushTemplates } from './templates'
 
 /** A subscription message as WeChat takes it. */
@@ -44,6 +45,8 @@ export interface SenderSettings {
   dailyCap: number
   quietHours: QuietHours
   leaseMs: number
+  /** Where this machine's senders log the windows they hand over (none: no log, ADR 0016). */
+  handoverDir?: string
 }
 
 export const DEFAULT_SENDER_SETTINGS: SenderSettings = { window: 64, dailyCap: DEFAULT_DAILY_PUSH_CAP, quietHours: DEFAULT_QUIET_HOURS, leaseMs: 30_000 }
@@ -70,6 +73,12 @@ class Stop extends Error {}
  */
 export class CampaignSender {
   readonly owner = randomUUID()
+  /** Windows this sender recorded, numbered for its hand-over log. */
+  private windows = 0
+  private handoverLog: HandoverLog | null = null
+  private get log(): HandoverLog {
+    return (this.handoverLog ??= new HandoverLog(this.settings.handoverDir, this.owner))
+  }
   private readonly settings: SenderSettings
 
   constructor(
@@ -151,6 +160,7 @@ export class CampaignSender {
       await this.keep(campaign)
       // Resumed (after a pause or a crash): the counters are rebuilt from the records, and those recorded are skipped.
       const done = campaign.runs > 1 ? await this.resume(campaign) : new CompactIdSet()
+      if (campaign.runs > 1) await this.recover(campaign)
       const { filter, matches } = await this.audienceOf(campaign)
       let window: Recipient[] = []
       const cursor = CitizenAccountModel.find(filter, ACCOUNT_FIELDS).lean<Recipient[]>().cursor({ batchSize: 1000 })
@@ -202,20 +212,51 @@ export class CampaignSender {
   }
 
 
+  /** Recorded deliveries a dead sender on this machine never handed over (found by `resume`), by citizen, with how each goes out. */
+  private unsent = new Map<string, Map<string, DeliveryRoute>>()
+
   private async resume(campaign: CampaignDoc): Promise<CompactIdSet> {
     const id = campaign._id.toString()
     const stats = await recountCampaign(id)
     await CampaignModel.updateOne({ _id: campaign._id, 'lease.owner': this.owner }, { $set: { stats } })
+    const logs = HandoverLog.read(this.settings.handoverDir)
+    const unsent = new Map<string, DeliveryRoute>()
     const done = new CompactIdSet()
-    for await (const d of PushDeliveryModel.find({ campaignId: id }, { _id: 1 }).lean().cursor({ batchSize: 2000 })) done.add(d._id)
+    for await (const d of PushDeliveryModel.find({ campaignId: id }, { _id: 1, citizenId: 1, via: 1, h: 1 }).lean<PushDeliveryDoc[]>().cursor({ batchSize: 2000 }) as AsyncIterable<PushDeliveryDoc>) {
+      done.add(d._id)
+      const at = d.h?.lastIndexOf(':') ?? -1
+      const handed = at > 0 ? logs.get(d.h!.slice(0, at)) : undefined
+      // Recorded by a sender that logged here, in a window it never marked handed over.
+      if (handed && d.via && !handed.has(Number(d.h!.slice(at + 1)))) unsent.set(d.citizenId, d.via)
+    }
+    this.unsent.set(id, unsent)
     return done
+  }
+
+  /** Sends what a dead sender recorded but never handed over (at most the window it was recording), unless it has an outcome. */
+  private async recover(campaign: CampaignDoc): Promise<void> {
+    const id = campaign._id.toString()
+    const unsent = this.unsent.get(id)
+    this.unsent.delete(id)
+    if (!unsent?.size) return
+    const recipients: Recipient[] = []
+    for (const citizenId of unsent.keys()) {
+      if (await DeliveryOutcomeModel.exists({ _id: `${id}:${citizenId}` })) continue
+      const account = await CitizenAccountModel.findById(citizenId, ACCOUNT_FIELDS).lean<Recipient>()
+      if (account) recipients.push(account)
+    }
+    this.deps.logger.warn({ campaign: id, recipients: recipients.length }, 'push campaign: sending what a stopped sender recorded but never handed over')
+    if (recipients.length) await this.sendWindow(campaign, recipients, undefined, unsent)
   }
 
   /**
    * One window of recipients: cap, consent, rate, record, hand over, outcomes, counters.
    * `contentOf` gives a recipient their own message (a digest); by default the campaign's.
    */
-  async sendWindow(campaign: CampaignDoc, recipients: Recipient[], contentOf?: (r: Recipient) => { title: string; text: string; link: string | null }): Promise<void> {
+  async sendWindow(campaign: CampaignDoc, all: Recipient[], contentOf?: (r: Recipient) => { title: string; text: string; link: string | null }, recorded_?: Map<string, DeliveryRoute>): Promise<void> {
+    // Recipients recorded already (by a sender that died before handing them over) keep the way out decided then.
+    const routed = recorded_ ?? new Map<string, DeliveryRoute>()
+    const recipients = all.filter((r) => !routed.has(r._id))
     const id = campaign._id.toString()
     const now = this.deps.now()
     const deliveryId = (r: Recipient) => `${id}:${r._id}`
@@ -256,19 +297,31 @@ export class CampaignSender {
 
     // SMS for those WeChat cannot reach who verified a number (a fallback, not a second message).
     const bySms = new Set(recipients.filter((r) => smsOn && r.mobile && pushable.has(r._id) && !byWeChat.has(r._id)).map((r) => r._id))
+    const routeOf = (r: Recipient): DeliveryRoute => (byWeChat.has(r._id) ? 'wechat' : bySms.has(r._id) ? 'sms' : capped.has(r._id) ? 'capped' : template && pushable.has(r._id) ? 'no-consent' : 'inbox-only')
+    const routes = new Map(recipients.map((r) => [r._id, routeOf(r)]))
+    for (const [citizenId, route] of routed) {
+      routes.set(citizenId, route)
+      if (route === 'wechat' && template) byWeChat.add(citizenId)
+      else if (route === 'sms' && smsOn) bySms.add(citizenId)
+      else if (route === 'capped') capped.add(citizenId)
+      if (route !== 'capped') pushable.add(citizenId)
+    }
 
     // 3. Rate tokens for the WeChat sends, before anything is recorded as handed over.
-    const wechatRecipients = recipients.filter((r) => byWeChat.has(r._id))
+    const wechatRecipients = all.filter((r) => byWeChat.has(r._id))
     if (this.deps.wechat?.take) for (let i = 0; i < wechatRecipients.length; i++) await this.deps.wechat.take()
 
     // 4. The deliveries (the journal, and the inbox). Only those recorded now are sent by this sender.
     const department = departmentNameOf(campaign.department)
     const shared = messageOfCampaign(campaign)
     const content = (r: Recipient) => contentOf?.(r) ?? shared
-    const deliveries: PushDeliveryDoc[] = recipients.map((r) => ({ _id: deliveryId(r), campaignId: id, citizenId: r._id, at: now, own: contentOf?.(r) ?? null }))
+    const n = ++this.windows
+    const deliveries: PushDeliveryDoc[] = recipients.map((r) => ({ _id: deliveryId(r), campaignId: id, citizenId: r._id, at: now, own: contentOf?.(r) ?? null, via: routes.get(r._id)!, h: `${this.owner}:${n}` }))
     const recorded = await insertManyOnce(PushDeliveryModel, deliveries)
+    for (const citizenId of routed.keys()) recorded.add(`${id}:${citizenId}`)
 
-    // 5. Hand over at once.
+    // 5. Hand over at once, marked in this machine's hand-over log first (synchronously: nothing in between).
+    this.log.handed(n)
     const sendTime = formatShanghaiDateTime(campaign.sendAt ?? now)
     const sendingByWeChat = Promise.all(
       wechatRecipients
@@ -285,7 +338,7 @@ export class CampaignSender {
     )
 
     // The texts go out together with the WeChat messages, not after them: a crash in between would lose them.
-    const sendingBySms = Promise.all(recipients.filter((r) => bySms.has(r._id) && recorded.has(deliveryId(r))).map(async (r) => ({ r, result: await this.deps.sms!.send(r.mobile!, content(r).title) })))
+    const sendingBySms = Promise.all(all.filter((r) => bySms.has(r._id) && recorded.has(deliveryId(r))).map(async (r) => ({ r, result: await this.deps.sms!.send(r.mobile!, content(r).title) })))
     const [results, smsResults] = await Promise.all([sendingByWeChat, sendingBySms])
     const smsBy = new Map(smsResults.map((x) => [x.r._id, x.result]))
 
@@ -294,11 +347,16 @@ export class CampaignSender {
     const stats: Record<string, number> = { targeted: 0, 'sent.inbox': 0, 'sent.wechat': 0, 'sent.sms': 0, 'skipped.cap': 0, 'skipped.noConsent': 0 }
     const at = this.deps.now()
     const sentBy = new Map(results.map((x) => [x.r._id, x.result]))
-    for (const r of recipients) {
+    for (const r of all) {
       const did = deliveryId(r)
       if (!recorded.has(did)) continue
-      stats.targeted! += 1
-      stats['sent.inbox']! += 1
+      if (routed.has(r._id)) {
+        // Counted when the sending resumed (targeted, in the inbox, unconfirmed): now it has an outcome.
+        stats.unconfirmed = (stats.unconfirmed ?? 0) - 1
+      } else {
+        stats.targeted! += 1
+        stats['sent.inbox']! += 1
+      }
       const result = sentBy.get(r._id)
       const text = smsBy.get(r._id)
       if (text) {

@@ -27,7 +27,13 @@ export interface PushDeliveryDoc {
   at: Date
   /** The citizen's own words, or null for the campaign's. */
   own: PushMessageContent | null
+  /** How it goes out, decided before it was recorded (the daily cap and consent taken). */
+  via?: DeliveryRoute
+  /** `sender:window`: which sender recorded it, in which window (its hand-over log, ADR 0016). */
+  h?: string
 }
+/** WeChat, SMS, or the inbox only (capped, no consent left, no way out chosen). */
+export type DeliveryRoute = 'wechat' | 'sms' | 'capped' | 'no-consent' | 'inbox-only'
 export const PushDeliveryModel = mongoose.model<PushDeliveryDoc>(
   'PushDelivery',
   new Schema<PushDeliveryDoc>(
@@ -37,6 +43,8 @@ export const PushDeliveryModel = mongoose.model<PushDeliveryDoc>(
       citizenId: { type: String, required: true },
       at: { type: Date, required: true },
       own: { type: new Schema<PushMessageContent>({ title: String, text: String, link: { type: String, default: null } }, { _id: false }), default: null },
+      via: String,
+      h: String,
     },
     { collection: 'push_deliveries', versionKey: false },
   ).index({ citizenId: 1, at: -1 }),
