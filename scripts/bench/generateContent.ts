@@ -58,7 +58,7 @@ export function* generateItems(count: number, seed = 20261121): Generator<Record
       type === 'policy'
         ? contentDraftSchema.parse({ type, ...common, policy: { docNumber: null, writtenOn: null, issuer: dept.name, validity: { status: rand() < 0.9 ? 'valid' : 'repealed' }, disclosure: 'proactive' } })
         : contentDraftSchema.parse({ type, ...common, interpretation: { policyIds: [new Types.ObjectId().toString()], form: 'qa', interpreter: { department: dept.code }, qa: [{ q: `${subject}怎么办理？`, a: pick(sentences) }] } })
-    const { searchTerms, snippetParts } = indexFields(draft)
+    const { searchTerms, termFields, snippetParts } = indexFields(draft)
     yield {
       _id: new Types.ObjectId(),
       type: draft.type,
@@ -80,6 +80,7 @@ export function* generateItems(count: number, seed = 20261121): Generator<Record
       changeSeq: 0,
       views: 0,
       searchTerms,
+      termFields,
       snippetParts,
     }
   }

@@ -128,7 +128,7 @@ describe('a citizen opening an item', () => {
   it('never receives what the model holds but the contract does not name', async () => {
     const res = await fetch(`${t.url}/api/v1/items/${ids.current}`)
     const raw = await res.text()
-    for (const internal of ['searchTerms', 'snippetParts', 'changeSeq', '"status":"published"', '_id']) expect(raw).not.toContain(internal)
+    for (const internal of ['searchTerms', 'termFields', 'snippetParts', 'changeSeq', '"status":"published"', '_id']) expect(raw).not.toContain(internal)
   })
 })
 

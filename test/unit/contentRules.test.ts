@@ -27,6 +27,12 @@ describe('highlighting', () => {
     expect(findRanges('征地补偿与征地', ['征地', '征地补偿'])).toEqual([[0, 4], [5, 7]])
     expect(findRanges('Wi-Fi 与 APP', ['app'])).toEqual([[8, 11]])
   })
+  it('finds Han words and ASCII words at the same places in text with full-width forms', () => {
+    const text = '征地，ＡＰＰ申领（补偿）'
+    expect(findRanges(text, ['补偿'])).toEqual([[9, 11]])
+    expect(findRanges(text, ['app'])).toEqual([[3, 6]])
+    expect(findRanges(text, ['补偿', 'app'])).toEqual([[3, 6], [9, 11]])
+  })
   it('cuts a window around the first match with offsets into the window', () => {
     const text = '甲'.repeat(100) + '征地补偿' + '乙'.repeat(100)
     const s = snippetAround(text, ['征地补偿'], 40)!
@@ -58,5 +64,37 @@ describe('conditional requests', () => {
     expect(etagMatches('*', 'W/"a-v1"')).toBe(true)
     expect(etagMatches('W/"a-v2"', 'W/"a-v1"')).toBe(false)
     expect(etagMatches('', 'W/"a-v1"')).toBe(false)
+  })
+})
+
+describe('DetailStore', () => {
+  it('keeps each text in its own encoding and reads neighbours back in one go', async () => {
+    const { DetailStore } = await import('../../server/src/content/detailStore')
+    const store = new DetailStore(['utf8', 'utf8', 'utf16le'])
+    try {
+      store.put(0, ['{"a":1}', '{"title":"征地补偿"}', '片段：征地'])
+      store.put(5, ['', '{"b":2}', ''])
+      const [card, snippet] = store.rawRange(0, 1, 2)
+      expect(card!.toString('utf8')).toBe('{"title":"征地补偿"}')
+      expect(snippet!.length).toBe('片段：征地'.length * 2)
+      expect(store.getRange(0, 0, 2)).toEqual(['{"a":1}', '{"title":"征地补偿"}', '片段：征地'])
+      expect(store.bytes(5, 1, ',"x":1').toString()).toBe('{"b":2},"x":1')
+      expect(store.get(5, 2)).toBe('')
+    } finally {
+      store.close()
+    }
+  })
+})
+
+describe('an item’s stored search index', () => {
+  it('keeps the terms as strings with one hex digit of fields each, and reads items stored as pairs too', async () => {
+    const { forEachSearchTerm } = await import('../../server/src/content/search/indexFields')
+    const { FIELD } = await import('../../server/src/content/model')
+    const seen: [string, number][] = []
+    forEachSearchTerm({ searchTerms: ['征地', '补偿', '公告'], termFields: '1a8' }, (t, f) => seen.push([t, f]))
+    expect(seen).toEqual([['征地', FIELD.title], ['补偿', FIELD.summary | FIELD.body], ['公告', FIELD.body]])
+    const legacy: [string, number][] = []
+    forEachSearchTerm({ searchTerms: [{ t: '征地', f: 3 }] }, (t, f) => legacy.push([t, f]))
+    expect(legacy).toEqual([['征地', 3]])
   })
 })

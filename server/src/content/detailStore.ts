@@ -16,11 +16,19 @@ export class DetailStore {
   private offsets = new Float64Array(1024)
   private lengths = new Int32Array(1024)
 
+  private readonly parts: number
+
+  /**
+   * `encodings`: how each of an item's texts is stored, in order. UTF-8 for what is sent as
+   * it is (no decoding needed); UTF-16 for text only read back as a string (Chinese is 2
+   * bytes a character instead of 3, and decoding is a copy).
+   */
   constructor(
-    private readonly parts: number,
+    private readonly encodings: readonly BufferEncoding[],
     dir: string = os.tmpdir(),
   ) {
-    this.lengths = new Int32Array(1024 * parts)
+    this.parts = encodings.length
+    this.lengths = new Int32Array(1024 * this.parts)
     this.file = path.join(dir, `zw-details-${process.pid}-${Date.now().toString(36)}.bin`)
     this.fd = fs.openSync(this.file, 'w+')
     process.once('exit', () => this.close())
@@ -39,7 +47,7 @@ export class DetailStore {
     }
     this.offsets[num] = this.size
     for (let p = 0; p < this.parts; p++) {
-      const written = fs.writeSync(this.fd, texts[p] ?? '', this.size, 'utf8')
+      const written = fs.writeSync(this.fd, texts[p] ?? '', this.size, this.encodings[p])
       this.lengths[num * this.parts + p] = written
       this.size += written
     }
@@ -63,22 +71,27 @@ export class DetailStore {
 
   /** Texts `first` to `last` of item number `num`, read at once (they are stored one after another). */
   getRange(num: number, first: number, last: number): string[] {
+    return this.rawRange(num, first, last).map((bytes, i) => bytes.toString(this.encodings[first + i]))
+  }
+
+  /** Texts `first` to `last` of item number `num` as stored (views of one read), undecoded. */
+  rawRange(num: number, first: number, last: number): Buffer[] {
     if (num >= this.offsets.length) return []
     let length = 0
     for (let p = first; p <= last; p++) length += this.lengthOf(num, p)
     const buf = Buffer.allocUnsafe(length)
     if (length) fs.readSync(this.fd, buf, 0, length, this.offsetOf(num, first))
-    const texts: string[] = []
+    const texts: Buffer[] = []
     let at = 0
     for (let p = first; p <= last; p++) {
       const n = this.lengthOf(num, p)
-      texts.push(buf.toString('utf8', at, at + n))
+      texts.push(buf.subarray(at, at + n))
       at += n
     }
     return texts
   }
 
-  /** Text `part` of item number `num` as UTF-8 bytes, followed by `tail` (one buffer, no copying). */
+  /** Text `part` of item number `num` as stored (UTF-8 parts: as sent), followed by `tail` in UTF-8 (one buffer, no copying). */
   bytes(num: number, part: number, tail = ''): Buffer {
     if (num >= this.offsets.length) return Buffer.from(tail, 'utf8')
     const length = this.lengthOf(num, part)

@@ -12,7 +12,7 @@ import { indexFields } from './search/indexFields'
  */
 export async function createDraft(draft: ContentDraft, now: Date): Promise<Types.ObjectId> {
   const body = sanitizeBody(draft.body)
-  const { searchTerms, snippetParts } = indexFields({ ...draft, body })
+  const { searchTerms, termFields, snippetParts } = indexFields({ ...draft, body })
   const _id = new Types.ObjectId()
   const { type, title, department, topics, regions, summary, attachments, links } = draft
   await ContentItem.create({
@@ -33,6 +33,7 @@ export async function createDraft(draft: ContentDraft, now: Date): Promise<Types
     version: 1,
     views: 0,
     searchTerms,
+    termFields,
     snippetParts,
     createdAt: now,
     updatedAt: now,

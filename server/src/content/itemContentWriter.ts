@@ -8,9 +8,9 @@ import { indexFields } from './search/indexFields'
 /** The item fields an edition's content sets: sanitised body, fresh search terms; status, 索引号 and dates untouched. */
 function contentFields(draft: ContentDraft, now: Date): Record<string, unknown> {
   const body = sanitizeBody(draft.body)
-  const { searchTerms, snippetParts } = indexFields({ ...draft, body })
+  const { searchTerms, termFields, snippetParts } = indexFields({ ...draft, body })
   const { title, topics, regions, summary, attachments, links } = draft
-  const set: Record<string, unknown> = { title, topics, regions, summary, body, attachments, links, searchTerms, snippetParts, updatedAt: now }
+  const set: Record<string, unknown> = { title, topics, regions, summary, body, attachments, links, searchTerms, termFields, snippetParts, updatedAt: now }
   if (draft.type === 'policy') for (const [k, v] of Object.entries(draft.policy)) set[`policy.${k}`] = v
   if (draft.type === 'interpretation') set.interpretation = draft.interpretation
   if (draft.type === 'guide') set.guide = draft.guide

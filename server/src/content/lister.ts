@@ -2,6 +2,7 @@ import type { ListQuery } from '@zw/shared'
 import { ServiceUnavailableError } from '../platform/errors'
 import { decodeCursor, encodeCursor } from '../platform/http/cursor'
 import { filterFor } from './filters'
+import { joinJson } from '../platform/http/joinJson'
 import type { ContentReadModel, ReadItem } from './readModel'
 
 type ListCursor = [number, string]
@@ -22,7 +23,7 @@ function startAfter(sorted: ReadItem[], [ms, id]: ListCursor): number {
 }
 
 /** Lists public items with filters, newest or oldest first, a page at a time; answers the JSON to send. */
-export function listItemsJson(model: ContentReadModel, query: ListQuery): string {
+export function listItemsJson(model: ContentReadModel, query: ListQuery): Buffer {
   if (!model.ready) throw new ServiceUnavailableError('内容服务正在启动，请稍后再试')
   const newestFirst = model.sorted()
   const cursor = query.cursor ? decodeCursor(query.cursor, isListCursor) : undefined
@@ -53,6 +54,6 @@ export function listItemsJson(model: ContentReadModel, query: ListQuery): string
   }
   const last = items[items.length - 1]
   const nextCursor = more && last ? encodeCursor([last.publishedAtMs, last.id]) : null
-  // The cards are stored as JSON already (built field by field when the item was published).
-  return `{"items":[${items.map((item) => model.summaryJsonOf(item)).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`
+  // The cards are stored as UTF-8 JSON already (built field by field when the item was published).
+  return joinJson('{"items":[', items.map((item) => model.cardJsonOf(item)), `],"nextCursor":${JSON.stringify(nextCursor)}}`)
 }

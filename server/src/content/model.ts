@@ -2,6 +2,7 @@ import mongoose, { Schema, Types } from 'mongoose'
 import type { ContentStatus, ContentType, PublicationEvent } from '@zw/shared'
 
 /** One indexed term of an item and the fields it occurs in (bit mask, see FIELD). */
+/** One term of an item's search index and the fields it occurs in (a FIELD mask). */
 export interface SearchTerm {
   t: string
   f: number
@@ -34,8 +35,15 @@ export interface ContentItemDoc {
   /** The content-change sequence number of its last change (read models catch up by it). */
   changeSeq: number
   views: number
-  /** The search index, kept with the item: its terms and where they occur. */
-  searchTerms: SearchTerm[]
+  /**
+   * The search index, kept with the item: its distinct terms (a multikey index in the
+   * database), and in `termFields` the fields each occurs in, one hex digit per term (a
+   * FIELD mask) — a string, because FerretDB reads an array of sub-documents about five
+   * times slower than an array of strings, and the read model reads every item at start
+   * (ADR 0021). Items written before this kept `{ t, f }` pairs; `searchTermsOf` reads both.
+   */
+  searchTerms: string[] | SearchTerm[]
+  termFields?: string
   /** Plain text for search snippets, by field (summary, lead of the body, Q&A, guide). */
   snippetParts: SnippetPart[]
   /** 发布记录 as the public sees it (UTC dates), oldest first. */
@@ -73,14 +81,15 @@ const contentItemSchema = new Schema<ContentItemDoc>(
     version: { type: Number, required: true, default: 1 },
     changeSeq: { type: Number, required: true, default: 0 },
     views: { type: Number, required: true, default: 0 },
-    searchTerms: { type: [{ _id: false, t: String, f: Number }], default: [] },
+    searchTerms: { type: Schema.Types.Mixed, default: [] },
+    termFields: { type: String, default: '' },
     snippetParts: { type: [{ _id: false, f: String, x: String }], default: [] },
   },
   { collection: 'content_items', timestamps: true, versionKey: false, minimize: false },
 )
 contentItemSchema.index({ status: 1, publishedAt: -1 })
 contentItemSchema.index({ department: 1, updatedAt: -1 })
-contentItemSchema.index({ 'searchTerms.t': 1 }) // multikey: the search index in the database
+contentItemSchema.index({ searchTerms: 1 }) // multikey: the search index in the database
 
 export const ContentItem = mongoose.model<ContentItemDoc>('ContentItem', contentItemSchema)
 

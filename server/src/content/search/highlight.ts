@@ -2,9 +2,13 @@ import { normalise } from './tokenizer'
 
 export type Range = [number, number]
 
+const ONLY_HAN = /^\p{Script=Han}+$/u
+
 /** Where any of `words` occurs in `text` (case-insensitive for ASCII), merged, in order. */
 export function findRanges(text: string, words: readonly string[]): Range[] {
-  const hay = normalise(text)
+  // `normalise` changes no Han character and makes none, character for character: Han
+  // words are found in the text as it is (the usual case, and a 240-character rewrite saved).
+  const hay = words.every((w) => ONLY_HAN.test(w)) ? text : normalise(text)
   const ranges: Range[] = []
   for (const w of words) {
     if (!w) continue

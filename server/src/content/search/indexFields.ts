@@ -1,5 +1,5 @@
 import type { ContentDraft } from '@zw/shared'
-import { FIELD, type SearchTerm, type SnippetPart } from '../model'
+import { FIELD, type ContentItemDoc, type SnippetPart } from '../model'
 import { plainText } from '../sanitize'
 import { documentTerms } from './tokenizer'
 
@@ -26,8 +26,8 @@ export function searchableText(draft: ContentDraft & { body: string }): { title:
   return { title: draft.title, summary: draft.summary, extra, body: plainText(draft.body) }
 }
 
-/** The item's search terms with the fields each occurs in, and its snippet text. */
-export function indexFields(draft: ContentDraft & { body: string }): { searchTerms: SearchTerm[]; snippetParts: SnippetPart[] } {
+/** The item's search terms with the fields each occurs in (see ContentItemDoc.searchTerms), and its snippet text. */
+export function indexFields(draft: ContentDraft & { body: string }): { searchTerms: string[]; termFields: string; snippetParts: SnippetPart[] } {
   const text = searchableText(draft)
   const masks = new Map<string, number>()
   const add = (terms: string[], bit: number) => {
@@ -49,5 +49,16 @@ export function indexFields(draft: ContentDraft & { body: string }): { searchTer
   take('summary', text.summary)
   for (const e of text.extra) if (e.f !== 'body') take(e.f, e.x)
   take('body', [text.body, ...text.extra.filter((e) => e.f === 'body').map((e) => e.x)].join(' '))
-  return { searchTerms: [...masks].map(([t, f]) => ({ t, f })), snippetParts: parts }
+  return { searchTerms: [...masks.keys()], termFields: [...masks.values()].map((f) => f.toString(16)).join(''), snippetParts: parts }
+}
+
+/** Calls `visit` with each search term of a stored item and the fields it occurs in (either stored shape). */
+export function forEachSearchTerm(doc: Pick<ContentItemDoc, 'searchTerms' | 'termFields'>, visit: (term: string, fields: number) => void): void {
+  const terms = doc.searchTerms ?? []
+  const fields = doc.termFields ?? ''
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i]!
+    if (typeof term === 'string') visit(term, parseInt(fields[i] ?? '8', 16))
+    else visit(term.t, term.f)
+  }
 }

@@ -1,6 +1,7 @@
 import type { SearchQuery } from '@zw/shared'
 import { ServiceUnavailableError } from '../../platform/errors'
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor'
+import { joinJson } from '../../platform/http/joinJson'
 import type { ContentReadModel } from '../readModel'
 import { findRanges, snippetAround } from './highlight'
 import { rank, type Postings, type QueryWord } from './ranker'
@@ -71,7 +72,7 @@ export function searchItemsJson(model: ContentReadModel, query: SearchQuery): Bu
   const key = JSON.stringify([words, rest])
   const hit = cache.get(model.seq, key)
   if (hit) return hit
-  const json = Buffer.from(searchResultJson(model, query, words), 'utf8')
+  const json = searchResultJson(model, query, words)
   cache.set(model.seq, key, json)
   return json
 }
@@ -83,8 +84,8 @@ export function searchItemsJson(model: ContentReadModel, query: SearchQuery): Bu
  * score, newest). Each result is its stored card JSON with score, highlights and
  * snippet added (the card is never parsed).
  */
-export function searchResultJson(model: ContentReadModel, query: SearchQuery, words: string[] = searchWords(query.q)): string {
-  if (!words.length) return '{"items":[],"nextCursor":null,"terms":[],"total":0}'
+export function searchResultJson(model: ContentReadModel, query: SearchQuery, words: string[] = searchWords(query.q)): Buffer {
+  if (!words.length) return Buffer.from('{"items":[],"nextCursor":null,"terms":[],"total":0}')
   const size = model.size || 1
   const queryWords: QueryWord[] = words.map((w) => {
     const variants = w.length === 1 && HAN.test(w) ? [w, ...model.termsContaining(w, SINGLE_CHAR_EXPANSION)] : [w]
@@ -108,9 +109,10 @@ export function searchResultJson(model: ContentReadModel, query: SearchQuery, wo
       }
     }
     const score = Math.round(scores[cursor.o + i]! * 1000) / 1000
-    // The card is a JSON object: its closing brace makes way for the result's own fields.
-    return `${card.slice(0, -1)},"score":${score},"titleHighlights":${JSON.stringify(findRanges(item.title, words))},"snippet":${snippet}}`
+    // The card is a JSON object (UTF-8, sent as stored): its closing brace makes way for the result's own fields.
+    const own = `,"score":${score},"titleHighlights":${JSON.stringify(findRanges(item.title, words))},"snippet":${snippet}}`
+    return Buffer.concat([card.subarray(0, card.length - 1), Buffer.from(own, 'utf8')])
   })
   const nextCursor = cursor.o + query.limit < total ? JSON.stringify(encodeCursor({ o: cursor.o + query.limit, g: model.generation })) : 'null'
-  return `{"items":[${items.join(',')}],"nextCursor":${nextCursor},"terms":${JSON.stringify(words)},"total":${total}}`
+  return joinJson('{"items":[', items, `],"nextCursor":${nextCursor},"terms":${JSON.stringify(words)},"total":${total}}`)
 }
