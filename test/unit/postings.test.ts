@@ -22,6 +22,20 @@ describe('posting lists', () => {
     expect(Array.from(rare.values())).toEqual([entry(7, FIELD.summary), entry(90, FIELD.title | FIELD.body)])
   })
 
+  it('made dense early in a bulk load, keep growing past their first room and are trimmed to the items when packed', () => {
+    const arena = new GrowthArena()
+    const early = new PostingList(arena)
+    for (let num = 0; num < 100; num++) early.push(entry(num, FIELD.body))
+    early.densify(200) // room for twice the items read so far
+    for (let num = 100; num < 1000; num++) early.push(entry(num, num === 999 ? FIELD.title : FIELD.body))
+    expect(early.masks()!.length).toBeGreaterThan(((1000 + 31) >>> 5) << 2) // grown by doubling
+    packPostings([early], 1000)
+    expect(early.masks()!.length).toBe(((1000 + 31) >>> 5) << 2)
+    expect(early.length).toBe(1000)
+    expect(maskIn(early.masks()!, 0)).toBe(FIELD.body)
+    expect(maskIn(early.masks()!, 999)).toBe(FIELD.title)
+  })
+
   it('keep growing after packing, and drop removed items on compaction', () => {
     const common = new PostingList()
     for (let num = 0; num < 10; num++) common.push(entry(num, FIELD.body))

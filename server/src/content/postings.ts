@@ -71,6 +71,12 @@ export class PostingList {
     this.arena = undefined
   }
 
+  /** Gives back dense room beyond `capacity` items (after a bulk load sized by guess). */
+  trim(capacity: number): void {
+    const words = ((capacity + 31) >>> 5) << 2
+    if (this.planes && this.planes.length > words) this.planes = this.planes.slice(0, words)
+  }
+
   /** Keeps the items `keep` accepts (by item number); returns how many remain. */
   filter(keep: (num: number) => boolean): number {
     if (this.planes) {
@@ -163,7 +169,10 @@ export const DENSE_SHARE = 1 / 8
  */
 export function packPostings(lists: Iterable<PostingList>, capacity: number): void {
   const all = [...lists]
-  for (const list of all) if (capacity > 0 && list.length >= capacity * DENSE_SHARE) list.densify(capacity)
+  for (const list of all) {
+    if (capacity > 0 && list.length >= capacity * DENSE_SHARE) list.densify(capacity)
+    list.trim(capacity)
+  }
   const sparse = all.filter((l) => !l.isDense)
   const pool = new Int32Array(sparse.reduce((n, l) => n + l.length, 0))
   let offset = 0

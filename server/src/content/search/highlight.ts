@@ -4,24 +4,31 @@ export type Range = [number, number]
 
 const ONLY_HAN = /^\p{Script=Han}+$/u
 
-/** Where any of `words` occurs in `text` (case-insensitive for ASCII), merged, in order. */
+/**
+ * Where any of `words` occurs in `text` (case-insensitive for ASCII), merged, in order.
+ * Called for every result's title and snippet, so it allocates little: no sort for one
+ * word (its matches come in order), and no copies when nothing overlaps.
+ */
 export function findRanges(text: string, words: readonly string[]): Range[] {
   // `normalise` changes no Han character and makes none, character for character: Han
   // words are found in the text as it is (the usual case, and a 240-character rewrite saved).
-  const hay = words.every((w) => ONLY_HAN.test(w)) ? text : normalise(text)
+  let hanOnly = true
+  for (const w of words) if (!ONLY_HAN.test(w)) hanOnly = false
+  const hay = hanOnly ? text : normalise(text)
   const ranges: Range[] = []
   for (const w of words) {
     if (!w) continue
     for (let i = hay.indexOf(w); i !== -1; i = hay.indexOf(w, i + w.length)) ranges.push([i, i + w.length])
   }
-  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1])
-  const merged: Range[] = []
+  if (words.length > 1) ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  let kept = 0
   for (const r of ranges) {
-    const last = merged[merged.length - 1]
+    const last = kept > 0 ? ranges[kept - 1]! : undefined
     if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1])
-    else merged.push([r[0], r[1]])
+    else ranges[kept++] = r
   }
-  return merged
+  ranges.length = kept
+  return ranges
 }
 
 /**
@@ -36,8 +43,13 @@ export function snippetAround(text: string, words: readonly string[], width = 80
   const end = Math.min(text.length, start + width)
   const prefix = start > 0 ? '…' : ''
   const suffix = end < text.length ? '…' : ''
-  const highlights = all
-    .filter(([s, e]) => s >= start && e <= end)
-    .map(([s, e]): Range => [s - start + prefix.length, e - start + prefix.length])
+  const shift = prefix.length - start
+  const highlights: Range[] = []
+  for (const r of all) {
+    if (r[0] < start || r[1] > end) continue
+    r[0] += shift
+    r[1] += shift
+    highlights.push(r)
+  }
   return { text: `${prefix}${text.slice(start, end)}${suffix}`, highlights }
 }

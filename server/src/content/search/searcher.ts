@@ -104,14 +104,14 @@ export function searchResultJson(model: ContentReadModel, query: SearchQuery, wo
     for (const part of snippets) {
       const snip = snippetAround(part.x, words)
       if (snip) {
-        snippet = JSON.stringify({ field: part.f, ...snip })
+        snippet = `{"field":"${part.f}","text":${JSON.stringify(snip.text)},"highlights":${JSON.stringify(snip.highlights)}}`
         break
       }
     }
     const score = Math.round(scores[cursor.o + i]! * 1000) / 1000
     // The card is a JSON object (UTF-8, sent as stored): its closing brace makes way for the result's own fields.
     const own = `,"score":${score},"titleHighlights":${JSON.stringify(findRanges(item.title, words))},"snippet":${snippet}}`
-    return Buffer.concat([card.subarray(0, card.length - 1), Buffer.from(own, 'utf8')])
+    return [card.subarray(0, card.length - 1), Buffer.from(own, 'utf8')]
   })
   const nextCursor = cursor.o + query.limit < total ? JSON.stringify(encodeCursor({ o: cursor.o + query.limit, g: model.generation })) : 'null'
   return joinJson('{"items":[', items, `],"nextCursor":${nextCursor},"terms":${JSON.stringify(words)},"total":${total}}`)
