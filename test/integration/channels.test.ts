@@ -257,6 +257,29 @@ describe('distribution on publish', () => {
     expect(oa.calls('/cgi-bin/freepublish/delete').map((r) => r.body.article_id)).toEqual([oaDelivery.platformId])
   })
 
+  it('a 服务号 may mass-send four times a month: the admin says which kind the account is, the fifth is refused before WeChat is asked', async () => {
+    const accounts = await people.admin.api.call('saveChannelAccount', { params: { channel: 'official-account' }, body: { name: '贵阳人社服务号', defaultOn: true, oaKind: 'service' } })
+    expect(accounts.items.find((a) => a.accountId === OA)).toMatchObject({ oaKind: 'service', hasCredentials: true })
+    expect(accounts.items.find((a) => a.accountId === WEIBO)!.oaKind).toBeNull()
+    expect(await refusedFields(people.admin.api.call('saveChannelAccount', { params: { channel: 'official-account' }, body: { name: '贵阳人社服务号', defaultOn: true, oaKind: 'enterprise' as never } }))).toEqual({ oaKind: '公众号类型只能是订阅号或服务号' })
+    const before = oa.massSends.length
+    oa.newMassSendPeriod(4) // WeChat's own quota of a 服务号
+    for (let i = 1; i <= 5; i++) {
+      const itemId = await publishWith({ channels: ['official-account'] }, `服务号群发测试 第${i}篇`)
+      const delivery = (await settle(itemId)).items[0]!
+      const answer = (await people.admin.api.call('requestMassSend', { params: { id: delivery.id } }).catch((e: unknown) => e)) as { code?: string; message?: string }
+      if (i <= 4) expect(answer.message, `mass send ${i}`).toBeUndefined()
+      else {
+        expect(answer.code).toBe('CONFLICT')
+        expect(answer.message).toBe('本月群发次数已用完（服务号每月只能群发 4 次），请下月再试')
+      }
+    }
+    expect(oa.massSends.length - before).toBe(4)
+    const audit = await AuditRecordModel.find({ action: 'channels.account-changed', subject: `account:${OA}` }).sort({ at: -1 }).limit(1).lean()
+    expect(audit[0]).toMatchObject({ before: { oaKind: 'subscription' }, after: { oaKind: 'service' } })
+    await people.admin.api.call('saveChannelAccount', { params: { channel: 'official-account' }, body: { name: '贵阳人社公众号', defaultOn: true, oaKind: 'subscription' } })
+  })
+
   it('an item with a picture: it is the 公众号 cover and the 微博 picture', async () => {
     const png = defaultCoverPng(120, 80, [0x10, 0x60, 0xb0])
     const key = `${createHash('sha256').update(png).digest('hex')}.png`

@@ -14,7 +14,8 @@ const P = '/cgi-bin'
  * unknown thumb_media_id), `freepublish/submit` (publish_id; the publication completes
  * after `pollsBeforeDone` polls), `freepublish/get` (publish_status 1 publishing, 0 with
  * article_id and article_url, or the status set by `failNextPublication`),
- * `freepublish/delete`, `message/mass/sendall` (45028 after the first of a day). Records
+ * `freepublish/delete`, `message/mass/sendall` (45028 once the period's quota is used: 1 like a 订阅号's day
+ * unless `newMassSendPeriod` says otherwise). Records
  * every request; faults, latency and a rate limit (45011) from FakePlatform.
  */
 export class FakeOfficialAccount extends FakePlatform {
@@ -28,10 +29,18 @@ export class FakeOfficialAccount extends FakePlatform {
   readonly articles = new Map<string, { title: string; deleted: boolean }>()
   private nextPublicationStatus: number | null = null
   readonly massSends: string[] = []
+  private massSendQuota = 1
+  private massSendsAccepted = 0
   protected rateLimitCode = 45011
 
   constructor(private readonly oaOptions: FakeOfficialAccountOptions = {}) {
     super(oaOptions)
+  }
+
+  /** A new quota period (a new day, or a 服务号's month: 4): `quota` sends accepted before 45028. */
+  newMassSendPeriod(quota: number): void {
+    this.massSendQuota = quota
+    this.massSendsAccepted = 0
   }
 
   protected errorBody(code: number, message: string) {
@@ -99,7 +108,8 @@ export class FakeOfficialAccount extends FakePlatform {
       }
       case `${P}/message/mass/sendall`: {
         this.massSends.push((r.body.mpnews as { media_id: string }).media_id)
-        if (this.massSends.length > 1) return { json: this.errorBody(45028, 'has no masssend quota') }
+        if (this.massSendsAccepted >= this.massSendQuota) return { json: this.errorBody(45028, 'has no masssend quota') }
+        this.massSendsAccepted += 1
         return { json: { errcode: 0, errmsg: 'send job submission success', msg_id: 1000 + this.massSends.length } }
       }
       default:

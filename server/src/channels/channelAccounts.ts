@@ -1,4 +1,4 @@
-import { can, type ChannelAccount, type DistributionChannel, DISTRIBUTION_CHANNEL_LABELS, type z, type saveChannelAccountBodySchema } from '@zw/shared'
+import { can, type ChannelAccount, type OaAccountKind, type DistributionChannel, DISTRIBUTION_CHANNEL_LABELS, type z, type saveChannelAccountBodySchema } from '@zw/shared'
 import { auditActorOf, type StaffPrincipal } from '../auth/principal'
 import { recordAudit } from '../platform/audit/auditTrail'
 import { ForbiddenError, ValidationError } from '../platform/errors'
@@ -9,6 +9,9 @@ import { ChannelAccountModel, type ChannelAccountDoc } from './model'
 import { sealCredentials } from './credentials'
 import type { ChannelDeps } from './channelSettings'
 
+/** 订阅号 or 服务号 of a 公众号 account (accounts saved before the kind existed are 订阅号). */
+export const oaKindOf = (a: Pick<ChannelAccountDoc, 'oaKind'>): OaAccountKind => a.oaKind ?? 'subscription'
+
 export const channelAccountView = (a: ChannelAccountDoc): ChannelAccount => ({
   channel: a.channel,
   accountId: a._id,
@@ -16,6 +19,7 @@ export const channelAccountView = (a: ChannelAccountDoc): ChannelAccount => ({
   name: a.name,
   defaultOn: a.defaultOn,
   linkBase: a.linkBase ?? null,
+  oaKind: a.channel === 'official-account' ? oaKindOf(a) : null,
   hasCredentials: Boolean(a.sealedCredentials),
   updatedAt: a.updatedAt.toISOString(),
 })
@@ -57,6 +61,7 @@ export class ChannelAccountSaver {
     }
     const set: Partial<ChannelAccountDoc> = { name: input.name, defaultOn: input.defaultOn, updatedAt: now }
     if (input.linkBase) set.linkBase = input.linkBase.replace(/\/+$/, '')
+    if (channel === 'official-account') set.oaKind = input.oaKind ?? existing?.oaKind ?? 'subscription'
     if (input.credentials) {
       set.sealedCredentials = sealCredentials(this.deps.box, input.credentials)
       set.appId = input.credentials.kind === 'official-account' ? input.credentials.appId : null
@@ -72,7 +77,8 @@ export class ChannelAccountSaver {
       actor: auditActorOf(staff),
       action: existing ? 'channels.account-changed' : 'channels.account-connected',
       subject: `account:${_id}`,
-      after: { channel, name: input.name, defaultOn: input.defaultOn, linkBase: saved!.linkBase, credentialsChanged: Boolean(input.credentials) },
+      before: existing ? { name: existing.name, defaultOn: existing.defaultOn, linkBase: existing.linkBase, oaKind: existing.oaKind ?? null } : undefined,
+      after: { channel, name: input.name, defaultOn: input.defaultOn, linkBase: saved!.linkBase, oaKind: saved!.oaKind ?? null, credentialsChanged: Boolean(input.credentials) },
     })
     return saved!
   }

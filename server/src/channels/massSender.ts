@@ -1,20 +1,22 @@
-import { formatShanghaiDate } from '@zw/shared'
+import { massSendRefusal, massSendSlots } from '@zw/shared'
 import { auditActorOf, type StaffPrincipal } from '../auth/principal'
 import { recordAudit } from '../platform/audit/auditTrail'
 import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../platform/errors'
-import { isDuplicateKeyError } from '../platform/db'
+import { createOnce } from '../platform/db'
 import { WeChatApiError } from '../platform/wechat/wechatHttp'
 import { OfficialAccountApi } from '../platform/officialAccount/officialAccountApi'
 import { officialAccountError } from '../platform/officialAccount/errorMessages'
 import { ChannelAccountModel, ChannelDeliveryModel, MassSendModel, type ChannelAccountDoc, type ChannelDeliveryDoc } from './model'
 import { openCredentials } from './credentials'
 import type { ChannelDeps } from './channelSettings'
+import { oaKindOf } from './channelAccounts'
 
 /**
  * 群发: never automatic. A department admin asks for one live 公众号 article to be sent to
- * all followers; a subscription account may mass-send once a (Beijing) day, enforced by
- * inserting `accountId:date` first (two admins at once: one wins). If WeChat refuses, the
- * day's slot is given back. Audited.
+ * all followers; a 订阅号 may mass-send once a (Beijing) day, a 服务号 four times a
+ * (Beijing) month (`massSendSlots`), enforced by inserting the first free slot
+ * `accountId:slot` first (two admins at once: one wins each slot). If WeChat refuses, the
+ * slot is given back. Audited.
  */
 export class MassSender {
   constructor(private readonly deps: ChannelDeps) {}
@@ -26,14 +28,16 @@ export class MassSender {
     if (d.channel !== 'official-account' || d.state !== 'live' || !d.mediaId) throw new ConflictError('只有已在公众号发布的文章可以群发')
     if (d.massSentAt) throw new ConflictError('该文章已群发过')
     const now = this.deps.now()
-    const slot = `${d.accountId}:${formatShanghaiDate(now)}`
-    try {
-      await MassSendModel.create({ _id: slot, deliveryId: id, by: staff.id, at: now })
-    } catch (err) {
-      if (isDuplicateKeyError(err)) throw new ConflictError('今天已群发过（订阅号每天只能群发 1 次），请明天再试')
-      throw err
-    }
     const account = await ChannelAccountModel.findById(d.accountId).lean<ChannelAccountDoc>()
+    const kind = oaKindOf(account ?? {})
+    let slot: string | undefined
+    for (const s of massSendSlots(kind, now)) {
+      if (await createOnce(MassSendModel, { _id: `${d.accountId}:${s}`, deliveryId: id, by: staff.id, at: now })) {
+        slot = `${d.accountId}:${s}`
+        break
+      }
+    }
+    if (!slot) throw new ConflictError(massSendRefusal(kind))
     const creds = account && openCredentials(this.deps.box, account, 'official-account')
     try {
       if (!creds) throw new ConflictError('公众号凭据缺失，请部门管理员重新填写')

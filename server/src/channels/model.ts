@@ -1,5 +1,5 @@
 import mongoose, { Schema } from 'mongoose'
-import type { ChannelDeliveryState, DistributionChannel } from '@zw/shared'
+import type { ChannelDeliveryState, DistributionChannel, OaAccountKind } from '@zw/shared'
 
 /**
  * A department's connected account on 公众号 or 微博, linked to its cadence publishing
@@ -21,6 +21,8 @@ export interface ChannelAccountDoc {
   linkBase: string | null
   /** OA: the media_id of the default cover uploaded as permanent material. */
   coverMediaId: string | null
+  /** OA: 订阅号 or 服务号 (mass-send limits differ; absent on accounts saved before it: 订阅号). */
+  oaKind?: OaAccountKind | null
   createdAt: Date
   updatedAt: Date
 }
@@ -37,6 +39,7 @@ export const ChannelAccountModel = mongoose.model<ChannelAccountDoc>(
       defaultOn: { type: Boolean, required: true },
       linkBase: { type: String, default: null },
       coverMediaId: { type: String, default: null },
+      oaKind: { type: String, default: null },
       createdAt: { type: Date, required: true },
       updatedAt: { type: Date, required: true },
     },

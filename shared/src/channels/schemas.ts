@@ -1,4 +1,5 @@
 import { z } from '../zod'
+import { OA_ACCOUNT_KINDS } from '../rules/massSendAllowance'
 
 /** The channels an edition can be distributed to besides the mini-program (两微: 公众号 and 微博). */
 export const DISTRIBUTION_CHANNELS = ['official-account', 'weibo'] as const
@@ -52,6 +53,8 @@ export const saveChannelAccountBodySchema = z.object({
   defaultOn: z.boolean({ error: '请选择新内容是否默认发布到此渠道' }),
   /** Weibo: the safe domain bound to the app; item links are made on it (https://host). */
   linkBase: z.url({ protocol: /^https?$/, error: '请填写以 http:// 或 https:// 开头的网址' }).optional(),
+  /** 公众号: 订阅号 or 服务号 (their mass-send limits differ); omitted: kept, or 订阅号 the first time. */
+  oaKind: z.enum(OA_ACCOUNT_KINDS, { error: '公众号类型只能是订阅号或服务号' }).optional(),
 })
 
 export const channelAccountSchema = z
@@ -62,6 +65,8 @@ export const channelAccountSchema = z
     name: z.string(),
     defaultOn: z.boolean(),
     linkBase: z.string().nullable(),
+    /** 公众号: 订阅号 or 服务号; null for 微博. */
+    oaKind: z.enum(OA_ACCOUNT_KINDS).nullable(),
     /** Whether credentials are stored (never what they are). */
     hasCredentials: z.boolean(),
     updatedAt: z.string(),

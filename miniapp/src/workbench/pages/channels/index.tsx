@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
-import { DISTRIBUTION_CHANNEL_LABELS, DISTRIBUTION_CHANNELS, formatShanghaiDateTime, type ChannelAccount, type DistributionChannel } from '@zw/shared'
+import { DISTRIBUTION_CHANNEL_LABELS, DISTRIBUTION_CHANNELS, formatShanghaiDateTime, OA_ACCOUNT_KIND_LABELS, OA_ACCOUNT_KINDS, type ChannelAccount, type DistributionChannel, type OaAccountKind } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { asStaff, savedSession } from '../../lib/session'
 import '../index/index.css'
@@ -12,8 +12,9 @@ interface Form {
   appId: string
   appSecret: string
   accessToken: string
+  oaKind: OaAccountKind
 }
-const EMPTY: Form = { name: '', defaultOn: true, linkBase: '', appId: '', appSecret: '', accessToken: '' }
+const EMPTY: Form = { name: '', defaultOn: true, linkBase: '', appId: '', appSecret: '', accessToken: '', oaKind: 'subscription' }
 
 /**
  * 渠道账号: the department's 微信公众号 and 微博. Everyone of the department sees which are
@@ -42,7 +43,7 @@ export default function ChannelsPage() {
     const a = accounts.find((x) => x.channel === c)
     setEditing(c)
     setFields({})
-    setForm({ ...EMPTY, name: a?.name ?? '', defaultOn: a?.defaultOn ?? true, linkBase: a?.linkBase ?? '' })
+    setForm({ ...EMPTY, name: a?.name ?? '', defaultOn: a?.defaultOn ?? true, linkBase: a?.linkBase ?? '', oaKind: a?.oaKind ?? 'subscription' })
   }
   const save = async () => {
     if (!editing) return
@@ -59,7 +60,7 @@ export default function ChannelsPage() {
           ? { kind: 'weibo' as const, accessToken: form.accessToken }
           : undefined
     try {
-      const r = await asStaff((c) => c.call('saveChannelAccount', { params: { channel: editing }, body: { name: form.name, defaultOn: form.defaultOn, ...(form.linkBase.trim() ? { linkBase: form.linkBase.trim() } : {}), ...(credentials ? { credentials } : {}) } }))
+      const r = await asStaff((c) => c.call('saveChannelAccount', { params: { channel: editing }, body: { name: form.name, defaultOn: form.defaultOn, ...(form.linkBase.trim() ? { linkBase: form.linkBase.trim() } : {}), ...(editing === 'official-account' ? { oaKind: form.oaKind } : {}), ...(credentials ? { credentials } : {}) } }))
       setAccounts(r.items)
       setEditing(undefined)
       setForm(EMPTY)
@@ -90,7 +91,7 @@ export default function ChannelsPage() {
             <Text className='wb-label'>{DISTRIBUTION_CHANNEL_LABELS[c]}</Text>
             {a ? (
               <Text className='workbench-text'>
-                {a.name} · {a.hasCredentials ? '已连接' : '未填写凭据'} · 新内容{a.defaultOn ? '默认发布' : '默认不发布'}
+                {a.name}{a.oaKind ? `（${OA_ACCOUNT_KIND_LABELS[a.oaKind]}，${a.oaKind === 'service' ? '每月可群发 4 次' : '每天可群发 1 次'}）` : ''} · {a.hasCredentials ? '已连接' : '未填写凭据'} · 新内容{a.defaultOn ? '默认发布' : '默认不发布'}
                 {a.linkBase ? ` · 链接域名 ${a.linkBase}` : ''} · {formatShanghaiDateTime(a.updatedAt)} 更新
               </Text>
             ) : (
@@ -108,6 +109,16 @@ export default function ChannelsPage() {
                 {c === 'official-account' ? input('公众号 AppSecret', 'appSecret', 'credentials.appSecret', { password: true, placeholder: a?.hasCredentials ? '已保存（不显示），留空则不修改' : '' }) : null}
                 {c === 'weibo' ? input('微博 access_token', 'accessToken', 'credentials.accessToken', { password: true, placeholder: a?.hasCredentials ? '已保存（不显示），留空则不修改' : '' }) : null}
                 {input(c === 'weibo' ? '绑定的安全域名网址' : '原文链接网址（可选）', 'linkBase', 'linkBase', { placeholder: 'https://www.example.gov.cn' })}
+                {c === 'official-account' ? (
+                  <View className='wb-chips' role='radiogroup' aria-label='公众号类型'>
+                    {OA_ACCOUNT_KINDS.map((k) => (
+                      <View key={k} className={'wb-chip' + (form.oaKind === k ? ' wb-chip-on' : '')} role='radio' aria-checked={form.oaKind === k} onClick={() => setForm({ ...form, oaKind: k })}>
+                        <Text>{OA_ACCOUNT_KIND_LABELS[k]}</Text>
+                      </View>
+                    ))}
+                  </View>
+                ) : null}
+                {fields.oaKind ? <View className='wb-error' role='alert'><Text>{fields.oaKind}</Text></View> : null}
                 <View className='wb-chips' role='radiogroup' aria-label='新内容默认'>
                   {[true, false].map((on) => (
                     <View key={String(on)} className={'wb-chip' + (form.defaultOn === on ? ' wb-chip-on' : '')} role='radio' aria-checked={form.defaultOn === on} onClick={() => setForm({ ...form, defaultOn: on })}>
