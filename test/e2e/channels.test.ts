@@ -84,6 +84,16 @@ describe('两微 distribution in the workbench', () => {
     expect(await row('weibo').innerText()).toMatch(/微博（第 1 版）：已发布 · 编号 \d{16}/)
     await screenshot(page, 'channels-item-live')
 
+    // A revision: choosing a channel the item already went to tells the editor it will not be posted again.
+    await visible(page, '.wb-button').filter({ hasText: '修订（新建版本）' }).first().click()
+    await page.waitForURL(/workbench\/pages\/edition\/index/)
+    const revisionChips = visible(page, '[data-testid=channel-fields] .wb-chip')
+    await revisionChips.filter({ hasText: '微信公众号' }).first().click()
+    const note = () => visible(page, '[data-testid=channels-sent-before]').first().innerText().catch(() => '')
+    await expect.poll(note).toContain('微信公众号已在第 1 版发送过：本次修订不会再发一次')
+    expect(await note()).not.toContain('微博')
+    await screenshot(page, 'channels-revision-note')
+
     // The department admin's 渠道账号 page: both connected, the credentials nowhere on it.
     await logInAs('wu.deptadmin')
     await visible(page, '[data-testid=channels-entry]').first().click()

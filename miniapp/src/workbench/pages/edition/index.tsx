@@ -10,7 +10,7 @@ import { GuideFields } from '../../lib/GuideFields'
 import { InterpretationFields } from '../../lib/InterpretationFields'
 import { linesOfBody, type GuideDraft, type InterpretationDraft } from '../../lib/typedDrafts'
 import { asStaff, savedSession } from '../../lib/session'
-import { ChannelFields, ChannelSummary } from '../../lib/ChannelFields'
+import { ChannelFields, ChannelSummary, sentBeforeOf, type SentBefore } from '../../lib/ChannelFields'
 import '../index/index.css'
 
 /**
@@ -37,9 +37,15 @@ export default function EditionPage() {
   // 两微: channels besides the mini-program and their texts (part of the edition); the department's connected accounts.
   const [dist, setDist] = useState<Distribution>({ channels: [] })
   const [accounts, setAccounts] = useState<ChannelAccount[]>([])
+  const [sentBefore, setSentBefore] = useState<SentBefore>({})
 
   const show = (e: Edition) => {
     setEdition(e)
+    if (e.number > 1) {
+      asStaff((c) => c.call('getItemChannels', { params: { id: e.itemId } }))
+        .then((r) => setSentBefore(sentBeforeOf(r.items, e.number)))
+        .catch(() => setSentBefore({}))
+    }
     setDist(e.content.distribution ?? { channels: [] })
     setForm(formOf(e.content))
     setTyped(e.content.type === 'policy' ? undefined : (e.content as InterpretationDraft | GuideDraft))
@@ -102,7 +108,7 @@ export default function EditionPage() {
           {typed?.type === 'interpretation' ? <InterpretationFields draft={typed} onChange={setTyped} /> : null}
           {typed?.type === 'guide' ? <GuideFields draft={typed} onChange={setTyped} /> : null}
           {!typed ? <PolicyFields form={form} onChange={setForm} /> : null}
-          <ChannelFields value={dist} accounts={accounts} onChange={setDist} />
+          <ChannelFields value={dist} accounts={accounts} onChange={setDist} sentBefore={sentBefore} />
           {button('保存修改', () => asStaff((c) => c.call('updateEdition', { params: { id }, body: { ...(typed ?? policyDraftOf(form, edition.department, edition.content)), distribution: dist } })), true)}
         </View>
       ) : (
@@ -117,7 +123,7 @@ export default function EditionPage() {
               ))
             : null}
           {edition.content.type === 'guide' ? <Text className='workbench-text'>办理地点：{edition.content.guide.place}；承诺时限：{edition.content.guide.timeLimit.promisedDays} 个工作日</Text> : null}
-          <ChannelSummary value={edition.content.distribution} />
+          <ChannelSummary value={edition.content.distribution} sentBefore={sentBefore} />
           {edition.content.attachments.map((a) => (
             <Text key={a.url} className='workbench-text' data-testid='attachment'>附件：{a.name}</Text>
           ))}
