@@ -13,6 +13,14 @@ export class PostingList {
   private planes: Uint32Array | undefined
   /** How many items hold the term (live or not yet compacted away). */
   length = 0
+  /**
+   * Growing in an arena: the full chunks before `data` (each twice the one before, up to
+   * ARENA_CHUNK_MAX), and how many entries `data` holds. Nothing is copied while growing,
+   * so the arena holds little more than the entries (copying into doubled blocks left
+   * every outgrown block behind: about three times the entries).
+   */
+  private chunks: Int32Array[] | undefined
+  private fill = 0
 
   /** `arena`: where the list grows until it is packed (during a bulk load). */
   constructor(private arena?: GrowthArena) {
@@ -31,8 +39,18 @@ export class PostingList {
       setMask(this.planes, num, value & 15)
       return
     }
+    if (this.arena) {
+      if (this.fill === this.data.length) {
+        ;(this.chunks ??= []).push(this.data)
+        this.data = this.arena.alloc(Math.min(this.data.length * 2, ARENA_CHUNK_MAX))
+        this.fill = 0
+      }
+      this.data[this.fill++] = value
+      this.length += 1
+      return
+    }
     if (this.length === this.data.length) {
-      const bigger = this.arena ? this.arena.alloc(this.data.length * 2) : new Int32Array(this.data.length * 2)
+      const bigger = new Int32Array(this.data.length * 2)
       bigger.set(this.data)
       this.data = bigger
     }
@@ -41,7 +59,32 @@ export class PostingList {
 
   /** Sparse form: the entries, in item-number order (a view, valid until the next push). */
   values(): Int32Array {
+    this.gather()
     return this.data.subarray(0, this.planes ? 0 : this.length)
+  }
+
+  /** Every entry grown in the arena, in order, in one array of its own (leaves the arena). */
+  private gather(): void {
+    if (!this.arena) return
+    const all = new Int32Array(Math.max(4, this.length))
+    this.copyEntriesTo(all, 0)
+    this.data = all
+    this.chunks = undefined
+    this.arena = undefined
+  }
+
+  /** Copies the sparse entries to `target` at `offset`, from the arena's chunks or the array. */
+  private copyEntriesTo(target: Int32Array, offset: number): void {
+    if (!this.arena) {
+      target.set(this.data.subarray(0, this.length), offset)
+      return
+    }
+    let at = offset
+    for (const c of this.chunks ?? []) {
+      target.set(c, at)
+      at += c.length
+    }
+    target.set(this.data.subarray(0, this.fill), at)
   }
 
   /** Dense form: the bit planes (see `maskIn`). */
@@ -51,9 +94,10 @@ export class PostingList {
 
   /** Moves the entries into `pool` at `offset` (no spare room, no allocation of its own). */
   packInto(pool: Int32Array, offset: number): number {
-    this.arena = undefined
     if (this.planes) return offset
-    pool.set(this.data.subarray(0, this.length), offset)
+    this.copyEntriesTo(pool, offset)
+    this.arena = undefined
+    this.chunks = undefined
     this.data = pool.subarray(offset, offset + this.length)
     return offset + this.length
   }
@@ -61,6 +105,7 @@ export class PostingList {
   /** Turns a sparse list into the dense form for item numbers below `capacity`. */
   densify(capacity: number): void {
     if (this.planes) return
+    this.gather()
     const planes = new Uint32Array(((capacity + 31) >>> 5) << 2)
     for (let i = 0; i < this.length; i++) {
       const v = this.data[i]!
@@ -79,6 +124,7 @@ export class PostingList {
 
   /** Keeps the items `keep` accepts (by item number); returns how many remain. */
   filter(keep: (num: number) => boolean): number {
+    this.gather()
     if (this.planes) {
       const planes = this.planes
       let n = 0
@@ -135,6 +181,9 @@ function grownPlanes(planes: Uint32Array, capacity: number): Uint32Array {
 
 /** Ints per slab of a GrowthArena (8 MB: its own memory mapping, returned whole when freed). */
 const SLAB_INTS = 1 << 21
+
+/** Largest chunk a list grows by in an arena (16 KB). */
+const ARENA_CHUNK_MAX = 4096
 
 /**
  * Where posting lists grow during a bulk load: big slabs handed out by bumping a pointer.
