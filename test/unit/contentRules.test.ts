@@ -98,3 +98,18 @@ describe('an item’s stored search index', () => {
     expect(legacy).toEqual([['征地', 3]])
   })
 })
+
+describe('the search result cache', () => {
+  it('keeps a search only when it is asked for a second time, and forgets everything when the content changes', async () => {
+    const { ResultCache } = await import('../../server/src/content/search/searcher')
+    const cache = new ResultCache(1024 * 1024)
+    const answer = Buffer.from('{"items":[]}')
+    expect(cache.admit('["征地"]')).toBe(false)
+    expect(cache.admit('["补偿"]')).toBe(false)
+    expect(cache.admit('["征地"]')).toBe(true)
+    expect(cache.get(7, '["征地"]')).toBeUndefined()
+    cache.set(7, '["征地"]', answer)
+    expect(cache.get(7, '["征地"]')).toBe(answer)
+    expect(cache.get(8, '["征地"]')).toBeUndefined()
+  })
+})

@@ -25,13 +25,29 @@ export function searchWords(q: string): string[] {
 
 /**
  * Results of recent searches as the UTF-8 JSON sent, valid while the public content is
- * unchanged (same change number); bounded by bytes, least recently used out first.
+ * unchanged (same change number); bounded by bytes, least recently used out first. A
+ * search is kept only when it is asked for the second time recently (`admit`): one-off
+ * searches would each hold ~15 KB for the time it takes to push them out, long enough
+ * to outlive the young generation, and the old generation then filled with them and was
+ * collected every half second under load.
  */
-class ResultCache {
+export class ResultCache {
   private seq = -1
   private bytes = 0
   private readonly entries = new Map<string, Buffer>()
+  /** Hashes of searches asked for once, recently (a slot per hash; a collision forgets one). */
+  private readonly seenOnce = new Int32Array(1 << 14)
   constructor(private readonly maxBytes: number) {}
+
+  /** Whether a search just computed should be kept: it was asked for before, recently. */
+  admit(key: string): boolean {
+    let h = 0x811c9dc5
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193)
+    const slot = h & (this.seenOnce.length - 1)
+    if (this.seenOnce[slot] === h) return true
+    this.seenOnce[slot] = h
+    return false
+  }
   get(seq: number, key: string): Buffer | undefined {
     if (seq !== this.seq) {
       this.entries.clear()
@@ -73,7 +89,7 @@ export function searchItemsJson(model: ContentReadModel, query: SearchQuery): Bu
   const hit = cache.get(model.seq, key)
   if (hit) return hit
   const json = searchResultJson(model, query, words)
-  cache.set(model.seq, key, json)
+  if (cache.admit(key)) cache.set(model.seq, key, json)
   return json
 }
 
