@@ -8,7 +8,7 @@ import { CampaignSender } from '../../server/src/push/campaignSender'
 import { recountCampaign } from '../../server/src/push/campaignRecount'
 import { CampaignModel, PushDeliveryModel } from '../../server/src/push/model'
 import { DeliveryOutcomeModel } from '../../server/src/push/deliveryModel'
-import { startTestApp, type TestApp } from '../support/app'
+import { NO_QUIET_HOURS, startTestApp, type TestApp } from '../support/app'
 import { policyDraft, published } from '../support/content'
 import { FakeWeChat } from '../support/fakeWeChat'
 import { staffSession } from '../support/staff'
@@ -165,7 +165,7 @@ describe('sending a campaign', () => {
         return r
       },
     }
-    await new CampaignSender({ templates: t.services.push.templates, ledger: t.services.push.consentLedger, wechat: pausing, now: () => new Date(), logger: t.logger }, { window: 4 }).sendDue()
+    await new CampaignSender({ templates: t.services.push.templates, ledger: t.services.push.consentLedger, wechat: pausing, now: () => new Date(), logger: t.logger }, { window: 4, quietHours: NO_QUIET_HOURS }).sendDue()
     const paused = await CampaignModel.findById(id).lean()
     expect(paused!.state).toBe('paused')
     expect(sentTo(id)).toHaveLength(8)
@@ -219,7 +219,7 @@ describe('after a sender died', () => {
     await CampaignModel.updateOne({ _id: id }, { $set: { state: 'sending', runs: 1, lease: { owner: 'dead-sender', until: new Date(Date.now() - 1000) } } })
     const wechat = (t.services.push.sender as unknown as { deps: { wechat: never } }).deps.wechat
     try {
-      await new CampaignSender({ templates: t.services.push.templates, ledger: t.services.push.consentLedger, wechat, now: () => new Date(), logger: t.logger }, { handoverDir: dir }).sendDue()
+      await new CampaignSender({ templates: t.services.push.templates, ledger: t.services.push.consentLedger, wechat, now: () => new Date(), logger: t.logger }, { handoverDir: dir, quietHours: NO_QUIET_HOURS }).sendDue()
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
     }

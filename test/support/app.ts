@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type Koa from 'koa'
-import { createApiClient, fetchTransport, type ApiClient } from '@zw/shared'
+import { createApiClient, fetchTransport, type ApiClient, type QuietHours } from '@zw/shared'
 import { createApp } from '../../server/src/app'
 import { connectDatabase, type Database } from '../../server/src/platform/db'
 import { listen, type RunningServer } from '../../server/src/platform/lifecycle'
@@ -16,6 +16,9 @@ import { createLogger, type Logger } from '../../server/src/platform/logger'
 import { createServices, type Services } from '../../server/src/services'
 import { freshDatabaseUri } from './database'
 import { ROOT } from './serverProcess'
+
+/** Quiet hours that never hold anything (equal start and end). */
+export const NO_QUIET_HOURS: QuietHours = { start: '00:00', end: '00:00' }
 
 export interface TestApp {
   url: string
@@ -36,7 +39,7 @@ export interface TestApp {
 }
 
 export async function startTestApp(
-  options: { bodyLimit?: string; readSummaryEveryMs?: number; extend?: (app: Koa, logger: Logger) => void; beforeStart?: () => Promise<void>; wechat?: Parameters<typeof createServices>[0]['wechat']; citizenDevLogIn?: boolean; pushTemplates?: Parameters<typeof createServices>[0]['pushTemplates']; pushRetry?: Parameters<typeof createServices>[0]['pushRetry']; sms?: Parameters<typeof createServices>[0]['sms']; pay?: Parameters<typeof createServices>[0]['pay']; disclosure?: Parameters<typeof createServices>[0]['disclosure']; channels?: Parameters<typeof createServices>[0]['channels'] } = {},
+  options: { bodyLimit?: string; readSummaryEveryMs?: number; extend?: (app: Koa, logger: Logger) => void; beforeStart?: () => Promise<void>; wechat?: Parameters<typeof createServices>[0]['wechat']; citizenDevLogIn?: boolean; pushTemplates?: Parameters<typeof createServices>[0]['pushTemplates']; pushRetry?: Parameters<typeof createServices>[0]['pushRetry']; /** Default none: tests run at any hour, and those about quiet hours set their own clock. */ pushQuietHours?: QuietHours; sms?: Parameters<typeof createServices>[0]['sms']; pay?: Parameters<typeof createServices>[0]['pay']; disclosure?: Parameters<typeof createServices>[0]['disclosure']; channels?: Parameters<typeof createServices>[0]['channels'] } = {},
 ): Promise<TestApp> {
   let raw = ''
   const destination = new Writable({
@@ -52,7 +55,7 @@ export async function startTestApp(
   await options.beforeStart?.()
   // No polling in tests: writers call services.content.readModel.syncNow() to apply changes.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zw-test-data-'))
-  const services = createServices({ logger, dataDir, contentPollMs: 0, wechat: options.wechat, citizenDevLogIn: options.citizenDevLogIn, pushTemplates: options.pushTemplates, pushRetry: options.pushRetry, sms: options.sms, pay: options.pay, disclosure: options.disclosure, channels: options.channels })
+  const services = createServices({ logger, dataDir, contentPollMs: 0, wechat: options.wechat, citizenDevLogIn: options.citizenDevLogIn, pushTemplates: options.pushTemplates, pushRetry: options.pushRetry, pushSender: { quietHours: options.pushQuietHours ?? NO_QUIET_HOURS }, sms: options.sms, pay: options.pay, disclosure: options.disclosure, channels: options.channels })
   await services.start()
   const app = createApp({
     config: { BODY_LIMIT: options.bodyLimit ?? '1mb', H5_DIR: path.join(ROOT, 'miniapp', 'dist-h5'), TRUST_PROXY: false },

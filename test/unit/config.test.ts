@@ -62,4 +62,16 @@ describe('the key of applicants’ ID numbers (DISCLOSURE_ID_KEY)', () => {
     expect(loadConfig({}).DISCLOSURE_FEE_PAUSES_CLOCK).toBe(true)
     expect(loadConfig({ DISCLOSURE_FEE_PAUSES_CLOCK: 'false' }).DISCLOSURE_FEE_PAUSES_CLOCK).toBe(false)
   })
+
+  it('takes the push quiet hours as HH:mm-HH:mm in Beijing time, 22:00-08:00 unless set', async () => {
+    const { pushSettingsOf } = await import('../../server/src/push/pushSettings')
+    expect(pushSettingsOf(loadConfig({})).pushSender.quietHours).toEqual({ start: '22:00', end: '08:00' })
+    expect(pushSettingsOf(loadConfig({ PUSH_QUIET_HOURS: '21:30-07:00' })).pushSender.quietHours).toEqual({ start: '21:30', end: '07:00' })
+    try {
+      loadConfig({ PUSH_QUIET_HOURS: '22-8' })
+      expect.unreachable()
+    } catch (err) {
+      expect((err as ConfigError).problems).toEqual([{ variable: 'PUSH_QUIET_HOURS', message: '应为 HH:mm-HH:mm（北京时间），例如 22:00-08:00' }])
+    }
+  })
 })

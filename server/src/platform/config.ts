@@ -94,6 +94,11 @@ export const configSchema = z.object({
   PUSH_HANDOVER_DIR: z.string().optional(),
   PUSH_LEASE_MS: integer(1000, 600_000).default(30_000),
   PUSH_WORKER_POLL_MS: integer(100, 600_000).default(5_000),
+  /** Quiet hours (Beijing time) in which non-urgent pushes wait, `HH:mm-HH:mm`, may span midnight; equal times: none. */
+  PUSH_QUIET_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { error: '应为 HH:mm-HH:mm（北京时间），例如 22:00-08:00' })
+    .default('22:00-08:00'),
   /** WeChat subscribe/send requests a second, across retries (0: no limit of ours). */
   PUSH_WECHAT_RATE_PER_SECOND: integer(0, 100_000).default(0),
   /** When the cadence checks run (five-field cron, Beijing time). */
