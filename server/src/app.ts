@@ -50,7 +50,8 @@ export function createApp(deps: AppDeps): Koa {
 
   const api = new Router()
   const authenticate = (ctx: Koa.Context) => services.auth.authenticator.authenticate(ctx)
-  bindEndpoints(api, handlers, authenticate, (ctx) => services.auth.citizenAuthenticator.authenticate(ctx))
+  const authenticateCitizen = (ctx: Koa.Context) => services.auth.citizenAuthenticator.authenticate(ctx)
+  bindEndpoints(api, handlers, authenticate, authenticateCitizen)
 
   app.use(requestLogging(logger, { summarised: isPublicRead, summaryEveryMs: deps.readSummaryEveryMs }))
   app.use(securityHeaders())
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(services.cadence.exportRouter(authenticate).routes())
   app.use(services.disclosure.reportCsvRouter(authenticate).routes())
   app.use(fileUploadRouter(services.content.storage, authenticate, now).routes())
+  app.use(services.disclosure.fileRouter(authenticate, authenticateCitizen).routes())
   app.use(docsRouter(() => buildOpenApiDocument({ version: API_VERSION })).routes())
   app.use(demoGraphicsRouter().routes())
   app.use(staticH5(config.H5_DIR, logger))
