@@ -77,6 +77,11 @@ describe('uploads', () => {
     const file = (await res.json()) as DisclosureAttachment
     expect(await DisclosureFileModel.findById(file.id).lean()).toMatchObject({ uploaderKind: 'staff', uploaderId: editor.id, uploaderDepartment: DEPT })
     expect(await AuditRecordModel.findOne({ action: 'disclosure.file-uploaded', subject: `disclosure-file:${file.id}` }).lean()).toMatchObject({ actor: { id: editor.id }, after: { name: '答复书.pdf', department: DEPT } })
+    // Every role that handles disclosure in a department (permissions.ts `disclosure.handle`); not platform admins.
+    const roles = ['editor', 'reviewer', 'department-admin', 'platform-admin'] as const
+    const statuses: Record<string, number> = {}
+    for (const role of roles) statuses[role] = (await uploadDisclosureFile(t, 'staff', (await staff(DEPT, role)).token, { name: '答复书.pdf', data: pdf() })).status
+    expect(statuses).toEqual({ editor: 201, reviewer: 201, 'department-admin': 201, 'platform-admin': 403 })
     expect((await uploadDisclosureFile(t, 'staff', reviewer.token, { name: '答复书.pdf', data: pdf() })).status).toBe(201)
 
     const before = await DisclosureFileModel.countDocuments()

@@ -8,7 +8,7 @@ export const png = () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0
 /** Uploads one file as a citizen or a member of staff (multipart, as wx.uploadFile sends it); the raw answer. */
 export function uploadDisclosureFile(t: TestApp, as: 'citizen' | 'staff', token: string | undefined, file: { name: string; data: Buffer; type?: string; realName?: string }): Promise<Response> {
   const form = new FormData()
-  form.append('file', new Blob([file.data], { type: file.type ?? 'application/pdf' }), file.name)
+  form.append('file', new Blob([new Uint8Array(file.data)], { type: file.type ?? 'application/pdf' }), file.name)
   if (file.realName) form.append('name', file.realName)
   return fetch(`${t.url}${DISCLOSURE_FILE_UPLOAD_PATHS[as]}`, { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} })
 }
