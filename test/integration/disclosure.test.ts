@@ -10,6 +10,7 @@ import type { FeePayments, FeeRefund } from '../../server/src/disclosure/feePaym
 import { startTestApp, type TestApp } from '../support/app'
 import { outcome, refusedFields, staffSession } from '../support/staff'
 import { uploaded } from '../support/disclosureFiles'
+import { applicationForm, residentIdNumber } from '../support/disclosure'
 
 const DEPT = 'guiyang-hrss'
 const OTHER = 'xinxiang-gov-office'
@@ -27,22 +28,8 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const idNumber = (birth = '19800101', serial = 100 + (++n % 800)) => {
-  const first17 = `520102${birth}${String(serial).padStart(3, '0')}`
-  return first17 + residentIdCheckChar(first17)
-}
-const form = (over: Partial<DisclosureApplicationBody> = {}): DisclosureApplicationBody => ({
-  department: DEPT,
-  applicantKind: 'citizen',
-  name: '张三',
-  idType: 'resident-id',
-  idNumber: idNumber(),
-  phone: '13800000000',
-  description: '2025 年贵阳市就业补贴资金发放明细',
-  form: 'electronic',
-  delivery: 'online',
-  ...over,
-})
+const idNumber = (birth = '19800101', serial = 100 + (++n % 800)) => residentIdNumber(birth, serial)
+const form = (over: Partial<DisclosureApplicationBody> = {}): DisclosureApplicationBody => applicationForm(idNumber(), over)
 const registration = (over: Partial<DisclosureRegistrationBody> = {}): DisclosureRegistrationBody => ({ ...form(), channel: 'letter', receivedOn: today, ...over })
 async function citizen(name: string): Promise<ApiClient> {
   const session = await t.api.call('citizenDevLogIn', { body: { name } })

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { residentIdCheckChar, type ApiClient, type DisclosureApplicationBody, type DisclosureAttachment } from '@zw/shared'
+import type { ApiClient, DisclosureApplicationBody, DisclosureAttachment } from '@zw/shared'
 import { AuditRecordModel } from '../../server/src/platform/audit/auditTrail'
 import { Counter } from '../../server/src/content/model'
 import { DisclosureApplicationModel, DisclosureFileModel, DisclosureUploadDayModel } from '../../server/src/disclosure/model'
 import { CITIZEN_UPLOADS_PER_DAY } from '../../server/src/disclosure/fileUploader'
 import { startTestApp, type TestApp } from '../support/app'
+import { applicationForm, residentIdNumber } from '../support/disclosure'
 import { download, pdf, png, uploadDisclosureFile, uploaded } from '../support/disclosureFiles'
 import { refusedFields, staffSession } from '../support/staff'
 
@@ -32,22 +33,7 @@ async function staff(department: string, role: 'editor' | 'reviewer' | 'departme
   const s = await staffSession(t, `files-${role}-${++n}`, department, [role])
   return { api: s.api, token: s.session.accessToken, id: s.id }
 }
-const idNumber = () => {
-  const first17 = `520102198001011${String(10 + (++n % 89)).padStart(2, '0')}`
-  return first17 + residentIdCheckChar(first17)
-}
-const form = (attachments: string[] = []): DisclosureApplicationBody => ({
-  department: DEPT,
-  applicantKind: 'citizen',
-  name: '张三',
-  idType: 'resident-id',
-  idNumber: idNumber(),
-  phone: '13800000000',
-  description: '2025 年贵阳市就业补贴资金发放明细',
-  form: 'electronic',
-  delivery: 'online',
-  attachments,
-})
+const form = (attachments: string[] = []): DisclosureApplicationBody => applicationForm(residentIdNumber('19800101', 900 + (++n % 99)), { attachments })
 const errorOf = async (res: Response) => ({ status: res.status, ...((await res.json()) as { error: { code: string; message: string; details?: { fields?: { path: string; message: string }[] } } }).error })
 /** Everything the binding could have written: applications, files, tracking numbers, audit records. */
 const written = async () =>

@@ -39,9 +39,9 @@ function answerOf(status: number, text: string): unknown {
     json = undefined
   }
   if (status === 201) return json
+  // The server's error (its first field message says what is wrong with the file), or a plain sentence when the answer is not ours.
   const error = apiErrorOf(status, json)
-  // The first field's message says what is wrong with the file; the rest is the server's sentence.
-  throw error.fields[0] ? new ApiClientError(status, error.code, error.fields[0].message, error.fields, error.body) : error.code === 'BAD_RESPONSE' ? new ApiClientError(status, 'BAD_RESPONSE', '上传失败，请稍后再试') : error
+  throw error.code === 'BAD_RESPONSE' ? new ApiClientError(status, 'BAD_RESPONSE', '上传失败，请稍后再试') : error
 }
 
 /**
@@ -60,6 +60,12 @@ export async function uploadPicked(path: string, picked: PickedFile, accessToken
   }
   const res = await Taro.uploadFile({ url: `${baseUrl}${path}`, filePath: picked.path, name: 'file', header: { authorization }, formData: { name: picked.name } })
   return answerOf(res.statusCode, res.data)
+}
+
+/** Picks a file and uploads it with the person's token (withToken renews it when refused); undefined when nothing was picked. */
+export async function chooseAndUpload(path: string, withToken: (use: (accessToken: string) => Promise<unknown>) => Promise<unknown>): Promise<unknown> {
+  const picked = await pickFile()
+  return picked ? withToken((token) => uploadPicked(path, picked, token)) : undefined
 }
 
 /**

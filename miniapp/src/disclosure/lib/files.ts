@@ -1,12 +1,12 @@
-import { disclosureAttachmentSchema, DISCLOSURE_FILE_UPLOAD_PATHS, type DisclosureAttachment } from '@zw/shared'
-import { withCitizenToken } from '@/lib/citizenSession'
-import { openPrivateFile, pickFile, uploadPicked } from '@/lib/fileTransfer'
+import { ApiClientError, disclosureAttachmentSchema, DISCLOSURE_FILE_UPLOAD_PATHS, type DisclosureAttachment } from '@zw/shared'
+import { hasCitizenSession, withCitizenToken } from '@/lib/citizenSession'
+import { chooseAndUpload, openPrivateFile } from '@/lib/fileTransfer'
 
 /** 添加附件: the applicant picks a file, which is uploaded as their private file; its id goes with the application. Undefined when nothing was picked. */
 export async function chooseAndUploadMyFile(): Promise<DisclosureAttachment | undefined> {
-  const picked = await pickFile()
-  if (!picked) return undefined
-  return disclosureAttachmentSchema.parse(await withCitizenToken((token) => uploadPicked(DISCLOSURE_FILE_UPLOAD_PATHS.citizen, picked, token)))
+  if (!hasCitizenSession()) throw new ApiClientError(401, 'UNAUTHENTICATED', '请先在“我的”页面登录，再添加附件。')
+  const answer = await chooseAndUpload(DISCLOSURE_FILE_UPLOAD_PATHS.citizen, withCitizenToken)
+  return answer === undefined ? undefined : disclosureAttachmentSchema.parse(answer)
 }
 
 /** Opens a file of the applicant's application or of its reply with their log-in. */

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { DisclosureAttachment } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
+import { useUpload } from '@/lib/useUpload'
 import { chooseAndUploadDisclosureFile, openDisclosureFile } from './upload'
 
 const sizeOf = (a: DisclosureAttachment) => `${Math.max(1, Math.round(a.size / 1024))} KB`
@@ -25,20 +26,7 @@ export function DisclosureFileLinks({ files, label, testId }: { files: Disclosur
 
 /** 上传文件 for a registration or a reply: uploaded as picked, listed with 移除; the ids go into the request. */
 export function DisclosureFileUploads({ label, files, onChange, max }: { label: string; files: DisclosureAttachment[]; onChange: (files: DisclosureAttachment[]) => void; max: number }) {
-  const [uploading, setUploading] = useState(false)
-  const [error, setError] = useState('')
-  const upload = async () => {
-    setError('')
-    setUploading(true)
-    try {
-      const added = await chooseAndUploadDisclosureFile()
-      if (added) onChange([...files, added])
-    } catch (err) {
-      setError(errorMessage(err, '上传失败，请稍后再试'))
-    } finally {
-      setUploading(false)
-    }
-  }
+  const { uploading, error, upload } = useUpload(chooseAndUploadDisclosureFile, (added) => onChange([...files, added]))
   return (
     <View className='wb-field' data-testid='disclosure-uploads'>
       <Text className='wb-label'>{label}</Text>

@@ -1,5 +1,5 @@
 import { attachmentSchema, disclosureAttachmentSchema, DISCLOSURE_FILE_UPLOAD_PATHS, type DisclosureAttachment, type z } from '@zw/shared'
-import { openPrivateFile, pickFile, uploadPicked } from '@/lib/fileTransfer'
+import { chooseAndUpload, openPrivateFile } from '@/lib/fileTransfer'
 import { withStaffToken } from './session'
 
 export type UploadedAttachment = z.infer<typeof attachmentSchema>
@@ -10,16 +10,14 @@ export type UploadedAttachment = z.infer<typeof attachmentSchema>
  * it. Answers the attachment to add to the draft, or undefined when nothing was picked.
  */
 export async function chooseAndUploadAttachment(): Promise<UploadedAttachment | undefined> {
-  const picked = await pickFile()
-  if (!picked) return undefined
-  return attachmentSchema.parse(await withStaffToken((token) => uploadPicked('/api/v1/staff/files', picked, token)))
+  const answer = await chooseAndUpload('/api/v1/staff/files', withStaffToken)
+  return answer === undefined ? undefined : attachmentSchema.parse(answer)
 }
 
 /** 依申请公开: a reply letter, the information provided or a scan, uploaded as a private file of the department (its id goes into the reply or the registration). */
 export async function chooseAndUploadDisclosureFile(): Promise<DisclosureAttachment | undefined> {
-  const picked = await pickFile()
-  if (!picked) return undefined
-  return disclosureAttachmentSchema.parse(await withStaffToken((token) => uploadPicked(DISCLOSURE_FILE_UPLOAD_PATHS.staff, picked, token)))
+  const answer = await chooseAndUpload(DISCLOSURE_FILE_UPLOAD_PATHS.staff, withStaffToken)
+  return answer === undefined ? undefined : disclosureAttachmentSchema.parse(answer)
 }
 
 /** Opens a private 依申请公开 file with the staff member's log-in. */

@@ -5,7 +5,7 @@ import { APPLICANT_KINDS, DEPARTMENTS, DISCLOSURE_APPLICATION_MAX_FILES, DISCLOS
 import { Page } from '@/components/Page'
 import { Section } from '@/components/Section'
 import { asCitizen, hasCitizenSession } from '@/lib/citizenSession'
-import { errorMessage } from '@/lib/errors'
+import { useUpload } from '@/lib/useUpload'
 import { fileKind, formatFileSize } from '@/lib/format'
 import { chooseAndUploadMyFile } from '../../lib/files'
 import { blankForm, disclosureDetailPath, fieldMessages, type ApplyForm } from '../../lib/form'
@@ -38,7 +38,8 @@ export default function ApplyPage() {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
   const [files, setFiles] = useState<DisclosureAttachment[]>([])
-  const [uploading, setUploading] = useState(false)
+  // Files are uploaded as they are picked (private to the applicant until sent with the application).
+  const { uploading, error: uploadError, upload: addFile } = useUpload(chooseAndUploadMyFile, (added) => setFiles((x) => [...x, added]))
   const set = <K extends Key>(k: K, v: ApplyForm[K]) => {
     setF((x) => ({ ...x, [k]: v }))
     setErrors((e) => ({ ...e, [k]: '' }))
@@ -51,24 +52,6 @@ export default function ApplyPage() {
       {errors[k] ? <View className='dis-error' role='alert' data-error={k}>{errors[k]}</View> : null}
     </View>
   )
-  /** Files are uploaded as they are picked (private to the applicant until sent with the application). */
-  const addFile = async () => {
-    if (uploading) return
-    if (!hasCitizenSession()) {
-      setErrors({ other: '请先在“我的”页面登录，再添加附件。' })
-      return
-    }
-    setUploading(true)
-    setErrors((e) => ({ ...e, attachments: '' }))
-    try {
-      const added = await chooseAndUploadMyFile()
-      if (added) setFiles((x) => [...x, added])
-    } catch (err) {
-      setErrors((e) => ({ ...e, attachments: errorMessage(err, '上传失败，请稍后再试') }))
-    } finally {
-      setUploading(false)
-    }
-  }
   const removeFile = (i: number) => {
     setFiles((x) => x.filter((_, j) => j !== i))
     // Messages about files are by position: after a removal they no longer point at the right one.
@@ -138,7 +121,7 @@ export default function ApplyPage() {
             <Text>{uploading ? '正在上传…' : '添加附件（可选）'}</Text>
           </View>
         ) : null}
-        {errors.attachments ? <View className='dis-error' role='alert' data-error='attachments'>{errors.attachments}</View> : null}
+        {uploadError || errors.attachments ? <View className='dis-error' role='alert' data-error='attachments'>{uploadError || errors.attachments}</View> : null}
       </Section>
       {errors.other ? <View className='dis-error' role='alert'>{errors.other}</View> : null}
       {Object.entries(errors).some(([k, v]) => v && k !== 'other') ? <View className='dis-error' role='alert' data-testid='form-errors'>请按红色提示修改后再提交。</View> : null}
