@@ -52,6 +52,7 @@ function answerOf(status: number, text: string): unknown {
 export async function uploadPicked(path: string, picked: PickedFile, accessToken: string): Promise<unknown> {
   const authorization = `Bearer ${accessToken}`
   if ('file' in picked) {
+    if (process.env.TARO_ENV !== 'h5') throw new ApiClientError(0, 'NETWORK', '上传失败，请稍后再试') // only a browser picks a File
     const form = new FormData()
     form.append('file', picked.file, picked.name)
     form.append('name', picked.name)
