@@ -92,6 +92,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(services.cadence.exportRouter(authenticate).routes())
   app.use(services.disclosure.reportCsvRouter(authenticate).routes())
   app.use(fileUploadRouter(services.content.storage, authenticate, now).routes())
+  app.use(services.disclosure.fileRouter(authenticate, authenticateCitizen).routes())
   app.use(docsRouter(() => buildOpenApiDocument({ version: API_VERSION })).routes())
   app.use(demoGraphicsRouter().routes())
   app.use(staticH5(config.H5_DIR, logger))

@@ -50,7 +50,7 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
   const push = createPushModule({ now, templates: deps.pushTemplates, citizenProfiles: auth.citizenProfiles, content: content.readModel, wechat, logger: deps.logger, sender: deps.pushSender, wechatRatePerSecond: deps.pushRatePerSecond, retry: deps.pushRetry, sms: sms && deps.sms?.pushTemplateId ? { clients: sms, templateId: deps.sms.pushTemplateId } : undefined })
   // WeChat Pay for fees: the client, notification route and reconciliation job only when configured.
   const pay = createPayModule({ options: deps.pay, now, logger: deps.logger })
-  const disclosure = createDisclosureModule({ calendar, now, logger: deps.logger, citizenProfiles: auth.citizenProfiles, settings: deps.disclosure, payLedger: pay.payments })
+  const disclosure = createDisclosureModule({ calendar, now, logger: deps.logger, citizenProfiles: auth.citizenProfiles, dataDir: deps.dataDir, settings: deps.disclosure, payLedger: pay.payments })
   // Publishing tells subscribers; withdrawing, taking down or revising an item that was pushed sends a correction.
   review.events.onPublished((e) => push.alerts.published(e))
   review.events.onWithdrawn((itemId) => push.alerts.withdrawn(itemId))

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import mongoose from 'mongoose'
 import type { Page } from 'playwright-core'
@@ -42,6 +43,20 @@ async function logInAsCitizen(page: Page, name: string): Promise<void> {
   await visible(page, '[data-testid=login-button]').click()
   await visible(page, '[data-testid=citizen-profile]').waitFor()
 }
+/** Picks a file in the browser's file chooser that a tap on `button` opens. */
+async function pickFile(page: Page, button: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, button).first().click()])
+  await chooser.setFiles(file)
+}
+/** Taps a file link and answers what the browser saved: its name and bytes. */
+async function downloaded(page: Page, link: string): Promise<{ name: string; data: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), visible(page, link).first().click()])
+  return { name: download.suggestedFilename(), data: fs.readFileSync((await download.path())!) }
+}
+const pdf = (text: string) => Buffer.concat([Buffer.from(`%PDF-1.4\n% ${text}\n`), Buffer.alloc(1024, 32)])
+const MATERIAL = pdf(`申请材料 ${STAMP}`)
+const LETTER = pdf(`答复书 ${STAMP}`)
+
 const first17 = `52010219850712${String(Date.now() % 1000).padStart(3, '0')}`
 const ID = first17 + residentIdCheckChar(first17)
 
@@ -49,6 +64,9 @@ describe('依申请公开 in the mini-program (h5) and the workbench', () => {
   it('a citizen applies, a handler registers a letter, asks the citizen for a correction, the citizen corrects online, the handler replies and the citizen reads the reply', async () => {
     const { page } = b
     await logInAsCitizen(page, `dis-${STAMP}`)
+    // In 长辈版 (the applicant switches it on in 我的; it holds on every citizen page).
+    await visible(page, '.elder-switch').first().click()
+    await expect.poll(() => visible(page, '.page').first().getAttribute('data-elder')).toBe('true')
 
     // 我的 → 我的申请 → 申请政府信息公开 (a subpackage).
     await visible(page, '[data-testid=disclosure-entry]').click()
@@ -61,6 +79,25 @@ describe('依申请公开 in the mini-program (h5) and the workbench', () => {
     await visible(page, '.dis-input[data-field=idNumber] input').fill(first17 + (ID.endsWith('1') ? '2' : '1'))
     await visible(page, '.dis-input[data-field=phone] input').fill('13800001111')
     await visible(page, '.dis-textarea textarea').fill(`贵阳市 2025 年就业见习补贴发放名单（${STAMP}）`)
+    // 添加附件（可选）: a file of a kind not allowed is refused with the reason; a PDF is listed and can be removed.
+    await pickFile(page, '[data-testid=add-file]', { name: '说明.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ not allowed') })
+    await expect.poll(() => text(page, '[data-error=attachments]')).toContain('不支持的附件类型')
+    await pickFile(page, '[data-testid=add-file]', { name: '多余的材料.pdf', mimeType: 'application/pdf', buffer: pdf('多余') })
+    await expect.poll(() => visible(page, '[data-testid=my-file]').count()).toBe(1)
+    await visible(page, '[data-testid=remove-file]').first().click()
+    await expect.poll(() => visible(page, '[data-testid=my-file]').count()).toBe(0)
+    await pickFile(page, '[data-testid=add-file]', { name: '见习补贴申请材料.pdf', mimeType: 'application/pdf', buffer: MATERIAL })
+    await expect.poll(() => text(page, '[data-testid=my-files]')).toContain('见习补贴申请材料.pdf')
+    // Big tap targets and text in 长辈版, nothing wider than the phone.
+    expect(await visible(page, '.page').first().getAttribute('data-elder')).toBe('true')
+    for (const selector of ['[data-testid=add-file]', '[data-testid=remove-file]']) {
+      const box = await visible(page, selector).first().boundingBox()
+      expect(box!.height, selector).toBeGreaterThanOrEqual(60)
+      expect(box!.width, selector).toBeGreaterThanOrEqual(60)
+    }
+    expect(await visible(page, '.dis-file-name').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(18)
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+    await screenshot(page, 'disclosure-apply-attachment-elder')
     await visible(page, '[data-testid=submit-application]').click()
     await expect.poll(() => text(page, '[data-error=idNumber]')).toBe('身份证号码校验位不对，请核对')
     await visible(page, '.dis-input[data-field=idNumber] input').fill(ID)
@@ -74,6 +111,9 @@ describe('依申请公开 in the mini-program (h5) and the workbench', () => {
     const masked = await text(page, '[data-testid=id-masked]')
     expect(masked).toContain(`${ID.slice(0, 3)}***********${ID.slice(-4)}`)
     expect(masked).not.toContain(ID)
+    // The application's file, opened with the applicant's log-in.
+    expect(await text(page, '[data-testid=application-files]')).toContain('见习补贴申请材料.pdf')
+    expect(await downloaded(page, '[data-testid=application-files] [data-testid=file-link]')).toEqual({ name: '见习补贴申请材料.pdf', data: MATERIAL })
     await screenshot(page, 'disclosure-applied')
     const id = new URL(page.url().replace('/#/', '/')).searchParams.get('id')!
     // Staff log in on the same browser (which clears storage): keep the citizen's session to come back to.
@@ -103,6 +143,8 @@ describe('依申请公开 in the mini-program (h5) and the workbench', () => {
     expect(await row.innerText()).toContain(tracking)
     await row.click()
     await visible(page, '[data-testid=disclosure-handle]').waitFor()
+    // The handler sees and opens the applicant's file.
+    expect(await downloaded(page, '[data-testid=application-files] [data-testid=file-link]')).toEqual({ name: '见习补贴申请材料.pdf', data: MATERIAL })
     await visible(page, '[data-action=assign]').click()
     await visible(page, '[data-testid=step-form] .wb-chip').filter({ hasText: '贵阳市人力资源和社会保障局' }).click()
     await visible(page, '[data-testid=step-submit]').click()
@@ -137,7 +179,9 @@ describe('依申请公开 in the mini-program (h5) and the workbench', () => {
     // Provided online: the information itself must be attached (the server says so otherwise).
     await visible(page, '[data-testid=step-submit]').click()
     await expect.poll(() => text(page, '[data-testid=step-error]')).toContain('请附上公开的信息')
-    await wbField(page, '公开的信息或答复书附件（下载地址，每行一个）').fill('/files/jianxi-2025.pdf')
+    await pickFile(page, '[data-testid=step-form] [data-testid=upload-file]', { name: '答复书（见习补贴名单）.pdf', mimeType: 'application/pdf', buffer: LETTER })
+    await expect.poll(() => text(page, '[data-testid=step-form] [data-testid=uploaded-file]')).toContain('答复书（见习补贴名单）.pdf')
+    await screenshot(page, 'disclosure-reply-letter-uploaded')
     await visible(page, '[data-testid=step-submit]').click()
     await expect.poll(() => attr(page, '[data-testid=disclosure-handle]', 'data-state')).toBe('replied')
     expect(await text(page, '[data-testid=disclosure-history]')).toContain('答复')
@@ -154,7 +198,9 @@ describe('依申请公开 in the mini-program (h5) and the workbench', () => {
     await expect.poll(() => attr(page, '[data-testid=application-state]', 'data-state')).toBe('replied')
     expect(await text(page, '[data-testid=reply-letter]')).toContain(STAMP)
     expect(await text(page, '[data-testid=reply]')).toContain('予以公开')
-    expect(await text(page, '[data-testid=reply]')).toContain('/files/jianxi-2025.pdf')
+    // The reply letter is a file the applicant opens with their log-in.
+    expect(await text(page, '[data-testid=reply-files]')).toContain('答复书（见习补贴名单）.pdf')
+    expect(await downloaded(page, '[data-testid=reply-files] [data-testid=file-link]')).toEqual({ name: '答复书（见习补贴名单）.pdf', data: LETTER })
     expect(await text(page, '[data-testid=notices]')).toContain('申请已答复')
     await screenshot(page, 'disclosure-replied')
   })
@@ -226,7 +272,8 @@ describe('依申请公开 in the mini-program (h5) and the workbench', () => {
     await visible(page, '[data-testid=step-form] .wb-chip').filter({ hasText: '予以公开' }).first().click()
     await wbField(page, '理由').fill('所申请信息予以公开。')
     await wbField(page, '答复书正文').fill(`孙七：您申请的台账复制件已按邮寄方式寄出（${STAMP}）。`)
-    await wbField(page, '公开的信息或答复书附件（下载地址，每行一个）').fill('/files/taizhang-2025.pdf')
+    await pickFile(page, '[data-testid=step-form] [data-testid=upload-file]', { name: '台账复制件清单.pdf', mimeType: 'application/pdf', buffer: pdf('台账') })
+    await expect.poll(() => text(page, '[data-testid=step-form] [data-testid=uploaded-file]')).toContain('台账复制件清单.pdf')
     await visible(page, '[data-testid=step-submit]').click()
     await expect.poll(() => attr(page, '[data-testid=disclosure-handle]', 'data-state')).toBe('replied')
     await page.evaluate((v) => localStorage.setItem('zw-citizen-session', v), citizenSession!)

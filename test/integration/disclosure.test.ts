@@ -9,6 +9,8 @@ import { CalendarYearModel, DisclosureApplicationModel, DisclosureReportEntryMod
 import type { FeePayments, FeeRefund } from '../../server/src/disclosure/feePayments'
 import { startTestApp, type TestApp } from '../support/app'
 import { outcome, refusedFields, staffSession } from '../support/staff'
+import { uploaded } from '../support/disclosureFiles'
+import { applicationForm, residentIdNumber } from '../support/disclosure'
 
 const DEPT = 'guiyang-hrss'
 const OTHER = 'xinxiang-gov-office'
@@ -26,34 +28,24 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const idNumber = (birth = '19800101', serial = 100 + (++n % 800)) => {
-  const first17 = `520102${birth}${String(serial).padStart(3, '0')}`
-  return first17 + residentIdCheckChar(first17)
-}
-const form = (over: Partial<DisclosureApplicationBody> = {}): DisclosureApplicationBody => ({
-  department: DEPT,
-  applicantKind: 'citizen',
-  name: '张三',
-  idType: 'resident-id',
-  idNumber: idNumber(),
-  phone: '13800000000',
-  description: '2025 年贵阳市就业补贴资金发放明细',
-  form: 'electronic',
-  delivery: 'online',
-  ...over,
-})
+const idNumber = (birth = '19800101', serial = 100 + (++n % 800)) => residentIdNumber(birth, serial)
+const form = (over: Partial<DisclosureApplicationBody> = {}): DisclosureApplicationBody => applicationForm(idNumber(), over)
 const registration = (over: Partial<DisclosureRegistrationBody> = {}): DisclosureRegistrationBody => ({ ...form(), channel: 'letter', receivedOn: today, ...over })
 async function citizen(name: string): Promise<ApiClient> {
   const session = await t.api.call('citizenDevLogIn', { body: { name } })
   return t.asStaff(session.accessToken)
 }
-const desk = async () => ({
-  handler: (await staffSession(t, `dis-handler-${++n}`, DEPT, ['editor'])).api,
-  reviewer: (await staffSession(t, `dis-reviewer-${++n}`, DEPT, ['reviewer'])).api,
-  admin: (await staffSession(t, `dis-admin-${++n}`, DEPT, ['department-admin'])).api,
-  platform: (await staffSession(t, `dis-platform-${++n}`, DEPT, ['platform-admin'])).api,
-  outsider: (await staffSession(t, `dis-other-${++n}`, OTHER, ['editor'])).api,
-})
+const desk = async () => {
+  const handler = await staffSession(t, `dis-handler-${++n}`, DEPT, ['editor'])
+  return {
+    handler: handler.api,
+    handlerToken: handler.session.accessToken,
+    reviewer: (await staffSession(t, `dis-reviewer-${++n}`, DEPT, ['reviewer'])).api,
+    admin: (await staffSession(t, `dis-admin-${++n}`, DEPT, ['department-admin'])).api,
+    platform: (await staffSession(t, `dis-platform-${++n}`, DEPT, ['platform-admin'])).api,
+    outsider: (await staffSession(t, `dis-other-${++n}`, OTHER, ['editor'])).api,
+  }
+}
 
 describe('bad input', () => {
   it('refuses an application with a message per field and writes nothing', async () => {
@@ -125,7 +117,7 @@ describe('an application from submission to reply', () => {
 
   it('补正 restarts the clock, the extension is approved once and told, consultation is not counted, the fee stops the clock until paid, and the applicant reads the reply', async () => {
     today = '2026-11-02'
-    const { handler, reviewer } = await desk()
+    const { handler, handlerToken, reviewer } = await desk()
     const me = await citizen('dis-life-1')
     const app = await me.call('submitDisclosure', { body: form({ description: '2025 年贵阳市失业保险金发放情况统计表' }) })
     expect(app).toMatchObject({ state: 'received', receivedOn: '2026-11-02', channel: 'online', clock: { dueDate: '2026-11-30', correctionNoticeDue: '2026-11-11' } })
@@ -183,10 +175,10 @@ describe('an application from submission to reply', () => {
     expect(await handler.call('getDisclosure', { params: { id: app.id } })).toMatchObject({ state: 'processing', clock: { state: 'running', dueDate: '2026-12-29' }, fee: { paidAt: expect.any(String) } })
 
     today = '2026-11-26'
-    const replied = await step(handler, { action: 'reply', type: 'provided', reasons: '经审查，所申请信息可以公开', legalBasis: '《政府信息公开条例》第三十六条第（二）项', letter: '张三：您申请的 2025 年失业保险金发放情况统计表予以公开，见附件。', attachments: ['/files/stat-2025.pdf'] })
+    const replied = await step(handler, { action: 'reply', type: 'provided', reasons: '经审查，所申请信息可以公开', legalBasis: '《政府信息公开条例》第三十六条第（二）项', letter: '张三：您申请的 2025 年失业保险金发放情况统计表予以公开，见附件。', attachments: [(await uploaded(t, 'staff', handlerToken, '2025年失业保险金发放情况统计表.pdf')).id] })
     expect(replied).toMatchObject({ state: 'replied', clock: { state: 'ended' } })
     const mine = await me.call('getMyDisclosure', { params: { id: app.id } })
-    expect(mine).toMatchObject({ state: 'replied', stateLabel: '已答复', reply: { type: 'provided', letter: expect.stringContaining('予以公开'), attachments: ['/files/stat-2025.pdf'], repliedOn: '2026-11-26' } })
+    expect(mine).toMatchObject({ state: 'replied', stateLabel: '已答复', reply: { type: 'provided', letter: expect.stringContaining('予以公开'), attachments: [{ name: '2025年失业保险金发放情况统计表.pdf', mime: 'application/pdf', url: expect.stringMatching(/^\/api\/v1\/disclosure\/files\/[0-9a-f]{24}$/) }], repliedOn: '2026-11-26' } })
     expect(mine.notices.map((x) => x.title)).toEqual(['申请已收到', '请补正申请', '已收到补正材料', '答复期限延长', '正在征求第三方意见', '信息处理费缴费通知', '已收到信息处理费', '申请已答复'])
     expect(mine.notices[3]!.text).toContain('2026-12-21')
     const audited = (await AuditRecordModel.find({ subject: `disclosure:${app.id}` }).sort({ at: 1, _id: 1 }).lean()).map((a) => a.action)
@@ -415,7 +407,8 @@ describe('the annual report', () => {
   it('counts applications by channel, replies by type, fees kept, and the reconsiderations and lawsuits staff enter; CSV with a BOM', async () => {
     today = '2026-11-02'
     const dept = 'sanyuan-hrss'
-    const handler = (await staffSession(t, `dis-sy-h-${++n}`, dept, ['editor'])).api
+    const handlerSession = await staffSession(t, `dis-sy-h-${++n}`, dept, ['editor'])
+    const handler = handlerSession.api
     const reviewer = (await staffSession(t, `dis-sy-r-${++n}`, dept, ['reviewer'])).api
     const admin = await staffSession(t, `dis-sy-a-${++n}`, dept, ['department-admin'])
     const me = await citizen('dis-report-1')
@@ -429,8 +422,8 @@ describe('the annual report', () => {
     await step(letter.id, { action: 'proposeFee', method: 'per-page', pages: 40, reason: '复制 40 页' })
     const notice = (await step(letter.id, { action: 'approveFee' }, reviewer)).fee!.notice!
     await t.services.disclosure.payments.recordFeePaid(notice.outTradeNo, new Date('2026-11-02T11:00:00+08:00'), 'TX-Y')
-    const reply = (type: string) => ({ action: 'reply', type, reasons: '经审查', legalBasis: '《政府信息公开条例》第三十六条', where: '三元区人民政府网站', letter: '答复书', attachments: ['/files/a.pdf'] })
-    await step(online.id, reply('provided'))
+    const reply = (type: string, attachments: string[] = []) => ({ action: 'reply', type, reasons: '经审查', legalBasis: '《政府信息公开条例》第三十六条', where: '三元区人民政府网站', letter: '答复书', attachments })
+    await step(online.id, reply('provided', [(await uploaded(t, 'staff', handlerSession.session.accessToken)).id]))
     await step(letter.id, reply('partly-provided'))
     await step(fax.id, reply('does-not-exist'))
 

@@ -152,6 +152,22 @@ describe('the citizen session kept on the device', () => {
     expect(sessions.hasSession()).toBe(false)
   })
 
+  it('gives uploads and downloads the bare token, renewed like a call when it is refused', async () => {
+    const fresh = ['t2']
+    const { sessions } = setUp([], async () => session(fresh.shift()!))
+    sessions.save(session('revoked'))
+    const used: string[] = []
+    const answer = await sessions.withToken(async (token) => {
+      used.push(token)
+      if (token === 'revoked') throw new ApiClientError(401, 'UNAUTHENTICATED', '请先登录')
+      return 'uploaded'
+    })
+    expect([answer, used]).toEqual(['uploaded', ['revoked', 't2']])
+    // Other refusals are the caller's to show, with no renewal.
+    await expect(sessions.withToken(async () => Promise.reject(new ApiClientError(400, 'VALIDATION_FAILED', '不支持的附件类型')))).rejects.toMatchObject({ status: 400 })
+    expect(sessions.saved()?.accessToken).toBe('t2')
+  })
+
   it('ignores a kept value it cannot read', () => {
     const { sessions } = setUp([])
     expect(sessions.saved()).toBeUndefined()

@@ -9,15 +9,18 @@ const clock = (over: Partial<MyDisclosure['clock']>): MyDisclosure['clock'] => (
 })
 
 describe('the workbench step forms', () => {
-  it('builds a body the contract accepts for every staff step (numbers as numbers, attachments one per line)', () => {
-    const typed: Record<string, string> = { department: 'guiyang-hrss', items: '请写明年份', days: '10', arrivedOn: '2026-11-09', reason: '需要调取档案', party: '某公司', outcome: '同意', method: 'per-page', pages: '250', type: 'provided', reasons: '可以公开', legalBasis: '', where: '', letter: '答复书', attachments: '/files/a.pdf\n /files/b.pdf \n' }
+  it('builds a body the contract accepts for every staff step (numbers as numbers, the uploaded files by id)', () => {
+    const typed: Record<string, string> = { department: 'guiyang-hrss', items: '请写明年份', days: '10', arrivedOn: '2026-11-09', reason: '需要调取档案', party: '某公司', outcome: '同意', method: 'per-page', pages: '250', type: 'provided', reasons: '可以公开', legalBasis: '', where: '', letter: '答复书', attachments: '/files/typed-is-ignored.pdf' }
+    const files = ['65a000000000000000000001', '65a000000000000000000002']
     for (const action of DISCLOSURE_STAFF_ACTIONS) {
-      const body = stepBody(action, typed)
+      const body = stepBody(action, typed, files)
       const parsed = disclosureActionBodySchema.safeParse(body)
       expect(parsed.success, `${action}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true)
     }
     expect(stepBody('extend', typed)).toEqual({ action: 'extend', days: 10, reason: '需要调取档案' })
-    expect(stepBody('reply', typed)).toMatchObject({ type: 'provided', attachments: ['/files/a.pdf', '/files/b.pdf'], legalBasis: expect.stringContaining('第三十六条第（二）项') })
+    expect(stepBody('reply', typed, files)).toMatchObject({ type: 'provided', attachments: files, legalBasis: expect.stringContaining('第三十六条第（二）项') })
+    expect(stepBody('reply', typed)).toMatchObject({ attachments: [] })
+    expect(stepBody('extend', typed, files)).not.toHaveProperty('attachments')
     expect(stepBody('reply', typed)).not.toHaveProperty('where')
     expect(STEP_FIELDS.approveFee).toEqual([])
   })

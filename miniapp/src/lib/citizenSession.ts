@@ -41,6 +41,11 @@ export function asCitizen<T>(call: (client: ApiClient) => Promise<T>): Promise<T
   return sessions.as(call)
 }
 
+/** A request outside the typed client (an upload, a download) with the citizen's bearer token, renewed as asCitizen does. */
+export function withCitizenToken<T>(use: (accessToken: string) => Promise<T>): Promise<T> {
+  return sessions.withToken(use)
+}
+
 /** 微信登录 (mini-program). */
 export async function logInWithWeChat(): Promise<CitizenSession> {
   const session = await weChatSession()

@@ -67,15 +67,20 @@ export function createCitizenSessions(deps: CitizenSessionDeps) {
    * it cannot be renewed silently — forgotten and 401.
    */
   async function as<T>(call: (client: ApiClient) => Promise<T>): Promise<T> {
+    return withToken((token) => call(deps.withToken(token)))
+  }
+
+  /** The same with the bare token, for requests outside the typed client (uploads, downloads); they throw ApiClientError on a refusal. */
+  async function withToken<T>(use: (accessToken: string) => Promise<T>): Promise<T> {
     let session = saved()
     if (!session) throw notLoggedIn()
     if (expired(session)) session = await renewed()
     try {
-      return await call(deps.withToken(session.accessToken))
+      return await use(session.accessToken)
     } catch (err) {
       if (!(err instanceof ApiClientError) || err.code !== 'UNAUTHENTICATED') throw err
       session = await renewed()
-      return call(deps.withToken(session.accessToken))
+      return use(session.accessToken)
     }
   }
 
@@ -86,6 +91,7 @@ export function createCitizenSessions(deps: CitizenSessionDeps) {
     save,
     forget,
     as,
+    withToken,
   }
 }
 

@@ -1,5 +1,6 @@
 import Router from '@koa/router'
 import { NotFoundError } from '../platform/errors'
+import { contentDisposition } from '../platform/http/contentDisposition'
 import { attachmentTypeOf } from './attachments/attachmentTypes'
 import type { FileStorage } from './attachments/fileStorage'
 import type { ContentReadModel } from './readModel'
@@ -18,10 +19,9 @@ export function fileRouter(model: ContentReadModel, storage: FileStorage): Route
     if (!file || !type) throw new NotFoundError('文件不存在或已不再公开')
     const data = await storage.get(key)
     if (!data) throw new NotFoundError('文件不存在或已不再公开')
-    const image = type.mime.startsWith('image/')
     const name = file.name.endsWith(`.${type.ext}`) ? file.name : `${file.name}.${type.ext}`
     ctx.type = type.mime
-    ctx.set('Content-Disposition', `${image ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(name)}`)
+    ctx.set('Content-Disposition', contentDisposition(name, type.mime))
     ctx.set('Cache-Control', 'public, max-age=31536000, immutable')
     ctx.body = data
   })

@@ -18,7 +18,8 @@ import { AppError, ConflictError, ValidationError } from '../platform/errors'
 import { clockViewOf, loadApplication, staffViewOf } from './applicationView'
 import { todayOf, type DisclosureContext } from './context'
 import type { FeeRefunder } from './feeRefunder'
-import { DisclosureApplicationModel, type DisclosureApplicationDoc, type DisclosureEventDoc } from './model'
+import type { FileBinder } from './fileBinder'
+import { DisclosureApplicationModel, type DisclosureApplicationDoc, type DisclosureEventDoc, type DisclosureFileDoc, type DisclosureFileRef } from './model'
 
 type ActionBody = z.output<typeof disclosureActionBodySchema>
 
@@ -54,6 +55,7 @@ export class ApplicationStepper {
   constructor(
     private readonly ctx: DisclosureContext,
     private readonly refunder: FeeRefunder,
+    private readonly binder: FileBinder,
   ) {}
 
   /** A fee notice goes out within the answering period (国办函〔2020〕109号): not once the answer is overdue. */
@@ -79,6 +81,8 @@ export class ApplicationStepper {
     const events: DisclosureEventDoc[] = []
     const notices: { at: Date; title: string; text: string }[] = []
     let reason: string | undefined
+    /** Of a reply: its files, checked (bound just before the application moves). */
+    let replyFiles: DisclosureFileDoc[] = []
 
     switch (body.action) {
       case 'assign':
@@ -147,7 +151,8 @@ export class ApplicationStepper {
         const needs = DISCLOSURE_REPLY_TYPES[body.type].needs
         if (needs === 'where' && !body.where) throw new ValidationError([{ path: 'where', message: body.type === 'already-public' ? '请写明获取该信息的方式和途径' : '请写明负责公开该信息的机关' }])
         if (needs === 'attachment' && body.attachments.length === 0 && doc.form === 'electronic' && doc.delivery === 'online') throw new ValidationError([{ path: 'attachments', message: '予以公开且在线获取时，请附上公开的信息' }])
-        $set.reply = { type: body.type, reasons: body.reasons, legalBasis: body.legalBasis, where: body.where, letter: body.letter, attachments: body.attachments, repliedOn: today, by }
+        replyFiles = await this.binder.check(body.attachments, { kind: 'staff', department: doc.department })
+        $set.reply = { type: body.type, reasons: body.reasons, legalBasis: body.legalBasis, where: body.where, letter: body.letter, attachments: [], repliedOn: today, by }
         events.push(event('replied', { note: body.type }))
         notices.push({ at: now, title: '申请已答复', text: `您的申请已答复（${DISCLOSURE_REPLY_TYPES[body.type].label}），请在“我的申请”中查看答复书。` })
         break
@@ -158,19 +163,24 @@ export class ApplicationStepper {
       notices.push({ at: now, title: '答复期限延长', text: `因${body.reason}，经批准答复期限延长 ${body.days} 个工作日${preview.dueDate ? `，最迟于 ${preview.dueDate} 答复` : ''}。` })
     }
 
+    const bound = await this.binder.bind(replyFiles, doc._id.toString(), 'reply', now)
+    if (body.action === 'reply') ($set.reply as { attachments: DisclosureFileRef[] }).attachments = bound
     const moved = await DisclosureApplicationModel.findOneAndUpdate(
       { _id: doc._id, state: doc.state, updatedAt: doc.updatedAt },
       { $set, $push: { events: { $each: events }, notices: { $each: notices } } },
       { new: true },
     ).lean<DisclosureApplicationDoc>()
-    if (!moved) throw new ConflictError('申请已被他人办理，请刷新后重试')
+    if (!moved) {
+      await this.binder.release(bound, doc._id.toString())
+      throw new ConflictError('申请已被他人办理，请刷新后重试')
+    }
     await recordAudit({
       at: now,
       actor: auditActorOf(staff),
       action: `disclosure.${body.action}`,
       subject: `disclosure:${id}`,
       before: { state: doc.state, department: doc.department, extension: doc.extension ? doc.extension.days : null, fee: doc.fee ? { amountYuan: doc.fee.amountYuan, approved: Boolean(doc.fee.approvedBy) } : null },
-      after: { state: moved.state, department: moved.department, event: events.map((e) => ({ kind: e.kind, on: e.on, days: e.days })), extension: moved.extension ? moved.extension.days : null, fee: moved.fee ? { method: moved.fee.method, amountYuan: moved.fee.amountYuan, approved: Boolean(moved.fee.approvedBy) } : null, reply: moved.reply ? moved.reply.type : null },
+      after: { state: moved.state, department: moved.department, event: events.map((e) => ({ kind: e.kind, on: e.on, days: e.days })), extension: moved.extension ? moved.extension.days : null, fee: moved.fee ? { method: moved.fee.method, amountYuan: moved.fee.amountYuan, approved: Boolean(moved.fee.approvedBy) } : null, reply: moved.reply ? moved.reply.type : null, ...(bound.length ? { attachments: bound.map((a) => a.id) } : {}) },
       ...(reason ? { reason } : {}),
     })
     return staffViewOf(moved, clockViewOf(moved, today, this.ctx.calendar, this.ctx.settings), staff)

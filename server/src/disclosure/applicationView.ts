@@ -17,6 +17,7 @@ import {
 } from '@zw/shared'
 import type { StaffPrincipal } from '../auth/principal'
 import { NotFoundError } from '../platform/errors'
+import { attachmentViews } from './fileBinder'
 import { DisclosureApplicationModel, type DisclosureApplicationDoc } from './model'
 
 const CLOCK_KINDS = new Set<string>(['received', 'correction-requested', 'corrected', 'extended', 'consultation-started', 'consultation-ended', 'fee-notice-issued', 'fee-paid', 'replied', 'withdrawn', 'abandoned'])
@@ -62,12 +63,13 @@ export function myViewOf(doc: DisclosureApplicationDoc, clock: MyDisclosure['clo
     description: doc.description,
     form: doc.form,
     delivery: doc.delivery,
+    attachments: attachmentViews(doc.attachments),
     clock,
     correction: doc.correction && doc.state === 'correction' ? { items: doc.correction.items, deadline: doc.correction.deadline } : null,
     extension: doc.extension ? { days: doc.extension.days, reason: doc.extension.reason, approvedOn: doc.extension.approvedOn } : null,
     // The applicant sees a fee once it is decided (a notice), not while it is proposed.
     fee: fee && fee.notice ? feeViewOf(fee, 'applicant') : null,
-    reply: doc.reply ? { type: doc.reply.type, typeLabel: DISCLOSURE_REPLY_TYPES[doc.reply.type].label, reasons: doc.reply.reasons, legalBasis: doc.reply.legalBasis, where: doc.reply.where, letter: doc.reply.letter, attachments: doc.reply.attachments, repliedOn: doc.reply.repliedOn } : null,
+    reply: doc.reply ? { type: doc.reply.type, typeLabel: DISCLOSURE_REPLY_TYPES[doc.reply.type].label, reasons: doc.reply.reasons, legalBasis: doc.reply.legalBasis, where: doc.reply.where, letter: doc.reply.letter, attachments: attachmentViews(doc.reply.attachments), repliedOn: doc.reply.repliedOn } : null,
     notices: doc.notices.map((n) => ({ at: n.at.toISOString(), title: n.title, text: n.text })),
   }
 }
@@ -120,7 +122,6 @@ export function staffViewOf(doc: DisclosureApplicationDoc, clock: MyDisclosure['
     address: doc.applicant.address,
     email: doc.applicant.email,
     purpose: doc.purpose,
-    attachments: doc.attachments,
     consultations: doc.consultations,
     history: doc.events.map((e) => ({ at: e.at.toISOString(), on: e.on, action: e.kind, label: EVENT_LABELS[e.kind] ?? e.kind, by: e.by.name, note: e.note ?? '' })),
     actions: disclosureActionsFor({ state: doc.state, department: doc.department, feeProposedBy: fee?.proposedBy.id ?? null }, staff).filter((a: DisclosureAction) => a !== 'refundFee' || Boolean(fee?.paid && !fee.refund)) as DisclosureAction[],

@@ -48,7 +48,8 @@ export interface DisclosureApplicationDoc {
   purpose: string
   form: 'paper' | 'electronic'
   delivery: 'collect' | 'post' | 'email' | 'online'
-  attachments: string[]
+  /** Files that came with it (disclosure_files bound to this application). */
+  attachments: DisclosureFileRef[]
   state: DisclosureState
   events: DisclosureEventDoc[]
   correction: { items: string; days: number; requestedOn: string; deadline: string } | null
@@ -66,7 +67,7 @@ export interface DisclosureApplicationDoc {
     paid: { at: Date; transactionId: string } | null
     refund: { at: Date; reason: string; outRefundNo: string; refundId: string } | null
   } | null
-  reply: { type: DisclosureReplyType; reasons: string; legalBasis: string; where: string; letter: string; attachments: string[]; repliedOn: string; by: DisclosureActorRef } | null
+  reply: { type: DisclosureReplyType; reasons: string; legalBasis: string; where: string; letter: string; attachments: DisclosureFileRef[]; repliedOn: string; by: DisclosureActorRef } | null
   /** What the applicant has been told (补正, 延期, 缴费, 答复 …), newest last. */
   notices: { at: Date; title: string; text: string }[]
   createdAt: Date
@@ -89,7 +90,7 @@ export const DisclosureApplicationModel = mongoose.model<DisclosureApplicationDo
       purpose: String,
       form: String,
       delivery: String,
-      attachments: [String],
+      attachments: [{ _id: false, id: String, name: String, mime: String, size: Number }],
       state: { type: String, required: true },
       events: [{ _id: false, kind: String, on: String, at: Date, by: actorRef, days: Number, note: String }],
       correction: { type: Schema.Types.Mixed, default: null },
@@ -107,6 +108,71 @@ export const DisclosureApplicationModel = mongoose.model<DisclosureApplicationDo
     .index({ citizenId: 1, createdAt: -1 })
     .index({ 'applicant.idHash': 1, month: 1 })
     .index({ 'fee.notice.outTradeNo': 1 }),
+)
+
+/** A private file as an application or reply keeps it: files never change once uploaded, so their name, type and size are copied here. */
+export interface DisclosureFileRef {
+  id: string
+  name: string
+  mime: string
+  size: number
+}
+
+/**
+ * A private file of 依申请公开 (docs/adr/0024): uploaded by an applicant or by staff, its
+ * bytes in the disclosure file storage (never the public one) under `storageKey`, bound
+ * once to one application — as part of it or of its reply — by a conditional update of
+ * `applicationId` from null.
+ */
+export interface DisclosureFileDoc {
+  _id: mongoose.Types.ObjectId
+  uploaderKind: 'citizen' | 'staff'
+  /** The citizen account (null once the account is deleted) or the staff account. */
+  uploaderId: string | null
+  /** Of staff: their display name and department (a citizen's are not kept). */
+  uploaderName: string
+  uploaderDepartment: string | null
+  name: string
+  mime: string
+  size: number
+  /** Content hash and extension, in the disclosure file storage. */
+  storageKey: string
+  createdAt: Date
+  applicationId: string | null
+  attachedAs: 'application' | 'reply' | null
+  attachedAt: Date | null
+}
+export const DisclosureFileModel = mongoose.model<DisclosureFileDoc>(
+  'DisclosureFile',
+  new Schema<DisclosureFileDoc>(
+    {
+      uploaderKind: { type: String, required: true },
+      uploaderId: { type: String, default: null },
+      uploaderName: { type: String, default: '' },
+      uploaderDepartment: { type: String, default: null },
+      name: { type: String, required: true },
+      mime: { type: String, required: true },
+      size: { type: Number, required: true },
+      storageKey: { type: String, required: true },
+      createdAt: { type: Date, required: true },
+      applicationId: { type: String, default: null },
+      attachedAs: { type: String, default: null },
+      attachedAt: { type: Date, default: null },
+    },
+    { collection: 'disclosure_files', versionKey: false, minimize: false },
+  )
+    .index({ uploaderId: 1, applicationId: 1 })
+    .index({ storageKey: 1 }),
+)
+
+/** Uploads a citizen started on one Beijing day: `_id` = `citizenId:YYYY-MM-DD` (the daily limit). */
+export interface DisclosureUploadDayDoc {
+  _id: string
+  count: number
+}
+export const DisclosureUploadDayModel = mongoose.model<DisclosureUploadDayDoc>(
+  'DisclosureUploadDay',
+  new Schema<DisclosureUploadDayDoc>({ _id: String, count: Number }, { collection: 'disclosure_upload_days', versionKey: false }),
 )
 
 /** A year's arrangement loaded by a platform admin (the bundled years are in shared). */

@@ -30,6 +30,14 @@ export class ApiClientError extends Error {
   }
 }
 
+/** The error of a refused request from its status and parsed body (the standard error shape, else BAD_RESPONSE): for requests outside the typed client too (uploads, downloads). */
+export function apiErrorOf(status: number, data: unknown): ApiClientError {
+  const parsed = apiErrorBodySchema.safeParse(data)
+  if (!parsed.success) return new ApiClientError(status, 'BAD_RESPONSE', '服务器返回了无法识别的内容')
+  const e = parsed.data.error
+  return new ApiClientError(status, e.code, e.message, e.details?.fields ?? [], parsed.data)
+}
+
 export interface ApiClientOptions {
   baseUrl: string
   transport: Transport
@@ -74,14 +82,7 @@ export function createApiClient(options: ApiClientOptions) {
       throw new ApiClientError(0, 'NETWORK', '网络连接失败，请检查网络后重试')
     }
     const expected = endpoint.status ?? 200
-    if (response.status !== expected) {
-      const parsed = apiErrorBodySchema.safeParse(response.data)
-      if (parsed.success) {
-        const e = parsed.data.error
-        throw new ApiClientError(response.status, e.code, e.message, e.details?.fields ?? [], parsed.data)
-      }
-      throw new ApiClientError(response.status, 'BAD_RESPONSE', '服务器返回了无法识别的内容')
-    }
+    if (response.status !== expected) throw apiErrorOf(response.status, response.data)
     const result = endpoint.response.safeParse(response.data)
     if (!result.success) throw new ApiClientError(response.status, 'BAD_RESPONSE', '服务器返回了无法识别的内容')
     return result.data as EndpointResult<Endpoints[K]>

@@ -832,7 +832,7 @@ export const endpoints = {
   submitDisclosure: defineEndpoint({
     method: 'POST',
     path: '/api/v1/citizen/disclosure/applications',
-    summary: '申请政府信息公开（依申请公开）：提交后得到申请编号，可在“我的申请”查看进度和期限',
+    summary: '申请政府信息公开（依申请公开）：提交后得到申请编号，可在“我的申请”查看进度和期限。附件（可选，最多 5 个）先上传到 POST /api/v1/citizen/disclosure/files（multipart，字段 file 和 name），这里填它们的编号；下载：GET /api/v1/disclosure/files/{id}（本人登录）',
     tag: 'disclosure',
     auth: 'citizen',
     body: disclosureApplicationBodySchema,
@@ -903,7 +903,7 @@ export const endpoints = {
   registerDisclosure: defineEndpoint({
     method: 'POST',
     path: '/api/v1/staff/disclosure/applications',
-    summary: '登记当面、信函、传真申请（按实际收到日期计算期限）',
+    summary: '登记当面、信函、传真申请（按实际收到日期计算期限）；扫描件先上传到 POST /api/v1/staff/disclosure/files，这里填编号',
     tag: 'disclosure',
     auth: 'staff',
     body: disclosureRegistrationBodySchema,
@@ -924,7 +924,7 @@ export const endpoints = {
   actOnDisclosure: defineEndpoint({
     method: 'POST',
     path: '/api/v1/staff/disclosure/applications/{id}/actions',
-    summary: '办理步骤：分办、补正、延期（审批）、征求第三方意见、收费（审核）、答复、退费',
+    summary: '办理步骤：分办、补正、延期（审批）、征求第三方意见、收费（审核）、答复、退费。答复书和公开的信息先上传到 POST /api/v1/staff/disclosure/files（multipart），答复时填编号；下载：GET /api/v1/disclosure/files/{id}',
     tag: 'disclosure',
     auth: 'staff',
     params: disclosureParamsSchema,

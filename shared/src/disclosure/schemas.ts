@@ -15,6 +15,30 @@ const calendarDate = (label: string) =>
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 YYYY-MM-DD` })
     .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { error: `${label}不是有效日期` })
 
+/** Most files a citizen may attach to one application, and staff to one reply. */
+export const DISCLOSURE_APPLICATION_MAX_FILES = 5
+export const DISCLOSURE_REPLY_MAX_FILES = 10
+
+/**
+ * Private files of 依申请公开: uploaded first (multipart, one file in the field `file`, its
+ * real name in `name`) by the applicant or by staff, answered with a
+ * disclosureAttachmentSchema; then their ids go into an application or a reply. Only the
+ * applicant and the staff handling the application may download them.
+ */
+export const DISCLOSURE_FILE_UPLOAD_PATHS = { citizen: '/api/v1/citizen/disclosure/files', staff: '/api/v1/staff/disclosure/files' } as const
+/** Where a private disclosure file is downloaded (with the citizen's or the staff member's bearer token). */
+export const disclosureFileUrl = (id: string) => `/api/v1/disclosure/files/${id}`
+
+/** The id of an uploaded disclosure file. */
+const fileId = z.string({ error: '附件编号格式不正确' }).regex(/^[0-9a-f]{24}$/, { error: '附件编号格式不正确' })
+const fileIds = (max: number) => z.array(fileId, { error: '附件应为上传后得到的编号列表' }).max(max, { error: `附件最多 ${max} 个` }).default([])
+
+/** A private file as the applicant and staff see it: its download address needs their log-in. */
+export const disclosureAttachmentSchema = z
+  .object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number().int().nonnegative(), url: z.string() })
+  .meta({ id: 'DisclosureAttachment' })
+export type DisclosureAttachment = z.infer<typeof disclosureAttachmentSchema>
+
 /** What the applicant fills in (申请表), in the mini-program or as staff copy it from paper. */
 const applicationFields = {
   department: z.enum(DEPARTMENT_CODES, { error: '请选择向哪个机关申请' }),
@@ -31,8 +55,8 @@ const applicationFields = {
   purpose: optionalText('用途', 200),
   form: z.enum(keysOf(DISCLOSURE_FORMS), { error: '请选择提供形式' }),
   delivery: z.enum(keysOf(DISCLOSURE_DELIVERIES), { error: '请选择获取方式' }),
-  /** Files uploaded first (their download paths). */
-  attachments: z.array(z.string().max(300)).max(5, { error: '附件最多 5 个' }).default([]),
+  /** Files uploaded first (DISCLOSURE_FILE_UPLOAD_PATHS), by their ids: the applicant's own, or for a registration the scans staff of the department uploaded. */
+  attachments: fileIds(DISCLOSURE_APPLICATION_MAX_FILES),
 }
 
 const idChecked = <S extends z.ZodType<{ idType: string; idNumber: string; delivery: string; email: string; address: string }>>(s: S): S =>
@@ -99,7 +123,8 @@ export const disclosureActionBodySchema = z.discriminatedUnion(
       legalBasis: text('法律依据', 300),
       where: optionalText('获取途径或负责机关', 300),
       letter: text('答复书正文', 5000),
-      attachments: z.array(z.string().max(300)).max(10, { error: '附件最多 10 个' }).default([]),
+      /** The reply letter and the information provided: ids of files staff of the handling department uploaded. */
+      attachments: fileIds(DISCLOSURE_REPLY_MAX_FILES),
     }),
     z.object({ action: z.literal('refundFee'), reason: reason('退费理由') }),
   ],
@@ -149,7 +174,7 @@ export const disclosureReplySchema = z.object({
   legalBasis: z.string(),
   where: z.string(),
   letter: z.string(),
-  attachments: z.array(z.string()),
+  attachments: z.array(disclosureAttachmentSchema),
   repliedOn: z.string(),
 })
 
@@ -169,6 +194,8 @@ export const myDisclosureSchema = z.object({
   description: z.string(),
   form: z.enum(keysOf(DISCLOSURE_FORMS)),
   delivery: z.enum(keysOf(DISCLOSURE_DELIVERIES)),
+  /** Files that came with the application (the applicant's, or scans of a paper one). */
+  attachments: z.array(disclosureAttachmentSchema),
   clock: disclosureClockSchema,
   correction: z.object({ items: z.string(), deadline: z.string() }).nullable(),
   extension: z.object({ days: z.number().int(), reason: z.string(), approvedOn: z.string() }).nullable(),
@@ -184,7 +211,6 @@ export const disclosureSchema = myDisclosureSchema.extend({
   address: z.string(),
   email: z.string(),
   purpose: z.string(),
-  attachments: z.array(z.string()),
   consultations: z.array(z.object({ party: z.string(), startedOn: z.string(), endedOn: z.string().nullable(), outcome: z.string() })),
   history: z.array(z.object({ at: z.string(), on: z.string(), action: z.string(), label: z.string(), by: z.string(), note: z.string() })),
   /** What the person asking may do now. */

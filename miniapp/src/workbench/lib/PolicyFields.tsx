@@ -1,27 +1,13 @@
-import { useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { TOPICS, type TopicCode } from '@zw/shared'
-import { errorMessage } from '@/lib/errors'
+import { useUpload } from '@/lib/useUpload'
 import type { PolicyForm } from './draftForm'
 import { chooseAndUploadAttachment } from './upload'
 
 /** The fields of the simple policy form. */
 export function PolicyFields({ form, onChange }: { form: PolicyForm; onChange: (f: PolicyForm) => void }) {
   const set = (patch: Partial<PolicyForm>) => onChange({ ...form, ...patch })
-  const [uploading, setUploading] = useState(false)
-  const [uploadError, setUploadError] = useState('')
-  const upload = async () => {
-    setUploadError('')
-    setUploading(true)
-    try {
-      const added = await chooseAndUploadAttachment()
-      if (added) set({ attachments: [...form.attachments, added] })
-    } catch (err) {
-      setUploadError(errorMessage(err, '上传失败，请稍后再试'))
-    } finally {
-      setUploading(false)
-    }
-  }
+  const { uploading, error: uploadError, upload } = useUpload(chooseAndUploadAttachment, (added) => set({ attachments: [...form.attachments, added] }))
   return (
     <View>
       <View className='wb-field'>

@@ -7,7 +7,8 @@ import { DEPARTMENTS, DISCLOSURE_REPLY_TYPES, FEE_METHOD_LABELS, type Disclosure
 export interface StepField {
   key: string
   label: string
-  kind: 'text' | 'area' | 'number' | 'date' | 'choice'
+  /** `files`: uploaded private files (their ids go into the body, not typed values). */
+  kind: 'text' | 'area' | 'number' | 'date' | 'choice' | 'files'
   options?: readonly { value: string; text: string }[]
 }
 
@@ -36,7 +37,7 @@ export const STEP_FIELDS: Record<DisclosureAction, StepField[]> = {
     { key: 'legalBasis', label: '法律依据', kind: 'text' },
     { key: 'where', label: '获取途径或负责机关（已公开、非本机关时必填）', kind: 'text' },
     { key: 'letter', label: '答复书正文', kind: 'area' },
-    { key: 'attachments', label: '公开的信息或答复书附件（下载地址，每行一个）', kind: 'area' },
+    { key: 'attachments', label: '答复书、公开的信息（上传文件，每个不超过 20 MB）', kind: 'files' },
   ],
   refundFee: [reason('退费理由')],
   withdraw: [],
@@ -46,12 +47,12 @@ export const STEP_FIELDS: Record<DisclosureAction, StepField[]> = {
   abandonUnpaid: [],
 }
 
-/** The body of a step from the typed values (numbers parsed; empty optional fields left out). */
-export function stepBody(action: DisclosureAction, values: Record<string, string>): DisclosureActionBody {
+/** The body of a step from the typed values (numbers parsed; empty optional fields left out) and the ids of the files uploaded for it. */
+export function stepBody(action: DisclosureAction, values: Record<string, string>, fileIds: readonly string[] = []): DisclosureActionBody {
   const body: Record<string, unknown> = { action }
   for (const f of STEP_FIELDS[action]) {
     const v = (values[f.key] ?? '').trim()
-    if (f.key === 'attachments') body.attachments = v ? v.split(/\s*\n\s*/).filter(Boolean) : []
+    if (f.kind === 'files') body[f.key] = [...fileIds]
     else if (f.kind === 'number') {
       if (v !== '') body[f.key] = Number(v)
     } else if (v !== '' || f.key !== 'where') body[f.key] = v

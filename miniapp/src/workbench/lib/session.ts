@@ -38,10 +38,15 @@ export async function logInWithWeChat(): Promise<StaffSession> {
  * the session is forgotten and the caller shows the log-in form.
  */
 export async function asStaff<T>(call: (client: ApiClient) => Promise<T>): Promise<T> {
+  return withStaffToken((token) => call(apiWithToken(token)))
+}
+
+/** The same with the bare access token, for requests outside the typed client (uploads, downloads), which throw ApiClientError on a refusal. */
+export async function withStaffToken<T>(use: (accessToken: string) => Promise<T>): Promise<T> {
   const session = savedSession()
   if (!session) throw new ApiClientError(401, 'UNAUTHENTICATED', '请先登录')
   try {
-    return await call(apiWithToken(session.accessToken))
+    return await use(session.accessToken)
   } catch (err) {
     if (!(err instanceof ApiClientError) || err.code !== 'UNAUTHENTICATED') throw err
     let renewed: StaffSession
@@ -52,7 +57,7 @@ export async function asStaff<T>(call: (client: ApiClient) => Promise<T>): Promi
       throw refreshErr
     }
     save(renewed)
-    return call(apiWithToken(renewed.accessToken))
+    return use(renewed.accessToken)
   }
 }
 

@@ -1,19 +1,8 @@
-import Taro from '@tarojs/taro'
-import { ApiClientError, attachmentSchema, type z } from '@zw/shared'
-import { baseUrl } from '@/api'
-import { asStaff, savedSession } from './session'
+import { attachmentSchema, disclosureAttachmentSchema, DISCLOSURE_FILE_UPLOAD_PATHS, type DisclosureAttachment, type z } from '@zw/shared'
+import { chooseAndUpload, openPrivateFile } from '@/lib/fileTransfer'
+import { withStaffToken } from './session'
 
 export type UploadedAttachment = z.infer<typeof attachmentSchema>
-
-const ACCEPT = '.pdf,.doc,.docx,.xls,.xlsx,.ofd,.wps,.jpg,.jpeg,.png,.zip'
-
-/** The server's answer to an upload: the attachment, or its error message in Chinese. */
-function answerOf(status: number, text: string): UploadedAttachment {
-  const json = JSON.parse(text) as unknown
-  if (status === 201) return attachmentSchema.parse(json)
-  const error = (json as { error?: { code?: string; message?: string; details?: { fields?: { message: string }[] } } }).error
-  throw new ApiClientError(status, (error?.code ?? 'BAD_RESPONSE') as never, error?.details?.fields?.[0]?.message ?? error?.message ?? '上传失败，请稍后再试')
-}
 
 /**
  * 上传附件: the person picks a file (from a chat in the mini-program, from disk in a
@@ -21,26 +10,17 @@ function answerOf(status: number, text: string): UploadedAttachment {
  * it. Answers the attachment to add to the draft, or undefined when nothing was picked.
  */
 export async function chooseAndUploadAttachment(): Promise<UploadedAttachment | undefined> {
-  // Make sure the access token is fresh (refreshed when it has expired).
-  await asStaff((c) => c.call('getStaffMe', {}))
-  const token = savedSession()?.accessToken ?? ''
-  if (process.env.TARO_ENV === 'h5') {
-    const file = await new Promise<File | undefined>((resolve) => {
-      const input = document.createElement('input')
-      input.type = 'file'
-      input.accept = ACCEPT
-      input.onchange = () => resolve(input.files?.[0])
-      input.click()
-    })
-    if (!file) return undefined
-    const form = new FormData()
-    form.append('file', file, file.name)
-    const res = await fetch(`${baseUrl}/api/v1/staff/files`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } })
-    return answerOf(res.status, await res.text())
-  }
-  const picked = await Taro.chooseMessageFile({ count: 1, type: 'file' })
-  const chosen = picked.tempFiles[0]
-  if (!chosen) return undefined
-  const res = await Taro.uploadFile({ url: `${baseUrl}/api/v1/staff/files`, filePath: chosen.path, name: 'file', header: { authorization: `Bearer ${token}` }, formData: { name: chosen.name } })
-  return answerOf(res.statusCode, res.data)
+  const answer = await chooseAndUpload('/api/v1/staff/files', withStaffToken)
+  return answer === undefined ? undefined : attachmentSchema.parse(answer)
+}
+
+/** 依申请公开: a reply letter, the information provided or a scan, uploaded as a private file of the department (its id goes into the reply or the registration). */
+export async function chooseAndUploadDisclosureFile(): Promise<DisclosureAttachment | undefined> {
+  const answer = await chooseAndUpload(DISCLOSURE_FILE_UPLOAD_PATHS.staff, withStaffToken)
+  return answer === undefined ? undefined : disclosureAttachmentSchema.parse(answer)
+}
+
+/** Opens a private 依申请公开 file with the staff member's log-in. */
+export function openDisclosureFile(file: DisclosureAttachment): Promise<void> {
+  return withStaffToken((token) => openPrivateFile(file, token))
 }

@@ -12,12 +12,26 @@ export const fileUrl = (key: string) => `/api/v1/files/${key}`
 /** The storage key in a file URL, if it is one of ours. */
 export const fileKeyOf = (url: string) => /^\/api\/v1\/files\/([0-9a-f]{64}\.[a-z0-9]{1,8})$/.exec(url)?.[1]
 
+/** A checked file as stored: its storage key (the hash of its content and its extension), the name given, the MIME type of its kind, its size. */
+export interface StoredFile {
+  key: string
+  name: string
+  mime: string
+  size: number
+}
+
 /**
  * Checks and stores an attachment: allowed type (extension, MIME type and content agree),
  * not empty, not over 20 MB. Stored under the hash of its content, so the same file
  * uploaded twice is stored once and its address never changes.
  */
 export async function storeAttachment(storage: FileStorage, file: { name: string; mime: string; data: Buffer }): Promise<Attachment> {
+  const stored = await storeCheckedFile(storage, file)
+  return { name: stored.name, url: fileUrl(stored.key), mime: stored.mime, size: stored.size }
+}
+
+/** The checks and storage of storeAttachment, answering the storage key instead of a public address (private files keep theirs to themselves). */
+export async function storeCheckedFile(storage: FileStorage, file: { name: string; mime: string; data: Buffer }): Promise<StoredFile> {
   const name = file.name.trim()
   const type = attachmentTypeOf(name)
   const allowed = [...new Set(ATTACHMENT_TYPES.map((t) => t.ext))].join('、')
@@ -35,5 +49,5 @@ export async function storeAttachment(storage: FileStorage, file: { name: string
   }
   const key = `${createHash('sha256').update(file.data).digest('hex')}.${type.ext}`
   if (!(await storage.has(key))) await storage.put(key, file.data)
-  return { name, url: fileUrl(key), mime: type.mime, size: file.data.length }
+  return { key, name, mime: type.mime, size: file.data.length }
 }

@@ -11,6 +11,8 @@ export interface FileStorage {
   /** The file's bytes, or undefined when there is none. */
   get(key: string): Promise<Buffer | undefined>
   has(key: string): Promise<boolean>
+  /** Removes the file (nothing happens when there is none). */
+  delete(key: string): Promise<void>
 }
 
 const SAFE_KEY = /^[0-9a-f]{64}\.[a-z0-9]{1,8}$/
@@ -47,5 +49,9 @@ export class LocalDiskStorage implements FileStorage {
       () => true,
       () => false,
     )
+  }
+
+  async delete(key: string): Promise<void> {
+    await fs.promises.rm(this.pathOf(key), { force: true })
   }
 }

@@ -1,10 +1,13 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import { APPLICANT_KINDS, DEPARTMENTS, DISCLOSURE_DELIVERIES, DISCLOSURE_FORMS, ID_DOCUMENT_TYPES } from '@zw/shared'
+import { APPLICANT_KINDS, DEPARTMENTS, DISCLOSURE_APPLICATION_MAX_FILES, DISCLOSURE_DELIVERIES, DISCLOSURE_FORMS, ID_DOCUMENT_TYPES, type DisclosureAttachment } from '@zw/shared'
 import { Page } from '@/components/Page'
 import { Section } from '@/components/Section'
 import { asCitizen, hasCitizenSession } from '@/lib/citizenSession'
+import { useUpload } from '@/lib/useUpload'
+import { fileKind, formatFileSize } from '@/lib/format'
+import { chooseAndUploadMyFile } from '../../lib/files'
 import { blankForm, disclosureDetailPath, fieldMessages, type ApplyForm } from '../../lib/form'
 import '../disclosure.css'
 
@@ -34,6 +37,9 @@ export default function ApplyPage() {
   const [f, setF] = useState<ApplyForm>(blankForm)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
+  const [files, setFiles] = useState<DisclosureAttachment[]>([])
+  // Files are uploaded as they are picked (private to the applicant until sent with the application).
+  const { uploading, error: uploadError, upload: addFile } = useUpload(chooseAndUploadMyFile, (added) => setFiles((x) => [...x, added]))
   const set = <K extends Key>(k: K, v: ApplyForm[K]) => {
     setF((x) => ({ ...x, [k]: v }))
     setErrors((e) => ({ ...e, [k]: '' }))
@@ -46,6 +52,11 @@ export default function ApplyPage() {
       {errors[k] ? <View className='dis-error' role='alert' data-error={k}>{errors[k]}</View> : null}
     </View>
   )
+  const removeFile = (i: number) => {
+    setFiles((x) => x.filter((_, j) => j !== i))
+    // Messages about files are by position: after a removal they no longer point at the right one.
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('attachments'))))
+  }
   const submit = async () => {
     if (busy) return
     if (!hasCitizenSession()) {
@@ -54,7 +65,7 @@ export default function ApplyPage() {
     }
     setBusy(true)
     try {
-      const created = await asCitizen((c) => c.call('submitDisclosure', { body: f }))
+      const created = await asCitizen((c) => c.call('submitDisclosure', { body: { ...f, attachments: files.map((a) => a.id) } }))
       void Taro.redirectTo({ url: disclosureDetailPath(created.id) })
     } catch (err) {
       setErrors(fieldMessages(err))
@@ -88,6 +99,29 @@ export default function ApplyPage() {
         {text('purpose', '用途（可不填）')}
         <Choices label='提供形式' field='form' options={DISCLOSURE_FORMS} value={f.form} onChange={(v) => set('form', v)} />
         <Choices label='获取方式' field='delivery' options={DISCLOSURE_DELIVERIES} value={f.delivery} onChange={(v) => set('delivery', v)} />
+      </Section>
+      <Section title='附件（可选）'>
+        <Text className='dis-hint'>可附上申请材料的文件或照片（PDF、Word、Excel、OFD、图片），最多 {DISCLOSURE_APPLICATION_MAX_FILES} 个，每个不超过 20 MB。附件只有您和办理机关能看到。</Text>
+        <View data-testid='my-files'>
+          {files.map((a, i) => (
+            <View key={a.id} className='dis-file' data-testid='my-file'>
+              <View className='dis-file-text'>
+                <Text className='dis-file-name'>{a.name}</Text>
+                <Text className='dis-file-meta'>{fileKind(a.mime, a.name)}，{formatFileSize(a.size)}</Text>
+                {errors[`attachments.${i}`] ? <View className='dis-error' role='alert' data-error={`attachments.${i}`}>{errors[`attachments.${i}`]}</View> : null}
+              </View>
+              <View className='dis-file-remove' role='button' aria-label={`移除附件 ${a.name}`} data-testid='remove-file' onClick={() => removeFile(i)}>
+                <Text>移除</Text>
+              </View>
+            </View>
+          ))}
+        </View>
+        {files.length < DISCLOSURE_APPLICATION_MAX_FILES ? (
+          <View className={'btn btn-plain' + (uploading ? ' me-busy' : '')} role='button' data-testid='add-file' onClick={() => void addFile()}>
+            <Text>{uploading ? '正在上传…' : '添加附件（可选）'}</Text>
+          </View>
+        ) : null}
+        {uploadError || errors.attachments ? <View className='dis-error' role='alert' data-error='attachments'>{uploadError || errors.attachments}</View> : null}
       </Section>
       {errors.other ? <View className='dis-error' role='alert'>{errors.other}</View> : null}
       {Object.entries(errors).some(([k, v]) => v && k !== 'other') ? <View className='dis-error' role='alert' data-testid='form-errors'>请按红色提示修改后再提交。</View> : null}

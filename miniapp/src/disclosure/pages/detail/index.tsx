@@ -1,16 +1,34 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
-import { APPLICANT_KINDS, DISCLOSURE_CHANNELS, formatShanghaiDateTime, type MyDisclosure } from '@zw/shared'
+import { APPLICANT_KINDS, DISCLOSURE_CHANNELS, formatShanghaiDateTime, type DisclosureAttachment, type MyDisclosure } from '@zw/shared'
 import { Page } from '@/components/Page'
 import { Section } from '@/components/Section'
 import { Failure, Loading } from '@/components/StateViews'
 import { asCitizen } from '@/lib/citizenSession'
 import { errorMessage } from '@/lib/errors'
+import { fileKind, formatFileSize } from '@/lib/format'
+import { openMyFile } from '../../lib/files'
 import { deadlineLines } from '../../lib/form'
 import '../disclosure.css'
 
 const OPEN = ['received', 'processing', 'correction', 'consultation', 'fee-review', 'fee-notified']
+
+/** Files of the application or its reply: tapping one downloads it with the applicant's log-in and opens it. */
+function Files({ files, testId, onError }: { files: DisclosureAttachment[]; testId: string; onError: (message: string) => void }) {
+  if (!files.length) return null
+  const open = (f: DisclosureAttachment) => openMyFile(f).catch((err: unknown) => onError(errorMessage(err, '文件无法打开，请稍后再试')))
+  return (
+    <View data-testid={testId}>
+      {files.map((f) => (
+        <View key={f.id} className='row-link' role='link' data-testid='file-link' data-id={f.id} onClick={() => void open(f)}>
+          <Text className='row-link-title'>附件：{f.name}</Text>
+          <Text className='row-link-sub'>{fileKind(f.mime, f.name)}，{formatFileSize(f.size)}，点击打开</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
 
 /** One application as its applicant follows it: state, deadlines, what they were told (补正, 延期, 缴费), the fee notice and the reply. */
 export default function ApplicationDetail() {
@@ -109,7 +127,7 @@ export default function ApplicationDetail() {
             <Text className='dis-text'>理由：{a.reply.reasons}</Text>
             <Text className='dis-text'>依据：{a.reply.legalBasis}</Text>
             {a.reply.where ? <Text className='dis-text'>获取途径：{a.reply.where}</Text> : null}
-            {a.reply.attachments.map((f) => <Text key={f} className='dis-text'>附件：{f}</Text>)}
+            <Files files={a.reply.attachments} testId='reply-files' onError={setNote} />
           </View>
         </Section>
       ) : null}
@@ -146,6 +164,7 @@ export default function ApplicationDetail() {
         <Text className='dis-text'>{APPLICANT_KINDS[a.applicant.kind]}：{a.applicant.name}</Text>
         <Text className='dis-text' data-testid='id-masked'>证件号码：{a.applicant.idMasked}</Text>
         <Text className='dis-text'>所需信息：{a.description}</Text>
+        <Files files={a.attachments} testId='application-files' onError={setNote} />
       </Section>
       <Section title='办理通知'>
         <View data-testid='notices'>

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { DISCLOSURE_CHANNELS, DISCLOSURE_DELIVERIES, DISCLOSURE_FORMS, DISCLOSURE_TRANSITIONS, formatShanghaiDate, ID_DOCUMENT_TYPES, type Disclosure, type DisclosureAction, type DisclosureRegistrationBody } from '@zw/shared'
+import { DISCLOSURE_APPLICATION_MAX_FILES, DISCLOSURE_CHANNELS, DISCLOSURE_DELIVERIES, DISCLOSURE_FORMS, DISCLOSURE_REPLY_MAX_FILES, DISCLOSURE_TRANSITIONS, formatShanghaiDate, ID_DOCUMENT_TYPES, type Disclosure, type DisclosureAction, type DisclosureAttachment, type DisclosureRegistrationBody } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { Area, Chips, Field } from '../../lib/Fields'
+import { DisclosureFileLinks, DisclosureFileUploads } from '../../lib/DisclosureFiles'
 import { STEP_FIELDS, stepBody } from '../../lib/disclosureForm'
 import { asStaff, savedSession } from '../../lib/session'
 import '../index/index.css'
@@ -20,10 +21,11 @@ export default function DisclosurePage() {
 function Register() {
   const [f, setF] = useState<Record<string, string>>({ applicantKind: 'citizen', idType: 'resident-id', form: 'paper', delivery: 'collect', channel: 'letter', receivedOn: formatShanghaiDate(new Date()) })
   const [error, setError] = useState('')
+  const [scans, setScans] = useState<DisclosureAttachment[]>([])
   const set = (k: string) => (v: string) => setF((x) => ({ ...x, [k]: v }))
   const submit = async () => {
     try {
-      const body = { ...f, contactPerson: '', address: f.address ?? '', email: f.email ?? '', purpose: '', attachments: [] } as unknown as DisclosureRegistrationBody
+      const body = { ...f, contactPerson: '', address: f.address ?? '', email: f.email ?? '', purpose: '', attachments: scans.map((a) => a.id) } as unknown as DisclosureRegistrationBody
       const created = await asStaff((c) => c.call('registerDisclosure', { body }))
       void Taro.redirectTo({ url: `/workbench/pages/disclosure/index?id=${created.id}` })
     } catch (err) {
@@ -46,6 +48,7 @@ function Register() {
       <Area label='所需信息' value={f.description ?? ''} onInput={set('description')} />
       {chip('form', '提供形式', DISCLOSURE_FORMS)}
       {chip('delivery', '获取方式', DISCLOSURE_DELIVERIES)}
+      <DisclosureFileUploads label='申请书扫描件、证件复印件（可选）' files={scans} onChange={setScans} max={DISCLOSURE_APPLICATION_MAX_FILES} />
       {error ? <View className='wb-error' role='alert' data-testid='register-error'><Text>{error}</Text></View> : null}
       <View className='wb-button' role='button' data-testid='register-submit' onClick={() => void submit()}>
         <Text>登记</Text>
@@ -59,13 +62,15 @@ function Handle({ id }: { id: string }) {
   const [error, setError] = useState('')
   const [open, setOpen] = useState<DisclosureAction>()
   const [values, setValues] = useState<Record<string, string>>({})
+  const [files, setFiles] = useState<DisclosureAttachment[]>([])
   const load = () => asStaff((c) => c.call('getDisclosure', { params: { id } })).then((r) => (setA(r), setError('')), (err: unknown) => setError(errorMessage(err)))
   useEffect(() => void load(), [id])
   const take = async (action: DisclosureAction) => {
     try {
-      setA(await asStaff((c) => c.call('actOnDisclosure', { params: { id }, body: stepBody(action, values) })))
+      setA(await asStaff((c) => c.call('actOnDisclosure', { params: { id }, body: stepBody(action, values, files.map((f) => f.id)) })))
       setOpen(undefined)
       setValues({})
+      setFiles([])
       setError('')
     } catch (err) {
       setError(errorMessage(err))
@@ -92,6 +97,7 @@ function Handle({ id }: { id: string }) {
         <Text className='wb-task-meta'>电话 {a.applicant.phone}{a.address ? ` · ${a.address}` : ''}{a.email ? ` · ${a.email}` : ''}</Text>
         <Text className='workbench-text'>{a.description}</Text>
         <Text className='wb-task-meta'>{DISCLOSURE_FORMS[a.form]} · {DISCLOSURE_DELIVERIES[a.delivery]}</Text>
+        <DisclosureFileLinks files={a.attachments} label='申请附件' testId='application-files' />
       </View>
       {a.fee ? (
         <View className='wb-card' data-testid='disclosure-fee'>
@@ -103,6 +109,7 @@ function Handle({ id }: { id: string }) {
         <View className='wb-card' data-testid='disclosure-reply'>
           <Text className='wb-name'>已答复：{a.reply.typeLabel}（{a.reply.repliedOn}）</Text>
           <Text className='workbench-text'>{a.reply.letter}</Text>
+          <DisclosureFileLinks files={a.reply.attachments} label='答复附件' testId='reply-files' />
         </View>
       ) : null}
       {error ? <View className='wb-error' role='alert' data-testid='step-error'><Text>{error}</Text></View> : null}
@@ -116,7 +123,9 @@ function Handle({ id }: { id: string }) {
       {open ? (
         <View className='wb-card' data-testid='step-form'>
           {STEP_FIELDS[open].map((f) =>
-            f.kind === 'choice' ? (
+            f.kind === 'files' ? (
+              <DisclosureFileUploads key={f.key} label={f.label} files={files} onChange={setFiles} max={DISCLOSURE_REPLY_MAX_FILES} />
+            ) : f.kind === 'choice' ? (
               <Chips key={f.key} label={f.label} options={f.options!} selected={[values[f.key] ?? '']} onToggle={(v) => setValues((x) => ({ ...x, [f.key]: v }))} />
             ) : f.kind === 'area' ? (
               <Area key={f.key} label={f.label} value={values[f.key] ?? ''} onInput={(v) => setValues((x) => ({ ...x, [f.key]: v }))} />
