@@ -3,7 +3,7 @@ import mongoose from 'mongoose'
 import type { Page } from 'playwright-core'
 import { residentIdCheckChar } from '@zw/shared'
 import { createAccount } from '../../server/src/auth/staffAccounts'
-import { logInToWorkbench, openBrowser, screenshot, visible, type BrowserSession } from '../support/browser'
+import { attrOf as attr, logInAsCitizen as logInCitizen, logInToWorkbench, openBrowser, screenshot, textOf as text, visible, wbField, type BrowserSession } from '../support/browser'
 
 const baseUrl = inject('baseUrl')
 const serverDatabase = inject('serverDatabase')
@@ -27,21 +27,8 @@ afterAll(async () => {
   await b?.close()
 })
 
-const text = (page: Page, selector: string) => visible(page, selector).first().innerText().catch(() => '')
-const attr = (page: Page, selector: string, name: string) => visible(page, selector).first().getAttribute(name).catch(() => null)
-/** The input of the workbench field labelled exactly `label`. */
-const wbField = (page: Page, label: string) => visible(page, '.wb-field').filter({ has: page.locator('.wb-label').getByText(label, { exact: true }) }).first().locator('input, textarea').first()
-/** A citizen logs in on 我的 by a test name (the development log-in of the h5 build). */
-async function logInAsCitizen(page: Page, name: string): Promise<void> {
-  await page.goto(`${baseUrl}/`)
-  await page.evaluate(() => localStorage.clear())
-  await page.reload()
-  await visible(page, '[data-testid=me-entry]').click()
-  await page.waitForURL(/pages\/me\/index/)
-  await visible(page, '.me-input input').fill(name)
-  await visible(page, '[data-testid=login-button]').click()
-  await visible(page, '[data-testid=citizen-profile]').waitFor()
-}
+const logInAsCitizen = (page: Page, name: string) => logInCitizen(page, baseUrl, name)
+
 const first17 = `52010219850712${String(Date.now() % 1000).padStart(3, '0')}`
 const ID = first17 + residentIdCheckChar(first17)
 

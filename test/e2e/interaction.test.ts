@@ -3,7 +3,7 @@ import mongoose from 'mongoose'
 import type { Page } from 'playwright-core'
 import { formatShanghaiDateTime } from '@zw/shared'
 import { createAccount } from '../../server/src/auth/staffAccounts'
-import { logInToWorkbench, openBrowser, screenshot, visible, type BrowserSession } from '../support/browser'
+import { attrOf as attr, logInAsCitizen as logInCitizen, logInToWorkbench, openBrowser, screenshot, textOf as text, visible, wbField, type BrowserSession } from '../support/browser'
 import { staffHttp } from '../support/staffHttp'
 
 const baseUrl = inject('baseUrl')
@@ -27,19 +27,7 @@ afterAll(async () => {
   await b?.close()
 })
 
-const text = (page: Page, selector: string) => visible(page, selector).first().innerText().catch(() => '')
-const attr = (page: Page, selector: string, name: string) => visible(page, selector).first().getAttribute(name).catch(() => null)
-const wbField = (page: Page, label: string) => visible(page, '.wb-field').filter({ has: page.locator('.wb-label').getByText(label, { exact: true }) }).first().locator('input, textarea').first()
-async function logInAsCitizen(page: Page, name: string): Promise<void> {
-  await page.goto(`${baseUrl}/`)
-  await page.evaluate(() => localStorage.clear())
-  await page.reload()
-  await visible(page, '[data-testid=me-entry]').click()
-  await page.waitForURL(/pages\/me\/index/)
-  await visible(page, '.me-input input').fill(name)
-  await visible(page, '[data-testid=login-button]').click()
-  await visible(page, '[data-testid=citizen-profile]').waitFor()
-}
+const logInAsCitizen = (page: Page, name: string) => logInCitizen(page, baseUrl, name)
 
 describe('互动交流 in the mini-program (h5) and the workbench', () => {
   it('a citizen leaves a message and comments on an open consultation; staff reply and publish the feedback report; the citizen sees both', async () => {
@@ -160,7 +148,7 @@ describe('互动交流 in the mini-program (h5) and the workbench', () => {
     try {
       await page.goto(`${baseUrl}/#/interaction/pages/write/index`)
       await visible(page, '[data-testid=submit-message]').waitFor()
-      const heights = await page.evaluate(() => [...document.querySelectorAll('.ia-choice, .ia-input, .btn')].filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getBoundingClientRect().height))
+      const heights = await page.evaluate(() => Array.from(document.querySelectorAll('.ia-choice, .ia-input, .btn')).filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getBoundingClientRect().height))
       expect(heights.length).toBeGreaterThan(8)
       expect(Math.min(...heights)).toBeGreaterThanOrEqual(60)
       await screenshot(page, 'interaction-write-elder')

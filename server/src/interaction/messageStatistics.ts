@@ -1,9 +1,9 @@
-import Router from '@koa/router'
+import type Router from '@koa/router'
 import { CalendarGapError, can, DEPARTMENT_CODES, departmentNameOf, formatShanghaiDate, messageClock, messageStatsQuerySchema, messageStatsRow, type MessageClock, type MessageStats } from '@zw/shared'
 import type { StaffPrincipal } from '../auth/principal'
 import { ForbiddenError, ValidationError } from '../platform/errors'
 import type { Authenticate } from '../platform/http/endpoints'
-import { csvTable } from '../platform/http/csv'
+import { csvDownloadRouter } from '../platform/http/csv'
 import type { InteractionContext } from './context'
 import { MessageModel, type MessageDoc } from './model'
 
@@ -48,15 +48,8 @@ export const STATS_CSV_HEADER = ['部门', '收到', '已答复', '按期答复'
 
 /** `GET /api/v1/staff/interaction/stats.csv?from=…&to=…&department=…`: the statistics as CSV (UTF-8 with BOM). */
 export function messageStatsCsvRouter(statistics: MessageStatistics, authenticate: Authenticate): Router {
-  const router = new Router()
-  router.get('/api/v1/staff/interaction/stats.csv', async (ctx) => {
-    const staff = await authenticate(ctx)
-    const parsed = messageStatsQuerySchema.safeParse(ctx.query)
-    if (!parsed.success) throw ValidationError.fromZod(parsed.error, 'query')
-    const s = await statistics.stats(staff, parsed.data)
-    ctx.type = 'text/csv; charset=utf-8'
-    ctx.set('Content-Disposition', `attachment; filename="message-stats-${s.from}-${s.to}.csv"`)
-    ctx.body = csvTable(STATS_CSV_HEADER, s.rows.map((r) => [r.departmentName, r.received, r.answered, r.answeredOnTime, r.overdue, r.open, r.averageHandlingDays ?? '—']))
+  return csvDownloadRouter('/api/v1/staff/interaction/stats.csv', messageStatsQuerySchema, authenticate, async (staff, query) => {
+    const s = await statistics.stats(staff, query)
+    return { filename: `message-stats-${s.from}-${s.to}.csv`, header: STATS_CSV_HEADER, rows: s.rows.map((r) => [r.departmentName, r.received, r.answered, r.answeredOnTime, r.overdue, r.open, r.averageHandlingDays ?? '—']) }
   })
-  return router
 }

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { can, CONSULTATION_TRANSITIONS, type ConsultationActionBody, type StaffConsultation, type z, type staffCommentListSchema } from '@zw/shared'
+import { can, CONSULTATION_TRANSITIONS, formatShanghaiDate, type ConsultationActionBody, type StaffConsultation, type z, type staffCommentListSchema } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { Area, Chips, Field } from '../../lib/Fields'
 import { consultationBody, consultationForm, type OpinionRow } from '../../lib/interactionForm'
+import { History } from '../../lib/History'
 import { asStaff, savedSession } from '../../lib/session'
 import '../index/index.css'
 
@@ -149,13 +150,7 @@ function Handle({ id }: { id: string }) {
           </View>
         ))}
       </View>
-      <Text className='workbench-title'>记录</Text>
-      {c.history.map((h, i) => (
-        <View key={i} className='wb-list-row'>
-          <Text className='wb-task-kind'>{h.at.slice(0, 10)} {h.label}</Text>
-          <Text className='wb-task-meta'>{h.by}{h.note ? `：${h.note}` : ''}</Text>
-        </View>
-      ))}
+      <History title='记录' testId='consultation-history' rows={c.history.map((h) => ({ ...h, on: formatShanghaiDate(h.at) }))} />
     </View>
   )
 }

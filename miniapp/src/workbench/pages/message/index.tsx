@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { MESSAGE_TRANSITIONS, type MessageAction, type StaffMessage } from '@zw/shared'
+import { formatShanghaiDate, MESSAGE_TRANSITIONS, type MessageAction, type StaffMessage } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { Area, Chips, Field } from '../../lib/Fields'
 import { MESSAGE_STEP_FIELDS, messageStepBody } from '../../lib/interactionForm'
+import { History } from '../../lib/History'
 import { asStaff, savedSession } from '../../lib/session'
 import '../index/index.css'
 
@@ -85,15 +86,7 @@ export default function MessagePage() {
           </View>
         </View>
       ) : null}
-      <Text className='workbench-title'>办理记录</Text>
-      <View data-testid='message-history'>
-        {m.history.map((h, i) => (
-          <View key={i} className='wb-list-row'>
-            <Text className='wb-task-kind'>{h.at.slice(0, 10)} {h.label}</Text>
-            <Text className='wb-task-meta'>{h.by}{h.note ? `：${h.note}` : ''}</Text>
-          </View>
-        ))}
-      </View>
+      <History title='办理记录' testId='message-history' rows={m.history.map((h) => ({ ...h, on: formatShanghaiDate(h.at) }))} />
     </View>
   )
 }
