@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import mongoose from 'mongoose'
 import type { Page } from 'playwright-core'
 import { residentIdCheckChar } from '@zw/shared'
-import { createAccount } from '../../server/src/auth/staffAccounts'
+import { createStaffAccounts } from '../support/serverDatabase'
 import { attrOf as attr, logInAsCitizen as logInCitizen, logInToWorkbench, openBrowser, screenshot, textOf as text, visible, wbField, type BrowserSession } from '../support/browser'
 
 const baseUrl = inject('baseUrl')
@@ -15,13 +15,10 @@ let b: BrowserSession
 
 beforeAll(async () => {
   b = await openBrowser()
-  await mongoose.connect(serverDatabase)
-  try {
-    await createAccount({ username: 'wu.handler', displayName: '吴办理', department: DEPT, roles: ['editor'], password: PASSWORD }, new Date(), { id: 'e2e', name: 'e2e setup' })
-    await createAccount({ username: 'zheng.reviewer', displayName: '郑审核', department: DEPT, roles: ['reviewer'], password: PASSWORD }, new Date(), { id: 'e2e', name: 'e2e setup' })
-  } finally {
-    await mongoose.disconnect()
-  }
+  await createStaffAccounts(serverDatabase, PASSWORD, [
+    { username: 'wu.handler', displayName: '吴办理', department: DEPT, roles: ['editor'] },
+    { username: 'zheng.reviewer', displayName: '郑审核', department: DEPT, roles: ['reviewer'] },
+  ])
 })
 afterAll(async () => {
   await b?.close()

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import mongoose from 'mongoose'
 import type { Page } from 'playwright-core'
 import { formatShanghaiDateTime } from '@zw/shared'
-import { createAccount } from '../../server/src/auth/staffAccounts'
+import { createStaffAccounts, withServerDatabase } from '../support/serverDatabase'
 import { attrOf as attr, logInAsCitizen as logInCitizen, logInToWorkbench, openBrowser, screenshot, textOf as text, visible, wbField, type BrowserSession } from '../support/browser'
 import { staffHttp } from '../support/staffHttp'
 
@@ -15,13 +15,10 @@ let b: BrowserSession
 
 beforeAll(async () => {
   b = await openBrowser()
-  await mongoose.connect(serverDatabase)
-  try {
-    await createAccount({ username: 'ia.handler', displayName: '钱办理', department: DEPT, roles: ['editor'], password: PASSWORD }, new Date(), { id: 'e2e', name: 'e2e setup' })
-    await createAccount({ username: 'ia.reviewer', displayName: '孙审核', department: DEPT, roles: ['reviewer'], password: PASSWORD }, new Date(), { id: 'e2e', name: 'e2e setup' })
-  } finally {
-    await mongoose.disconnect()
-  }
+  await createStaffAccounts(serverDatabase, PASSWORD, [
+    { username: 'ia.handler', displayName: '钱办理', department: DEPT, roles: ['editor'] },
+    { username: 'ia.reviewer', displayName: '孙审核', department: DEPT, roles: ['reviewer'] },
+  ])
 })
 afterAll(async () => {
   await b?.close()
@@ -100,12 +97,7 @@ describe('互动交流 in the mini-program (h5) and the workbench', () => {
     await screenshot(page, 'interaction-replied')
 
     // The consultation's period ends (moved to the past in the database, as if the day had passed).
-    await mongoose.connect(serverDatabase)
-    try {
-      await mongoose.connection.collection('consultations').updateOne({ _id: new mongoose.Types.ObjectId(created.id) }, { $set: { endAt: new Date(Date.now() - 60_000) } })
-    } finally {
-      await mongoose.disconnect()
-    }
+    await withServerDatabase(serverDatabase, (db) => db.collection('consultations').updateOne({ _id: new mongoose.Types.ObjectId(created.id) }, { $set: { endAt: new Date(Date.now() - 60_000) } }))
 
     // A reviewer publishes the feedback report in the workbench.
     await logInToWorkbench(page, baseUrl, 'ia.reviewer', PASSWORD)
