@@ -245,6 +245,31 @@ describe('handling: assign, reply with a second person\'s review, notice to the 
     await admin.api.call('putInteractionSettings', { body: { replyReview: false, answerDays: { consultation: 5, suggestion: 15, complaint: 15 } } })
   })
 
+  it('a notice that could not be sent with the answer is sent by the daily sweep, once', async () => {
+    clock = at('2026-11-03T09:00:00')
+    const { editor } = await desk()
+    const c = await citizen(true)
+    const m = await c.api.call('submitMessage', { body: message({ title: '通知重试测试' }) })
+    const context = t.services.interaction.context
+    const notify = context.notify
+    context.notify = async () => {
+      throw new Error('database unreachable (test)')
+    }
+    try {
+      expect((await editor.api.call('actOnMessage', { params: { id: m.id }, body: { action: 'reply', text: '答复已发出，通知稍后补发。' } })).state).toBe('answered')
+    } finally {
+      context.notify = notify
+    }
+    expect((await MessageModel.findById(m.id).lean())!.notifiedAt).toBeNull()
+    expect((await c.api.call('getInbox', { query: {} })).messages).toHaveLength(0)
+    expect((await t.services.interaction.sweep.run(at('2026-11-04T08:00:00'))).notified).toContain(m.id)
+    expect((await t.services.interaction.sweep.run(at('2026-11-05T08:00:00'))).notified).not.toContain(m.id)
+    expect((await c.api.call('getInbox', { query: {} })).messages.map((x) => x.title)).toEqual(['您的留言已答复'])
+    expect(fake.delivered.filter((d) => d.touser === c.openid)).toHaveLength(1)
+    // Asked again with the same key, the notifier sends nothing.
+    expect(await t.services.push.notifier.notify({ key: `message-reply:${m.id}`, department: DEPT, citizenIds: [c.id], title: '您的留言已答复', text: '重复', link: null })).toBe(0)
+  })
+
   it('two people acting on the same message at once: one gets CONFLICT', async () => {
     const { editor, reviewer } = await desk()
     const c = await citizen()
@@ -463,6 +488,12 @@ describe('public consultations (征求意见)', () => {
     expect((await t.api.call('getConsultation', { params: { id: created.id } })).report!.opinions[1]).toEqual({ opinion: '提高补贴标准', adopted: false, reason: '财政承受能力有限，暂按现行标准' })
     for (const p of [a, b]) expect((await p.api.call('getInbox', { query: {} })).messages.map((x) => x.title)).toContain('征求意见结果已反馈')
     expect(fake.delivered.filter((d) => d.touser === a.openid || d.touser === b.openid)).toHaveLength(2)
+    expect((await ConsultationModel.findById(created.id).lean())!.report!.notifiedAt).not.toBeNull()
+    // Had the notice failed, the sweep would send it — and only to those who did not get it.
+    await ConsultationModel.updateOne({ _id: created.id }, { $set: { 'report.notifiedAt': null } })
+    expect((await t.services.interaction.sweep.run(at('2026-12-02T08:00:00'))).notified).toContain(created.id)
+    expect((await ConsultationModel.findById(created.id).lean())!.report!.notifiedAt).not.toBeNull()
+    for (const p of [a, b]) expect((await p.api.call('getInbox', { query: {} })).messages.filter((x) => x.title === '征求意见结果已反馈')).toHaveLength(1)
     const archived = await reviewer.api.call('actOnConsultation', { params: { id: created.id }, body: { action: 'archive' } })
     expect(archived.state).toBe('archived')
     expect((await AuditRecordModel.find({ subject: `consultation:${created.id}`, action: /^interaction\.consultation-/ }).sort({ at: 1, _id: 1 }).lean()).map((x) => x.action)).toEqual([

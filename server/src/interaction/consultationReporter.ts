@@ -2,7 +2,7 @@ import type { StaffConsultation } from '@zw/shared'
 import type { StaffPrincipal } from '../auth/principal'
 import { ConsultationStep } from './consultationStep'
 import { consultationPagePath } from './consultationView'
-import { CommentModel, type CommentDoc, type ConsultationDoc } from './model'
+import { CommentModel, ConsultationModel, type CommentDoc, type ConsultationDoc } from './model'
 
 /**
  * 意见采纳情况反馈: after the consultation closed, the department publishes how many
@@ -15,13 +15,25 @@ export class ConsultationReporter extends ConsultationStep {
     const { doc, to } = await this.load(staff, id, 'publishReport')
     const accepted = await CommentModel.find({ consultationId: id, state: 'accepted' }, { citizenId: 1 }).lean<CommentDoc[]>()
     const participants = [...new Set(accepted.map((c) => c.citizenId).filter((c): c is string => c !== null))]
-    const report: NonNullable<ConsultationDoc['report']> = { summary: body.summary, comments: accepted.length, participants: participants.length, opinions: body.opinions, publishedAt: this.ctx.now(), publishedBy: { id: staff.id, name: staff.displayName } }
+    const report: NonNullable<ConsultationDoc['report']> = { summary: body.summary, comments: accepted.length, participants: participants.length, opinions: body.opinions, publishedAt: this.ctx.now(), publishedBy: { id: staff.id, name: staff.displayName }, notifiedAt: null }
     const moved = await this.move(staff, doc, 'publishReport', to, { report }, { comments: report.comments, participants: report.participants, opinions: report.opinions.length, adopted: report.opinions.filter((o) => o.adopted).length })
+    return this.view(await this.tellParticipants(moved), staff)
+  }
+
+  /** Tells everyone whose comment was accepted that the report is out (once: the notice has a key of its own); a failure is logged and left for the daily sweep. */
+  async tellParticipants(doc: ConsultationDoc): Promise<ConsultationDoc> {
+    if (!doc.report || doc.report.notifiedAt) return doc
+    const id = doc._id.toString()
     try {
-      await this.ctx.notify({ key: `consultation-report:${id}`, department: doc.department, citizenIds: participants, title: '征求意见结果已反馈', text: `您参与的「${doc.title}」征求意见已发布意见采纳情况反馈。`, link: consultationPagePath(id) })
+      const accepted = await CommentModel.find({ consultationId: id, state: 'accepted' }, { citizenId: 1 }).lean<CommentDoc[]>()
+      const citizenIds = [...new Set(accepted.map((c) => c.citizenId).filter((c): c is string => c !== null))]
+      await this.ctx.notify({ key: `consultation-report:${id}`, department: doc.department, citizenIds, title: '征求意见结果已反馈', text: `您参与的「${doc.title}」征求意见已发布意见采纳情况反馈。`, link: consultationPagePath(id) })
+      const notifiedAt = this.ctx.now()
+      await ConsultationModel.updateOne({ _id: doc._id }, { $set: { 'report.notifiedAt': notifiedAt } })
+      return { ...doc, report: { ...doc.report, notifiedAt } }
     } catch (err) {
-      this.ctx.logger.warn({ err, consultation: id }, 'telling the participants of the feedback report failed')
+      this.ctx.logger.warn({ err, consultation: id }, 'telling the participants of the feedback report failed; the daily sweep tries again')
+      return doc
     }
-    return this.view(moved, staff)
   }
 }

@@ -2,8 +2,9 @@ import { CalendarGapError, departmentNameOf, formatShanghaiDate, MESSAGE_FINAL_S
 import { recordAudit, SYSTEM_ACTOR } from '../platform/audit/auditTrail'
 import { createOnce } from '../platform/db'
 import type { InteractionContext } from './context'
+import type { ConsultationReporter } from './consultationReporter'
 import type { MessageReplier } from './messageReplier'
-import { InteractionTaskModel, MessageModel, type InteractionTaskDoc, type MessageDoc } from './model'
+import { ConsultationModel, InteractionTaskModel, MessageModel, type ConsultationDoc, type InteractionTaskDoc, type MessageDoc } from './model'
 
 export interface SweepResult {
   reminders: string[]
@@ -22,12 +23,14 @@ const RENOTIFY_DAYS = 30
  * (督办) once the answer is overdue, and the hard alarm at 60 days — to the department
  * and to platform admins, well before the inspection's three months. Each is recorded
  * once (a task with a unique id, an audit record, a line in the message's history), so
- * running a day twice changes nothing. It also sends answer notices that failed.
+ * running a day twice changes nothing. It also sends the notices that failed (answers,
+ * feedback reports).
  */
 export class MessageSweep {
   constructor(
     private readonly ctx: InteractionContext,
     private readonly replier: MessageReplier,
+    private readonly reporter: ConsultationReporter,
   ) {}
 
   async run(at: Date): Promise<SweepResult> {
@@ -63,6 +66,9 @@ export class MessageSweep {
     const since = new Date(at.getTime() - RENOTIFY_DAYS * 86_400_000)
     for (const doc of await MessageModel.find({ state: 'answered', notifiedAt: null, updatedAt: { $gte: since } }).lean<MessageDoc[]>()) {
       if ((await this.replier.tell(doc)).notifiedAt) result.notified.push(doc._id.toString())
+    }
+    for (const doc of await ConsultationModel.find({ state: { $in: ['reported', 'archived'] }, 'report.notifiedAt': null, updatedAt: { $gte: since } }).lean<ConsultationDoc[]>()) {
+      if ((await this.reporter.tellParticipants(doc)).report?.notifiedAt) result.notified.push(doc._id.toString())
     }
     return result
   }

@@ -182,6 +182,8 @@ export interface ConsultationDoc {
     opinions: { opinion: string; adopted: boolean; reason: string }[]
     publishedAt: Date
     publishedBy: InteractionActorRef
+    /** When the participants were told (null: not yet; the daily sweep tries again). */
+    notifiedAt: Date | null
   } | null
   events: InteractionEventDoc[]
   createdAt: Date

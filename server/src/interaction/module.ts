@@ -81,6 +81,7 @@ export function createInteractionModule(deps: {
     logger: deps.logger,
   }
   const replier = new MessageReplier(context)
+  const reporter = new ConsultationReporter(context)
   const statistics = new MessageStatistics(context)
   const services: InteractionServices = {
     submitter: new MessageSubmitter(context),
@@ -92,11 +93,11 @@ export function createInteractionModule(deps: {
     words: new SensitiveWordsEditor(words, now),
     consultations: new ConsultationReader(context),
     drafter: new ConsultationDrafter(context),
-    consultationDesk: new ConsultationDesk({ publisher: new ConsultationPublisher(context), reporter: new ConsultationReporter(context), archiver: new ConsultationArchiver(context) }),
+    consultationDesk: new ConsultationDesk({ publisher: new ConsultationPublisher(context), reporter, archiver: new ConsultationArchiver(context) }),
     commenter: new CommentSubmitter(context),
     commentModerator: new CommentModerator(context),
   }
-  const sweep = new MessageSweep(context, replier)
+  const sweep = new MessageSweep(context, replier, reporter)
   const phases = new ConsultationPhaseKeeper(context)
   // A deleted account loses the link to its messages and comments; they are the department's records and stay.
   deps.citizenProfiles.onDelete(async (citizenId) => {

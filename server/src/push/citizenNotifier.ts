@@ -4,7 +4,7 @@ import { createOnce } from '../platform/db'
 import type { Logger } from '../platform/logger'
 import { ACCOUNT_FIELDS, type CampaignSender, type Recipient } from './campaignSender'
 import { recountCampaign } from './campaignRecount'
-import { CampaignModel, emptyCampaignStats, type CampaignDoc, type PushMessageContent } from './model'
+import { CampaignModel, emptyCampaignStats, PushDeliveryModel, type CampaignDoc, type PushMessageContent } from './model'
 
 export interface CitizenNotice {
   /** Unique per notice (`message-reply:<id>`): the same notice is sent once, however often asked. */
@@ -35,7 +35,7 @@ export class CitizenNotifier {
     private readonly logger: Logger,
   ) {}
 
-  /** Sends the notice to those who have not had it; answers how many it reached now. */
+  /** Sends the notice to those who have not had it (asked again, it tells only those a stopped try missed); answers how many it reached now. */
   async notify(n: CitizenNotice): Promise<number> {
     const now = this.now()
     const key = `notice:${n.key}`
@@ -47,12 +47,16 @@ export class CitizenNotifier {
       stats: emptyCampaignStats(), lease: null, runs: 1, waitingUntil: null, createdAt: now, updatedAt: now,
     })
     const notice = (await CampaignModel.findOne({ key }).lean<CampaignDoc>())!
+    if (notice.state === 'sent') return 0 // asked again after it went out
+    const noticeId = notice._id.toString()
     const words: PushMessageContent = { title: n.title, text: n.text, link: n.link }
     let reached = 0
     const ids = [...new Set(n.citizenIds)]
     for (let i = 0; i < ids.length; i += WINDOW) {
       const recipients: Recipient[] = []
       for (const id of ids.slice(i, i + WINDOW)) {
+        // Told already by an earlier try that stopped halfway: no consent is taken for them again.
+        if (await PushDeliveryModel.exists({ _id: `${noticeId}:${id}` })) continue
         const account = await CitizenAccountModel.findById(id, ACCOUNT_FIELDS).lean<Recipient>()
         if (account) recipients.push(account) // a deleted account has nobody to tell
       }
