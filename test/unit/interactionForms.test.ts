@@ -45,3 +45,14 @@ describe('互动交流 in the workbench', () => {
     expect(consultationForm()).toMatchObject({ title: '', startAt: '' })
   })
 })
+
+describe('asking for the answer reminder when a message is sent', () => {
+  const status = (kind: 'interaction-reply' | 'policy-notice', templateKind: 'long-term' | 'one-time', state: 'on' | 'remaining' | 'none') => ({ kind, name: kind, templateId: `TPL-${kind}`, templateKind, state, remaining: 0, text: '' })
+  it('asks for 互动回复通知, else the policy template, and not for a long-term one already on', async () => {
+    const { replyConsentTemplate } = await import('../../miniapp/src/interaction/lib/forms')
+    expect(replyConsentTemplate([status('policy-notice', 'long-term', 'none'), status('interaction-reply', 'one-time', 'remaining')])).toBe('TPL-interaction-reply')
+    expect(replyConsentTemplate([status('policy-notice', 'one-time', 'none')])).toBe('TPL-policy-notice')
+    expect(replyConsentTemplate([status('interaction-reply', 'long-term', 'on')])).toBeNull()
+    expect(replyConsentTemplate([])).toBeNull()
+  })
+})

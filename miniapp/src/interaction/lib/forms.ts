@@ -3,7 +3,7 @@
  * message form, the warning about personal data as the writer types, the opinions of a
  * feedback report, status words.
  */
-import { personalDataKindsIn, personalDataWarning, type MessageBody, type MessageCategory } from '@zw/shared'
+import { personalDataKindsIn, personalDataWarning, type ConsentStatus, type MessageBody, type MessageCategory } from '@zw/shared'
 
 export type MessageForm = { department: MessageBody['department']; category: MessageCategory; title: string; text: string; public: boolean }
 
@@ -25,4 +25,15 @@ export function consultationWhen(c: { status: string; startAtText: string; endAt
   if (c.status === 'scheduled') return `${c.startAtText} 开始征集`
   if (c.status === 'open') return `征集至 ${c.endAtText}`
   return `${c.startAtText} 至 ${c.endAtText}`
+}
+
+/**
+ * The template to ask consent for when a citizen sends a message, so the answer can reach
+ * them in WeChat: 互动回复通知, or the policy template the server falls back to when that
+ * one is not configured; none when a long-term one is on already.
+ */
+export function replyConsentTemplate(consents: readonly ConsentStatus[]): string | null {
+  const template = consents.find((c) => c.kind === 'interaction-reply') ?? consents.find((c) => c.kind === 'policy-notice')
+  if (!template || (template.templateKind === 'long-term' && template.state === 'on')) return null
+  return template.templateId
 }

@@ -1,15 +1,16 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { DEPARTMENTS, MESSAGE_CATEGORIES } from '@zw/shared'
 import { Page } from '@/components/Page'
 import { Section } from '@/components/Section'
 import { myMessagePath } from '@/lib/citizenPages'
-import { asCitizen, hasCitizenSession, ME_PATH } from '@/lib/citizenSession'
+import { asCitizen, hasCitizenSession, IN_WECHAT, ME_PATH } from '@/lib/citizenSession'
+import { consentResults } from '@/lib/citizenPush'
 import { fieldMessages } from '@/lib/errors'
 import { decodeParam, openPage } from '@/lib/routes'
 import { Choices, PublicChoice } from '../../lib/Choices'
-import { blankMessage, messageBody, typingWarning, type MessageForm } from '../../lib/forms'
+import { blankMessage, messageBody, replyConsentTemplate, typingWarning, type MessageForm } from '../../lib/forms'
 import '../interaction.css'
 
 const DEPARTMENT_OPTIONS = Object.fromEntries(DEPARTMENTS.map((d) => [d.code, d.name])) as Record<MessageForm['department'], string>
@@ -31,14 +32,31 @@ export default function WriteMessage() {
     setErrors((e) => ({ ...e, [k]: '' }))
   }
   const warning = typingWarning(f)
+  // In WeChat: the template to ask consent for with the tap that sends, so the answer can be a WeChat reminder.
+  const [replyTemplate, setReplyTemplate] = useState<string | null>(null)
+  useEffect(() => {
+    if (IN_WECHAT && hasCitizenSession()) asCitizen((c) => c.call('getConsents', {})).then((r) => setReplyTemplate(replyConsentTemplate(r.consents)), () => undefined)
+  }, [])
+  /** Asks in the tap itself (WeChat refuses otherwise) and records the answer; the message goes either way. */
+  const askConsent = (): Promise<unknown> => {
+    if (!replyTemplate) return Promise.resolve()
+    return Taro.requestSubscribeMessage({ tmplIds: [replyTemplate], entityIds: [] } as never)
+      .then((answer) => {
+        const results = consentResults([replyTemplate], answer as unknown as Record<string, unknown>)
+        return results.length ? asCitizen((c) => c.call('recordConsents', { body: { results } })) : undefined
+      })
+      .catch(() => undefined)
+  }
   const submit = async () => {
     if (busy) return
     if (!hasCitizenSession()) {
       setErrors({ other: '请先在“我的”页面登录，再写留言。' })
       return
     }
+    const consent = askConsent()
     setBusy(true)
     try {
+      await consent
       const created = await asCitizen((c) => c.call('submitMessage', { body: messageBody(f, itemId) }))
       void Taro.redirectTo({ url: myMessagePath(created.id) })
     } catch (err) {
