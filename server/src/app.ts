@@ -55,7 +55,7 @@ export function createApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: config.TRUST_PROXY })
   app.silent = true // errors are logged by errorHandler, not by Koa's default printer
 
-  const handlers: Handlers = { ...healthHandlers(db, () => services.review.scheduledPublisher.overdueCount(now())), ...siteHandlers(now), ...services.content.handlers, ...services.auth.handlers, ...services.review.handlers, ...services.cadence.handlers, ...services.push.handlers, ...services.disclosure.handlers, ...services.channels.handlers, ...auditHandlers(services.audit.search) }
+  const handlers: Handlers = { ...healthHandlers(db, () => services.review.scheduledPublisher.overdueCount(now())), ...siteHandlers(now), ...services.content.handlers, ...services.auth.handlers, ...services.review.handlers, ...services.cadence.handlers, ...services.push.handlers, ...services.disclosure.handlers, ...services.interaction.handlers, ...services.channels.handlers, ...auditHandlers(services.audit.search) }
   const missing = unboundOperations(handlers)
   if (missing.length) throw new Error(`endpoints without a handler: ${missing.join(', ')}`)
 
@@ -91,6 +91,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(auditExportRouter(services.audit.search, authenticate).routes())
   app.use(services.cadence.exportRouter(authenticate).routes())
   app.use(services.disclosure.reportCsvRouter(authenticate).routes())
+  app.use(services.interaction.statsCsvRouter(authenticate).routes())
   app.use(fileUploadRouter(services.content.storage, authenticate, now).routes())
   app.use(services.disclosure.fileRouter(authenticate, authenticateCitizen).routes())
   app.use(docsRouter(() => buildOpenApiDocument({ version: API_VERSION })).routes())

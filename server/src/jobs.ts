@@ -7,5 +7,5 @@ import type { Services } from './services'
  * JobScheduler makes each slot run once across instances and catches up after downtime.
  */
 export function allJobs(services: Services): JobDefinition[] {
-  return [...services.review.jobs, ...services.cadence.jobs, ...services.push.jobs, ...services.channels.jobs, ...services.pay.jobs, ...services.disclosure.jobs]
+  return [...services.review.jobs, ...services.cadence.jobs, ...services.push.jobs, ...services.channels.jobs, ...services.pay.jobs, ...services.disclosure.jobs, ...services.interaction.jobs]
 }

@@ -15,6 +15,7 @@ import { wechatConnectionsFor } from './push/pushSettings'
 import { createChannelsModule, type ChannelsModule, type ChannelsOptions } from './channels/module'
 import { createPayModule, type PayModule, type PayModuleOptions } from './platform/wechatpay/payModule'
 import { createDisclosureModule, type DisclosureModule, type DisclosureSettings } from './disclosure/module'
+import { createInteractionModule, type InteractionModule, type InteractionSettingsOptions } from './interaction/module'
 
 /** Every domain module of the server, built once per process (the composition root). */
 export interface Services {
@@ -29,6 +30,8 @@ export interface Services {
   pay: PayModule
   /** 依申请公开: applications, the statutory clock, fees, the annual report. */
   disclosure: DisclosureModule
+  /** 互动交流: citizen messages with answer deadlines, public consultations with feedback reports. */
+  interaction: InteractionModule
   /** Working days of the official calendar and the years an admin loaded (deadlines, review targets). */
   calendar: WorkingCalendar
   /** The audit trail as platform admins search and export it. */
@@ -38,7 +41,7 @@ export interface Services {
   stop(): Promise<void>
 }
 
-export function createServices(deps: { logger: Logger; dataDir: string; now?: () => Date; contentPollMs?: number; wechat?: Parameters<typeof createWeChatClients>[0]; cadenceSchedule?: Partial<CadenceSchedule>; citizenDevLogIn?: boolean; pushTemplates?: PushTemplateSettings; pushSender?: Partial<SenderSettings>; pushRatePerSecond?: number; pushRetry?: { baseMs?: number; capMs?: number; maxAttempts?: number }; sms?: Parameters<typeof createSmsClients>[0] & { verifyTemplateId?: string; pushTemplateId?: string }; pay?: PayModuleOptions; disclosure?: DisclosureSettings; channels?: ChannelsOptions }): Services {
+export function createServices(deps: { logger: Logger; dataDir: string; now?: () => Date; contentPollMs?: number; wechat?: Parameters<typeof createWeChatClients>[0]; cadenceSchedule?: Partial<CadenceSchedule>; citizenDevLogIn?: boolean; pushTemplates?: PushTemplateSettings; pushSender?: Partial<SenderSettings>; pushRatePerSecond?: number; pushRetry?: { baseMs?: number; capMs?: number; maxAttempts?: number }; sms?: Parameters<typeof createSmsClients>[0] & { verifyTemplateId?: string; pushTemplateId?: string }; pay?: PayModuleOptions; disclosure?: DisclosureSettings; channels?: ChannelsOptions; interaction?: InteractionSettingsOptions }): Services {
   const now = deps.now ?? (() => new Date())
   const content = createContentModule({ logger: deps.logger, now, dataDir: deps.dataDir, pollMs: deps.contentPollMs })
   const wechat: WeChatClients | undefined = createWeChatClients(deps.wechat && { ...deps.wechat, connections: wechatConnectionsFor(deps.pushSender?.window, deps.wechat.connections) })
@@ -51,6 +54,17 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
   // WeChat Pay for fees: the client, notification route and reconciliation job only when configured.
   const pay = createPayModule({ options: deps.pay, now, logger: deps.logger })
   const disclosure = createDisclosureModule({ calendar, now, logger: deps.logger, citizenProfiles: auth.citizenProfiles, dataDir: deps.dataDir, settings: deps.disclosure, payLedger: pay.payments })
+  const interaction = createInteractionModule({
+    calendar,
+    freshCalendar: () => disclosure.calendarYears.refresh(),
+    now,
+    logger: deps.logger,
+    contentSecurity: wechat?.contentSecurity,
+    content: content.readModel,
+    notify: (n) => push.notifier.notify(n),
+    citizenProfiles: auth.citizenProfiles,
+    options: deps.interaction,
+  })
   // Publishing tells subscribers; withdrawing, taking down or revising an item that was pushed sends a correction.
   review.events.onPublished((e) => push.alerts.published(e))
   review.events.onWithdrawn((itemId) => push.alerts.withdrawn(itemId))
@@ -68,6 +82,7 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
     channels,
     pay,
     disclosure,
+    interaction,
     start: async () => {
       await ensureIndexes()
       await disclosure.start()

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import mongoose from 'mongoose'
 import type { Page } from 'playwright-core'
 import { residentIdCheckChar } from '@zw/shared'
-import { createAccount } from '../../server/src/auth/staffAccounts'
-import { logInToWorkbench, openBrowser, screenshot, visible, type BrowserSession } from '../support/browser'
+import { createStaffAccounts } from '../support/serverDatabase'
+import { attrOf as attr, logInAsCitizen as logInCitizen, logInToWorkbench, openBrowser, screenshot, textOf as text, visible, wbField, type BrowserSession } from '../support/browser'
 
 const baseUrl = inject('baseUrl')
 const serverDatabase = inject('serverDatabase')
@@ -16,33 +16,16 @@ let b: BrowserSession
 
 beforeAll(async () => {
   b = await openBrowser()
-  await mongoose.connect(serverDatabase)
-  try {
-    await createAccount({ username: 'wu.handler', displayName: '吴办理', department: DEPT, roles: ['editor'], password: PASSWORD }, new Date(), { id: 'e2e', name: 'e2e setup' })
-    await createAccount({ username: 'zheng.reviewer', displayName: '郑审核', department: DEPT, roles: ['reviewer'], password: PASSWORD }, new Date(), { id: 'e2e', name: 'e2e setup' })
-  } finally {
-    await mongoose.disconnect()
-  }
+  await createStaffAccounts(serverDatabase, PASSWORD, [
+    { username: 'wu.handler', displayName: '吴办理', department: DEPT, roles: ['editor'] },
+    { username: 'zheng.reviewer', displayName: '郑审核', department: DEPT, roles: ['reviewer'] },
+  ])
 })
 afterAll(async () => {
   await b?.close()
 })
 
-const text = (page: Page, selector: string) => visible(page, selector).first().innerText().catch(() => '')
-const attr = (page: Page, selector: string, name: string) => visible(page, selector).first().getAttribute(name).catch(() => null)
-/** The input of the workbench field labelled exactly `label`. */
-const wbField = (page: Page, label: string) => visible(page, '.wb-field').filter({ has: page.locator('.wb-label').getByText(label, { exact: true }) }).first().locator('input, textarea').first()
-/** A citizen logs in on 我的 by a test name (the development log-in of the h5 build). */
-async function logInAsCitizen(page: Page, name: string): Promise<void> {
-  await page.goto(`${baseUrl}/`)
-  await page.evaluate(() => localStorage.clear())
-  await page.reload()
-  await visible(page, '[data-testid=me-entry]').click()
-  await page.waitForURL(/pages\/me\/index/)
-  await visible(page, '.me-input input').fill(name)
-  await visible(page, '[data-testid=login-button]').click()
-  await visible(page, '[data-testid=citizen-profile]').waitFor()
-}
+const logInAsCitizen = (page: Page, name: string) => logInCitizen(page, baseUrl, name)
 /** Picks a file in the browser's file chooser that a tap on `button` opens. */
 async function pickFile(page: Page, button: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, button).first().click()])

@@ -84,6 +84,23 @@ const EXPECTED: Record<string, Record<Role, { own: string; other: string }>> = {
   getItemChannels: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': F },
   retryChannelDelivery: { editor: OWN_ONLY, reviewer: F, 'department-admin': F, 'platform-admin': F },
   requestMassSend: { editor: F, reviewer: F, 'department-admin': OWN_ONLY, 'platform-admin': F },
+  // 互动交流 (issue 9): the department's handlers work the queue; moderation, reviewed replies, publishing and reports are its reviewers' and admins' (interaction.test.ts).
+  listStaffMessages: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('FORBIDDEN') },
+  getStaffMessage: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': F },
+  actOnMessage: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': F },
+  getMessageStats: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
+  listInteractionTasks: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('OK') },
+  getInteractionSettings: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
+  putInteractionSettings: { editor: F, reviewer: F, 'department-admin': OWN_ONLY, 'platform-admin': { own: 'OK', other: 'OK' } },
+  getSensitiveWords: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('OK') },
+  putSensitiveWords: { editor: SELF('FORBIDDEN'), reviewer: SELF('FORBIDDEN'), 'department-admin': SELF('FORBIDDEN'), 'platform-admin': SELF('OK') },
+  listStaffConsultations: { editor: SELF('OK'), reviewer: SELF('OK'), 'department-admin': SELF('OK'), 'platform-admin': SELF('FORBIDDEN') },
+  createConsultation: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': F },
+  getStaffConsultation: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': F },
+  updateConsultation: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': F },
+  actOnConsultation: { editor: F, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': F },
+  listConsultationComments: { editor: OWN_ONLY, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': F },
+  moderateConsultationComment: { editor: F, reviewer: OWN_ONLY, 'department-admin': OWN_ONLY, 'platform-admin': F },
 }
 
 const OWN = 'guiyang-hrss' as const
@@ -256,6 +273,47 @@ describe('every staff endpoint × every role × own or other department', () => 
       retryChannelDelivery: async (role: Role, where: Where) => (await actor(role)).api.call('retryChannelDelivery', { params: { id: (await deliveryIn(where, 'failed')).id } }),
       requestMassSend: async (role: Role, where: Where) => (await actor(role)).api.call('requestMassSend', { params: { id: (await deliveryIn(where, 'live')).id } }),
     })
+    /** A message of that department (a citizen wrote it; WeChat passes it) and a consultation of it, in a given state. */
+    const citizenApi = async () => {
+      const session = await t.api.call('citizenLogIn', { body: { code: fake.loginCode(`o-table-writer-${++n}`) } })
+      return t.asStaff(session.accessToken)
+    }
+    const messageIn = async (where: Where) => (await (await citizenApi()).call('submitMessage', { body: { department: where === 'own' ? OWN : OTHER, category: 'consultation', title: '权限表测试留言', text: `权限表测试：留言内容 ${++n}`, public: false } })).id
+    const consultationBody = (where: Where) => ({ department: where === 'own' ? OWN : OTHER, title: `权限表测试征求意见 ${++n}`, background: '权限表测试：起草背景说明。', draftText: '权限表测试：征求意见稿全文。', attachments: [], startAt: formatShanghaiDateTime(new Date(Date.now() - 3600_000)), endAt: formatShanghaiDateTime(new Date(Date.now() + 7 * 86_400_000)) })
+    /** A consultation of that department, by its own editor; published (open) by its own reviewer when asked. */
+    const consultationIn = async (where: Where, published = false) => {
+      const id = (await people[where].author.api.call('createConsultation', { body: consultationBody(where) })).id
+      if (published) await people[where].checker.api.call('actOnConsultation', { params: { id }, body: { action: 'publish' } })
+      return id
+    }
+    /** A comment held for moderation on an open consultation of that department. */
+    const heldCommentIn = async (where: Where) => {
+      const id = await consultationIn(where, true)
+      fake.judgeText('权限表待审核', 'review')
+      const comment = await (await citizenApi()).call('commentOnConsultation', { params: { id }, body: { text: `权限表待审核的意见 ${++n}`, public: true } })
+      return { id, commentId: comment.id }
+    }
+    Object.assign(calls, {
+      listStaffMessages: async (role: Role) => (await actor(role)).api.call('listStaffMessages', { query: {} }),
+      getStaffMessage: async (role: Role, where: Where) => (await actor(role)).api.call('getStaffMessage', { params: { id: await messageIn(where) } }),
+      actOnMessage: async (role: Role, where: Where) => (await actor(role)).api.call('actOnMessage', { params: { id: await messageIn(where) }, body: { action: 'reply', text: '权限表测试：答复内容。' } }),
+      getMessageStats: async (role: Role, where: Where) => (await actor(role)).api.call('getMessageStats', { query: { department: where === 'own' ? OWN : OTHER } }),
+      listInteractionTasks: async (role: Role) => (await actor(role)).api.call('listInteractionTasks', {}),
+      getInteractionSettings: async (role: Role, where: Where) => (await actor(role)).api.call('getInteractionSettings', { query: { department: where === 'own' ? OWN : OTHER } }),
+      putInteractionSettings: async (role: Role, where: Where) => (await actor(role)).api.call('putInteractionSettings', { body: { department: where === 'own' ? OWN : OTHER, replyReview: false, answerDays: { consultation: 5, suggestion: 15, complaint: 15 } } }),
+      getSensitiveWords: async (role: Role) => (await actor(role)).api.call('getSensitiveWords', {}),
+      putSensitiveWords: async (role: Role) => {
+        const a = await actor(role)
+        return a.api.call('putSensitiveWords', { body: { words: (await a.api.call('getSensitiveWords', {})).words } })
+      },
+      listStaffConsultations: async (role: Role) => (await actor(role)).api.call('listStaffConsultations', {}),
+      createConsultation: async (role: Role, where: Where) => (await actor(role)).api.call('createConsultation', { body: consultationBody(where) }),
+      getStaffConsultation: async (role: Role, where: Where) => (await actor(role)).api.call('getStaffConsultation', { params: { id: await consultationIn(where) } }),
+      updateConsultation: async (role: Role, where: Where) => (await actor(role)).api.call('updateConsultation', { params: { id: await consultationIn(where) }, body: consultationBody(where) }),
+      actOnConsultation: async (role: Role, where: Where) => (await actor(role)).api.call('actOnConsultation', { params: { id: await consultationIn(where) }, body: { action: 'publish' } }),
+      listConsultationComments: async (role: Role, where: Where) => (await actor(role)).api.call('listConsultationComments', { params: { id: await consultationIn(where, true) } }),
+      moderateConsultationComment: async (role: Role, where: Where) => (await actor(role)).api.call('moderateConsultationComment', { params: await heldCommentIn(where), body: { decision: 'approve', reason: '' } }),
+    })
     // A fresh person of the own department per call (logging out ends a session; binding takes a WeChat).
     const actor = (role: Role) => session(OWN, [role])
     const got: typeof EXPECTED = {}
@@ -270,7 +328,7 @@ describe('every staff endpoint × every role × own or other department', () => 
     // Without logging in, none of them.
     for (const op of Object.keys(calls)) {
       const e = endpoints[op as keyof typeof endpoints] as { method: string; path: string }
-      const res = await fetch(`${t.url}${e.path.replace('{id}', '0123456789abcdef01234567')}`, { method: e.method, headers: { 'content-type': 'application/json' }, body: e.method === 'GET' ? undefined : '{}' })
+      const res = await fetch(`${t.url}${e.path.replace('{id}', '0123456789abcdef01234567').replace('{commentId}', '0123456789abcdef01234567')}`, { method: e.method, headers: { 'content-type': 'application/json' }, body: e.method === 'GET' ? undefined : '{}' })
       expect(res.status, op).toBe(401)
     }
   }, 300_000)

@@ -39,7 +39,7 @@ export interface TestApp {
 }
 
 export async function startTestApp(
-  options: { bodyLimit?: string; readSummaryEveryMs?: number; extend?: (app: Koa, logger: Logger) => void; beforeStart?: () => Promise<void>; wechat?: Parameters<typeof createServices>[0]['wechat']; citizenDevLogIn?: boolean; pushTemplates?: Parameters<typeof createServices>[0]['pushTemplates']; pushRetry?: Parameters<typeof createServices>[0]['pushRetry']; /** Default none: tests run at any hour, and those about quiet hours set their own clock. */ pushQuietHours?: QuietHours; sms?: Parameters<typeof createServices>[0]['sms']; pay?: Parameters<typeof createServices>[0]['pay']; disclosure?: Parameters<typeof createServices>[0]['disclosure']; channels?: Parameters<typeof createServices>[0]['channels'] } = {},
+  options: { bodyLimit?: string; readSummaryEveryMs?: number; extend?: (app: Koa, logger: Logger) => void; beforeStart?: () => Promise<void>; wechat?: Parameters<typeof createServices>[0]['wechat']; citizenDevLogIn?: boolean; pushTemplates?: Parameters<typeof createServices>[0]['pushTemplates']; pushRetry?: Parameters<typeof createServices>[0]['pushRetry']; /** Default none: tests run at any hour, and those about quiet hours set their own clock. */ pushQuietHours?: QuietHours; sms?: Parameters<typeof createServices>[0]['sms']; pay?: Parameters<typeof createServices>[0]['pay']; disclosure?: Parameters<typeof createServices>[0]['disclosure']; channels?: Parameters<typeof createServices>[0]['channels']; interaction?: Parameters<typeof createServices>[0]['interaction'] } = {},
 ): Promise<TestApp> {
   let raw = ''
   const destination = new Writable({
@@ -55,7 +55,7 @@ export async function startTestApp(
   await options.beforeStart?.()
   // No polling in tests: writers call services.content.readModel.syncNow() to apply changes.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zw-test-data-'))
-  const services = createServices({ logger, dataDir, contentPollMs: 0, wechat: options.wechat, citizenDevLogIn: options.citizenDevLogIn, pushTemplates: options.pushTemplates, pushRetry: options.pushRetry, pushSender: { quietHours: options.pushQuietHours ?? NO_QUIET_HOURS }, sms: options.sms, pay: options.pay, disclosure: options.disclosure, channels: options.channels })
+  const services = createServices({ logger, dataDir, contentPollMs: 0, wechat: options.wechat, citizenDevLogIn: options.citizenDevLogIn, pushTemplates: options.pushTemplates, pushRetry: options.pushRetry, pushSender: { quietHours: options.pushQuietHours ?? NO_QUIET_HOURS }, sms: options.sms, pay: options.pay, disclosure: options.disclosure, channels: options.channels, interaction: options.interaction })
   await services.start()
   const app = createApp({
     config: { BODY_LIMIT: options.bodyLimit ?? '1mb', H5_DIR: path.join(ROOT, 'miniapp', 'dist-h5'), TRUST_PROXY: false },

@@ -70,3 +70,22 @@ export async function logInToWorkbench(page: Page, baseUrl: string, username: st
   await visible(page, '.wb-button').first().click()
   await visible(page, '[data-testid=staff-card]').first().waitFor()
 }
+
+/** The text of the first visible match ('' when there is none yet: for `expect.poll`). */
+export const textOf = (page: Page, selector: string) => visible(page, selector).first().innerText().catch(() => '')
+/** An attribute of the first visible match (null when there is none yet). */
+export const attrOf = (page: Page, selector: string, name: string) => visible(page, selector).first().getAttribute(name).catch(() => null)
+/** The input of the workbench field labelled exactly `label`. */
+export const wbField = (page: Page, label: string) => visible(page, '.wb-field').filter({ has: page.locator('.wb-label').getByText(label, { exact: true }) }).first().locator('input, textarea').first()
+
+/** A citizen logs in on 我的 by a test name (the development log-in of the h5 build), with nothing remembered before. */
+export async function logInAsCitizen(page: Page, baseUrl: string, name: string): Promise<void> {
+  await page.goto(`${baseUrl}/`)
+  await page.evaluate('localStorage.clear()')
+  await page.reload()
+  await visible(page, '[data-testid=me-entry]').click()
+  await page.waitForURL(/pages\/me\/index/)
+  await visible(page, '.me-input input').fill(name)
+  await visible(page, '[data-testid=login-button]').click()
+  await visible(page, '[data-testid=citizen-profile]').waitFor()
+}

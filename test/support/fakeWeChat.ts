@@ -65,13 +65,24 @@ export interface FakeWeChatStats {
 }
 
 const SEND = '/cgi-bin/message/subscribe/send'
+const SEC_CHECK = '/wxa/msg_sec_check'
+
+/** What msg_sec_check answers for text containing a phrase (see `judgeText`). */
+export interface SecurityJudgement {
+  suggest: 'pass' | 'review' | 'risky'
+  /** 10001 广告, 20001 时政, 20002 色情, 20003 辱骂, 20006 违法犯罪, 20008 欺诈, 20012 低俗, 21000 其他. */
+  label: number
+}
 
 /**
  * A stand-in for api.weixin.qq.com on 127.0.0.1, following the documented shapes:
  * `GET /sns/jscode2session` (codes work once: 40029; 100 per user a minute: 45011),
  * `POST /cgi-bin/stable_token` (same token unless forced; 20 forced refreshes a day: 45009),
  * `POST /cgi-bin/message/subscribe/send` (40001 bad token, 40003 unknown openid, 40037
- * unknown template, 47003 bad data, 43101 no consent left; 45011 over the rate limit).
+ * unknown template, 47003 bad data, 43101 no consent left; 45011 over the rate limit),
+ * `POST /wxa/msg_sec_check` v2 (40001 bad token, 40003 no openid, 44004 empty content,
+ * 47001 not version 2 or over 2500 characters; `pass` unless a test said otherwise with
+ * `judgeText`).
  * It records every request (unless lean) and every accepted message, can answer slowly,
  * fail at random with configured rates, or be told what the next calls of a path do.
  * `test/support/fakeWeChatMain.ts` runs it as a process of its own for benchmarks.
@@ -107,6 +118,8 @@ export class FakeWeChat {
   private readonly consents = new Map<string, number | 'long-term'>()
   private readonly faults = new Map<string, Fault[]>()
   private rate: FakeRateLimit | null = null
+  /** Phrases msg_sec_check does not pass, in the order given (the first match decides). */
+  private readonly judgements: { phrase: string; judgement: SecurityJudgement }[] = []
 
   constructor(options: FakeWeChatOptions = {}) {
     this.latencyMs = options.latencyMs ?? 0
@@ -154,6 +167,16 @@ export class FakeWeChat {
     const key = `${openid}:${templateId}`
     const now = this.consents.get(key)
     this.consents.set(key, kind === 'long-term' ? 'long-term' : now === 'long-term' ? now : (now ?? 0) + 1)
+  }
+
+  /** From now on msg_sec_check answers `suggest` (with `label`) for any text containing `phrase`; other text passes. */
+  judgeText(phrase: string, suggest: SecurityJudgement['suggest'], label = suggest === 'pass' ? 100 : 20001): void {
+    this.judgements.push({ phrase, judgement: { suggest, label } })
+  }
+
+  /** The msg_sec_check requests received, in order (their bodies). */
+  get securityChecks(): { content: string; version: number; scene: number; openid: string; title?: string }[] {
+    return this.received.filter((r) => r.path === SEC_CHECK).map((r) => r.body as never)
   }
 
   /** The next `times` calls of `path` answer `errcode`. */
@@ -305,6 +328,25 @@ export class FakeWeChat {
         this.tokenExpiresAt = Date.now() + 7200_000
       }
       return json(200, { access_token: this.token, expires_in: Math.floor((this.tokenExpiresAt - Date.now()) / 1000) })
+    }
+    if (path === SEC_CHECK && req.method === 'POST') {
+      if (!this.token || query.access_token !== this.token) return error(40001, 'invalid credential, access_token is invalid or not latest')
+      if (body?.version !== 2) return error(47001, 'data format error: version must be 2')
+      const content = typeof body?.content === 'string' ? body.content : ''
+      if (!content) return error(44004, 'empty content')
+      if ([...content].length > 2500) return error(47001, 'data format error: content over 2500 characters')
+      if (typeof body?.openid !== 'string' || !body.openid) return error(40003, 'invalid openid')
+      if (![1, 2, 3, 4].includes(Number(body?.scene))) return error(40097, 'invalid args: scene')
+      const text = `${typeof body.title === 'string' ? body.title : ''}\n${content}`
+      const judged = this.judgements.find((j) => text.includes(j.phrase))?.judgement ?? { suggest: 'pass', label: 100 }
+      const traceId = randomBytes(8).toString('hex')
+      return json(200, {
+        errcode: 0,
+        errmsg: 'ok',
+        result: judged,
+        detail: [{ strategy: 'content_model', errcode: 0, suggest: judged.suggest, label: judged.label, prob: judged.suggest === 'pass' ? 0 : 90 }],
+        trace_id: traceId,
+      })
     }
     if (isSend) {
       if (this.rate?.take() === false) return error(45011, 'api minute-quota reach limit')

@@ -11,6 +11,7 @@ import {
 import { fileKind, formatFileSize, formatPublished } from '@/lib/format'
 import { openAttachment, openLink } from '@/lib/open'
 import { itemPath, openPage } from '@/lib/routes'
+import { messageWritePath } from '@/lib/citizenPages'
 import { ElderSwitch } from './ElderSwitch'
 import { Section } from './Section'
 
@@ -130,6 +131,9 @@ export function DetailFooter({ item }: { item: ContentDetail }) {
   return (
     <>
       <PublicationHistory history={item.history} />
+      <View className='more-link' role='link' data-testid='ask-about-item' onClick={() => openPage(messageWritePath({ id: item.id, title: item.title }))}>
+        <Text>对本文有疑问或建议？我要留言</Text>
+      </View>
       <DetailFooterLine item={item} />
     </>
   )

@@ -49,3 +49,13 @@ export function fieldName(path: string): string | undefined {
   const key = path.replace(/^body\./, '').replace(/\.\d+(?=\.|$)/g, '')
   return DRAFT_FIELDS[key]
 }
+
+/** What the server said about each field of a refused form (first message per field); `other` for the rest. */
+export function fieldMessages(err: unknown): Record<string, string> {
+  if (err instanceof ApiClientError && err.code === 'VALIDATION_FAILED' && err.fields.length) {
+    const out: Record<string, string> = {}
+    for (const f of err.fields) out[f.path] ??= f.message
+    return out
+  }
+  return { other: err instanceof ApiClientError ? err.message : '提交失败，请稍后再试' }
+}

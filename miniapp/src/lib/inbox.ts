@@ -28,7 +28,8 @@ export function linkTarget(link: string | null): { kind: 'page'; url: string } |
   if (!value) return null
   if (/^https?:\/\//i.test(value)) return { kind: 'web', url: value }
   const path = value.startsWith('/') ? value : `/${value}`
-  return /^\/pages\/[\w-]+\/index(\?.*)?$/.test(path) ? { kind: 'page', url: path } : null
+  // Citizens' pages: the main package, and the 申请公开 and 互动交流 subpackages (never the workbench).
+  return /^\/(?:(?:disclosure|interaction)\/)?pages\/[\w-]+\/index(\?.*)?$/.test(path) ? { kind: 'page', url: path } : null
 }
 
 /** `2 条未读` for a badge; `99+ 条未读` past 99; nothing when none. */

@@ -1,4 +1,4 @@
-import Router from '@koa/router'
+import type Router from '@koa/router'
 import {
   can,
   CONTENT_TYPE_LABELS,
@@ -16,8 +16,8 @@ import { auditActorOf, type StaffPrincipal } from '../auth/principal'
 import { AccountPublicationModel } from '../cadence/model'
 import { ContentItem } from '../content/model'
 import { recordAudit } from '../platform/audit/auditTrail'
-import { ForbiddenError, ValidationError } from '../platform/errors'
-import { csvTable } from '../platform/http/csv'
+import { ForbiddenError } from '../platform/errors'
+import { csvDownloadRouter } from '../platform/http/csv'
 import type { Authenticate } from '../platform/http/endpoints'
 import type { DisclosureContext } from './context'
 import { DisclosureApplicationModel, DisclosureReportEntryModel, type DisclosureApplicationDoc, type DisclosureReportEntryDoc } from './model'
@@ -126,15 +126,8 @@ export class AnnualReporter {
 
 /** `GET /api/v1/staff/disclosure/report.csv?year=…&department=…`: the report's table as CSV (UTF-8 with BOM), for whoever may see the report. */
 export function annualReportCsvRouter(reporter: AnnualReporter, authenticate: Authenticate): Router {
-  const router = new Router()
-  router.get('/api/v1/staff/disclosure/report.csv', async (ctx) => {
-    const staff = await authenticate(ctx)
-    const parsed = disclosureReportQuerySchema.safeParse(ctx.query)
-    if (!parsed.success) throw ValidationError.fromZod(parsed.error, 'query')
-    const report = await reporter.report(staff, parsed.data)
-    ctx.type = 'text/csv; charset=utf-8'
-    ctx.set('Content-Disposition', `attachment; filename="disclosure-report-${report.department}-${report.year}.csv"`)
-    ctx.body = csvTable(['指标名称', String(report.year), '历年累计'], report.rows.map((r) => [r.label, r.year, r.cumulative ?? '—']))
+  return csvDownloadRouter('/api/v1/staff/disclosure/report.csv', disclosureReportQuerySchema, authenticate, async (staff, query) => {
+    const report = await reporter.report(staff, query)
+    return { filename: `disclosure-report-${report.department}-${report.year}.csv`, header: ['指标名称', String(report.year), '历年累计'], rows: report.rows.map((r) => [r.label, r.year, r.cumulative ?? '—']) }
   })
-  return router
 }

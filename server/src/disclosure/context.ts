@@ -1,5 +1,5 @@
 import { formatShanghaiDate, type ClockSettings, type WorkingCalendar } from '@zw/shared'
-import type { AuditActor } from '../platform/audit/auditTrail'
+import { SYSTEM_ACTOR } from '../platform/audit/auditTrail'
 import type { FeePayments } from './feePayments'
 import type { IdCipher } from './idCipher'
 
@@ -17,5 +17,5 @@ export interface DisclosureContext {
 export const todayOf = (ctx: DisclosureContext) => formatShanghaiDate(ctx.now())
 
 /** The system as actor (jobs, the payment notification). */
-export const SYSTEM_ACTOR: AuditActor = { id: 'system', name: '系统' }
-export const SYSTEM_REF = { id: 'system', name: '系统' }
+export { SYSTEM_ACTOR }
+export const SYSTEM_REF = { id: SYSTEM_ACTOR.id, name: SYSTEM_ACTOR.name }

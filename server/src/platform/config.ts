@@ -63,6 +63,9 @@ export const configSchema = z.object({
   /** Template of 信息更正通知 (same keys). */
   WECHAT_CORRECTION_TEMPLATE_ID: z.string().min(1).optional(),
   WECHAT_CORRECTION_TEMPLATE_LONG_TERM: booleanFlag.default(true),
+  /** Template of 互动回复通知 (replies to 留言, consultation feedback; same keys); unset: the push template is used. */
+  WECHAT_REPLY_TEMPLATE_ID: z.string().min(1).optional(),
+  WECHAT_REPLY_TEMPLATE_LONG_TERM: booleanFlag.default(true),
   /** Tencent Cloud SMS (SendSms); without the key pair, app and signature, mobile binding and SMS pushes are off. */
   SMS_API_BASE_URL: z.url({ error: '应为网址，例如 https://sms.tencentcloudapi.com' }).default('https://sms.tencentcloudapi.com'),
   SMS_SECRET_ID: z.string().min(8).optional(),
@@ -112,6 +115,14 @@ export const configSchema = z.object({
   DISCLOSURE_FEE_PAUSES_CLOCK: booleanFlag.default(true),
   /** The daily disclosure job: reminders 3 working days before due, overdue escalation, abandonment (cron, Beijing time). */
   DISCLOSURE_DAILY_CRON: cronExpression.default('0 8 * * *'),
+  /** Interaction (issue 9): the daily message sweep (reminders, overdue escalation, the 60-day alarm; cron, Beijing time). */
+  INTERACTION_DAILY_CRON: cronExpression.default('0 8 * * *'),
+  /** Working days to answer a message, by category, unless a department sets its own. */
+  MESSAGE_ANSWER_DAYS_CONSULTATION: integer(1, 60).default(5),
+  MESSAGE_ANSWER_DAYS_SUGGESTION: integer(1, 60).default(15),
+  MESSAGE_ANSWER_DAYS_COMPLAINT: integer(1, 60).default(15),
+  /** Whether replies are reviewed by a second person unless a department says otherwise. */
+  MESSAGE_REPLY_REVIEW: booleanFlag.default(false),
   /**
    * 两微 distribution (issue 8). The key that encrypts channel credentials at rest
    * (AES-256-GCM): 32 bytes as 64 hex characters or base64. Without it in production,

@@ -6,11 +6,11 @@ import { CampaignModel, type CampaignDoc } from './model'
 
 const mayRead = (staff: StaffPrincipal, department: string) => can(staff, 'push.control', department) || can(staff, 'push.approve', department)
 
-/** The department's campaigns, newest first, and one campaign, for the people who work on them. */
+/** The department's campaigns (not the notices of single citizens), newest first, and one campaign, for the people who work on them. */
 export class CampaignReader {
   async list(staff: StaffPrincipal): Promise<{ campaigns: Campaign[] }> {
     if (!mayRead(staff, staff.department)) throw new ForbiddenError('没有权限查看推送')
-    const docs = await CampaignModel.find({ department: staff.department }).sort({ createdAt: -1 }).limit(200).lean<CampaignDoc[]>()
+    const docs = await CampaignModel.find({ department: staff.department, kind: { $ne: 'notice' } }).sort({ createdAt: -1 }).limit(200).lean<CampaignDoc[]>()
     return { campaigns: docs.map((d) => campaignViewOf(d, staff)) }
   }
 

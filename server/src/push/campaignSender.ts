@@ -261,15 +261,18 @@ export class CampaignSender {
     const now = this.deps.now()
     const deliveryId = (r: Recipient) => `${id}:${r._id}`
     const correction = campaign.kind === 'correction'
-    const template = campaign.channels.wechat && this.deps.wechat ? ((correction ? this.deps.templates.of('correction') : undefined) ?? this.deps.templates.of('policy-notice')) : undefined
+    const own = campaign.kind === 'notice'
+    const kindTemplate = correction ? this.deps.templates.of('correction') : own ? this.deps.templates.of('interaction-reply') : undefined
+    const template = campaign.channels.wechat && this.deps.wechat ? (kindTemplate ?? this.deps.templates.of('policy-notice')) : undefined
 
-    // 1. The daily cap: the first free slot of the citizen's day, if any (a correction must reach them: no cap).
+    // 1. The daily cap: the first free slot of the citizen's day, if any (a correction or an answer to the citizen's own message must reach them: no cap).
     const day = pushDayOf(now)
     const capped = new Set<string>()
     const smsOn = campaign.channels.sms && !!this.deps.sms
     let waiting = recipients.filter((r) => template || (smsOn && r.mobile))
-    const pushable = new Set<string>(correction ? waiting.map((r) => r._id) : [])
-    if (correction) waiting = []
+    const uncapped = correction || own
+    const pushable = new Set<string>(uncapped ? waiting.map((r) => r._id) : [])
+    if (uncapped) waiting = []
     for (let slot = 1; slot <= this.settings.dailyCap && waiting.length; slot++) {
       const taken = await insertManyOnce(DaySlotModel, waiting.map((r) => ({ _id: `${day}:${r._id}:${slot}`, citizenId: r._id, deliveryId: deliveryId(r), at: now })))
       for (const r of waiting) if (taken.has(`${day}:${r._id}:${slot}`)) pushable.add(r._id)

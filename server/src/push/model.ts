@@ -86,9 +86,11 @@ export interface CampaignDoc {
    * `campaign`: written by a department and approved; `alert`: made when an item is
    * published, for its subscribers (approved with the item); `correction`: made when an
    * item that was pushed is withdrawn, taken down or revised, for those who received it;
-   * `digest`: one day's 每天汇总 at one time of day, a message of its own to each.
+   * `digest`: one day's 每天汇总 at one time of day, a message of its own to each;
+   * `notice`: a message about something of the citizen's own (a reply to their 留言, the
+   * feedback on a consultation they commented on), sent by CitizenNotifier, never capped.
    */
-  kind: 'campaign' | 'alert' | 'correction' | 'digest'
+  kind: 'campaign' | 'alert' | 'correction' | 'digest' | 'notice'
   /** Unique: `campaign:<id>`, `alert:<itemId>:<edition>`, `correction:<itemId>:<what>` (a listener run twice makes one). */
   key: string
   /** Of a correction: the campaigns whose recipients it goes to. */

@@ -8,6 +8,7 @@ import { RetryPolicy, type RetrySettings } from '../platform/delivery/retryPolic
 import { TokenBucket } from '../platform/delivery/tokenBucket'
 import type { Handlers } from '../platform/http/endpoints'
 import { AlertScheduler } from './alertScheduler'
+import { CitizenNotifier } from './citizenNotifier'
 import { DigestSender } from './digestSender'
 import { AudiencePreviewer } from './audiencePreviewer'
 import { CampaignDrafter, type ListedContent } from './campaignDrafter'
@@ -34,6 +35,8 @@ export interface PushModule {
   audiencePreviewer: AudiencePreviewer
   sender: CampaignSender
   alerts: AlertScheduler
+  /** Messages about a citizen's own things (replies to 留言, consultation feedback). */
+  notifier: CitizenNotifier
   digests: DigestSender
   jobs: JobDefinition[]
   handlers: Handlers
@@ -67,7 +70,7 @@ export function createPushModule(deps: { now: () => Date; templates?: PushTempla
     await PushMarkModel.deleteMany({ citizenId })
     await setDigestTimes(citizenId, [])
   })
-  return { ...services, sender, alerts: new AlertScheduler(deps.now, deps.logger), digests, jobs: [sendCampaigns, sendDigests], handlers: pushHandlers(services) }
+  return { ...services, sender, alerts: new AlertScheduler(deps.now, deps.logger), notifier: new CitizenNotifier(sender, deps.now, deps.logger), digests, jobs: [sendCampaigns, sendDigests], handlers: pushHandlers(services) }
 }
 
 /** The campaign sender with its ways out (WeChat, SMS), as the server and the push worker both build it. */

@@ -13,6 +13,7 @@ export function pushSettingsOf(config: Config) {
     pushTemplates: {
       ...(config.WECHAT_PUSH_TEMPLATE_ID ? { 'policy-notice': { templateId: config.WECHAT_PUSH_TEMPLATE_ID, longTerm: config.WECHAT_PUSH_TEMPLATE_LONG_TERM } } : {}),
       ...(config.WECHAT_CORRECTION_TEMPLATE_ID ? { correction: { templateId: config.WECHAT_CORRECTION_TEMPLATE_ID, longTerm: config.WECHAT_CORRECTION_TEMPLATE_LONG_TERM } } : {}),
+      ...(config.WECHAT_REPLY_TEMPLATE_ID ? { 'interaction-reply': { templateId: config.WECHAT_REPLY_TEMPLATE_ID, longTerm: config.WECHAT_REPLY_TEMPLATE_LONG_TERM } } : {}),
     },
     pushSender: { window: config.PUSH_WINDOW, leaseMs: config.PUSH_LEASE_MS, handoverDir: config.PUSH_HANDOVER_DIR || path.join(config.DATA_DIR, 'push-handover'), quietHours: quietHoursOf(config.PUSH_QUIET_HOURS) },
     pushRatePerSecond: config.PUSH_WECHAT_RATE_PER_SECOND || undefined,

@@ -6,6 +6,7 @@
 export const PUSH_MESSAGE_KINDS = [
   { code: 'policy-notice', name: '政策推送提醒' },
   { code: 'correction', name: '信息更正通知' },
+  { code: 'interaction-reply', name: '互动回复通知' },
 ] as const
 export type PushMessageKind = (typeof PUSH_MESSAGE_KINDS)[number]['code']
 

@@ -32,6 +32,14 @@ export const STAFF_ACTIONS = {
   'disclosure.approve': { roles: ['reviewer', 'department-admin'], scope: 'department' },
   /** The annual disclosure report; record reconsiderations and lawsuits. */
   'disclosure.report': { roles: ['department-admin', 'platform-admin'], scope: 'department-or-platform' },
+  /** Citizen messages (留言) and consultations (征求意见) of the department: the queue, assigning, replying, marking a message not for publication, writing a draft for comment. */
+  'interaction.handle': { roles: ['editor', 'reviewer', 'department-admin'], scope: 'department' },
+  /** Moderate what citizens wrote (held by the content check), approve replies when the department reviews them, publish a consultation, its feedback report, archive it. */
+  'interaction.review': { roles: ['reviewer', 'department-admin'], scope: 'department' },
+  /** The department's interaction settings: answer days per category, whether replies are reviewed. */
+  'interaction.configure': { roles: ['department-admin', 'platform-admin'], scope: 'department-or-platform' },
+  /** Message statistics (a department's; the platform's for platform admins). */
+  'interaction.stats': { roles: ['editor', 'reviewer', 'department-admin', 'platform-admin'], scope: 'department-or-platform' },
   /** Create staff accounts, change their roles, unlock them, revoke their sessions. */
   'staff.manage': { roles: ['department-admin', 'platform-admin'], scope: 'department-or-platform' },
   /** Departments, catalogues, word lists and other settings. */

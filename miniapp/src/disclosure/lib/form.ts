@@ -2,7 +2,10 @@
  * Pure helpers of the 申请公开 pages (no Taro, so unit tests can import them): the blank
  * form, the per-field Chinese messages of a refused application, deadlines in words.
  */
-import { ApiClientError, type DisclosureApplicationBody, type MyDisclosure } from '@zw/shared'
+import type { DisclosureApplicationBody, MyDisclosure } from '@zw/shared'
+
+/** What the server said about each field (shared by the citizens' forms). */
+export { fieldMessages } from '../../lib/errors'
 
 export const DISCLOSURE_APPLY_PATH = '/disclosure/pages/apply/index'
 export const DISCLOSURE_MINE_PATH = '/disclosure/pages/mine/index'
@@ -25,16 +28,6 @@ export const blankForm = (): ApplyForm => ({
   form: 'electronic',
   delivery: 'online',
 })
-
-/** What the server said about each field (first message per field); `other` for the rest. */
-export function fieldMessages(err: unknown): Record<string, string> {
-  if (err instanceof ApiClientError && err.code === 'VALIDATION_FAILED' && err.fields.length) {
-    const out: Record<string, string> = {}
-    for (const f of err.fields) out[f.path] ??= f.message
-    return out
-  }
-  return { other: err instanceof ApiClientError ? err.message : '提交失败，请稍后再试' }
-}
 
 /** The deadline lines an applicant reads, in plain words. */
 export function deadlineLines(a: Pick<MyDisclosure, 'clock' | 'state'>): string[] {

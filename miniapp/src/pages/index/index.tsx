@@ -10,7 +10,7 @@ import { SearchBox } from '@/components/SearchBox'
 import { Section } from '@/components/Section'
 import { Failure, Loading, PendingPage } from '@/components/StateViews'
 import { UnreadBadge } from '@/components/UnreadBadge'
-import { INBOX_PATH } from '@/lib/citizenPages'
+import { INBOX_PATH, INTERACTION_PATH } from '@/lib/citizenPages'
 import { ME_PATH } from '@/lib/citizenSession'
 import { useElderMode } from '@/lib/elderMode'
 import { errorMessage } from '@/lib/errors'
@@ -139,6 +139,11 @@ export default function Index() {
         <Text className='me-entry-label'>我的消息</Text>
         <Text className='me-entry-hint'>收到的政策消息</Text>
         <UnreadBadge count={unread} />
+      </View>
+
+      <View className='me-entry' role='link' data-testid='interaction-entry' onClick={() => openPage(INTERACTION_PATH)}>
+        <Text className='me-entry-label'>互动交流</Text>
+        <Text className='me-entry-hint'>写留言、看答复、对政策草案提意见</Text>
       </View>
 
       <Latest state={latest} onRetry={() => void loadLatest()} />

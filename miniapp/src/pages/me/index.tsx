@@ -7,7 +7,7 @@ import { RegionPicker } from '@/components/RegionPicker'
 import { Section } from '@/components/Section'
 import { Failure, Loading } from '@/components/StateViews'
 import { UnreadBadge } from '@/components/UnreadBadge'
-import { DISCLOSURE_MINE_PATH, INBOX_PATH, SUBSCRIPTIONS_PATH } from '@/lib/citizenPages'
+import { CONSULTATIONS_PATH, DISCLOSURE_MINE_PATH, INBOX_PATH, MY_MESSAGES_PATH, SUBSCRIPTIONS_PATH } from '@/lib/citizenPages'
 import { checkDevName, devLogInMessage, orderedGroups, profileErrors, type ProfileErrors } from '@/lib/citizenProfile'
 import { asCitizen, deleteAccount, DEV_LOG_IN, devLogIn, hasCitizenSession, logInWithWeChat, logOut } from '@/lib/citizenSession'
 import { errorMessage } from '@/lib/errors'
@@ -181,6 +181,19 @@ function Profile({ profile, unread, onLoggedOut }: { profile: CitizenProfile; un
         <View className='me-row' role='link' data-testid='disclosure-entry' onClick={() => openPage(DISCLOSURE_MINE_PATH)}>
           <Text className='me-row-label'>我的申请</Text>
           <Text className='me-row-hint'>申请公开、查看答复</Text>
+          <Text className='me-row-arrow' aria-hidden='true'>›</Text>
+        </View>
+      </Section>
+
+      <Section title='互动交流'>
+        <View className='me-row' role='link' data-testid='my-messages-entry' onClick={() => openPage(MY_MESSAGES_PATH)}>
+          <Text className='me-row-label'>我的留言</Text>
+          <Text className='me-row-hint'>咨询、建议、投诉和答复</Text>
+          <Text className='me-row-arrow' aria-hidden='true'>›</Text>
+        </View>
+        <View className='me-row' role='link' data-testid='consultations-entry' onClick={() => openPage(CONSULTATIONS_PATH)}>
+          <Text className='me-row-label'>征求意见</Text>
+          <Text className='me-row-hint'>对政策草案提意见</Text>
           <Text className='me-row-arrow' aria-hidden='true'>›</Text>
         </View>
       </Section>

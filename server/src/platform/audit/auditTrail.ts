@@ -56,6 +56,9 @@ auditRecordSchema.pre('save', function refuseChange() {
 })
 export const AuditRecordModel = mongoose.model<AuditRecordDoc>('AuditRecord', auditRecordSchema)
 
+/** The system as actor (jobs, notifications from platforms). */
+export const SYSTEM_ACTOR: AuditActor = { id: 'system', name: '系统' }
+
 const hashOf = (value: unknown) => (value === undefined || value === null ? null : createHash('sha256').update(JSON.stringify(value)).digest('hex'))
 
 /** Records one state change: who, when, from where, what, before and after ("处处留痕"). */

@@ -1,4 +1,5 @@
 import { AccessTokenSource } from './accessTokenSource'
+import { ContentSecurityChecker } from './contentSecurity'
 import { openIdOfLoginCode } from './miniProgramLogin'
 import { SubscribeMessageSender } from './subscribeMessages'
 import type { WeChatSettings } from './wechatHttp'
@@ -12,6 +13,8 @@ export interface WeChatClients {
   miniprogramState: 'developer' | 'trial' | 'formal'
   tokens: AccessTokenSource
   messages: SubscribeMessageSender
+  /** msg_sec_check v2 for what citizens write. */
+  contentSecurity: ContentSecurityChecker
   openIdOf(code: string): Promise<{ openid: string; unionid?: string }>
 }
 
@@ -28,6 +31,7 @@ export function createWeChatClients(
     miniprogramState: options.miniprogramState ?? 'formal',
     tokens,
     messages: new SubscribeMessageSender(settings, tokens),
+    contentSecurity: new ContentSecurityChecker(settings, tokens),
     openIdOf: (code) => openIdOfLoginCode(settings, code),
   }
 }

@@ -6,6 +6,7 @@ import { errorMessage } from '@/lib/errors'
 import { Area, Chips, Field } from '../../lib/Fields'
 import { DisclosureFileLinks, DisclosureFileUploads } from '../../lib/DisclosureFiles'
 import { STEP_FIELDS, stepBody } from '../../lib/disclosureForm'
+import { History } from '../../lib/History'
 import { asStaff, savedSession } from '../../lib/session'
 import '../index/index.css'
 
@@ -138,15 +139,7 @@ function Handle({ id }: { id: string }) {
           </View>
         </View>
       ) : null}
-      <Text className='workbench-title'>办理记录</Text>
-      <View data-testid='disclosure-history'>
-        {a.history.map((h, i) => (
-          <View key={i} className='wb-list-row'>
-            <Text className='wb-task-kind'>{h.on} {h.label}</Text>
-            <Text className='wb-task-meta'>{h.by}{h.note && h.action !== 'received' ? `：${h.note}` : ''}</Text>
-          </View>
-        ))}
-      </View>
+      <History title='办理记录' testId='disclosure-history' rows={a.history.map((h) => ({ ...h, note: h.action === 'received' ? '' : h.note }))} />
     </View>
   )
 }

@@ -328,6 +328,11 @@ function Signedin({ staff, onLogOut }: { staff: StaffProfile; onLogOut: () => vo
           <Text>依申请公开</Text>
         </View>
       ) : null}
+      {can(staff, 'interaction.handle', staff.department) || can(staff, 'platform.configure') ? (
+        <View className='wb-button wb-secondary' role='button' data-testid='interaction-entry' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/messages/index' })}>
+          <Text>互动交流（留言、征求意见）</Text>
+        </View>
+      ) : null}
       {can(staff, 'platform.configure') ? (
         <View className='wb-button wb-secondary' role='button' onClick={() => void Taro.navigateTo({ url: '/workbench/pages/calendar/index' })}>
           <Text>工作日历</Text>
