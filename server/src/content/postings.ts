@@ -34,7 +34,7 @@ export class PostingList {
   push(value: number): void {
     if (this.planes) {
       const num = value >>> 4
-      if (((num >>> 5) << 2) >= this.planes.length) this.planes = grownPlanes(this.planes, num + 1)
+      if (((num >>> 5) << 2) >= this.planes.length) this.planes = grownPlanes(this.planes, num + 1, this.arena)
       if (maskIn(this.planes, num) === 0) this.length += 1
       setMask(this.planes, num, value & 15)
       return
@@ -65,7 +65,7 @@ export class PostingList {
 
   /** Every entry grown in the arena, in order, in one array of its own (leaves the arena). */
   private gather(): void {
-    if (!this.arena) return
+    if (!this.arena || this.planes) return
     const all = new Int32Array(Math.max(4, this.length))
     this.copyEntriesTo(all, 0)
     this.data = all
@@ -102,24 +102,36 @@ export class PostingList {
     return offset + this.length
   }
 
-  /** Turns a sparse list into the dense form for item numbers below `capacity`. */
+  /**
+   * Turns a sparse list into the dense form for item numbers below `capacity`. During a
+   * bulk load the planes too grow in the arena (`settle` moves them out, sized exactly).
+   */
   densify(capacity: number): void {
     if (this.planes) return
-    this.gather()
-    const planes = new Uint32Array(((capacity + 31) >>> 5) << 2)
-    for (let i = 0; i < this.length; i++) {
-      const v = this.data[i]!
-      setMask(planes, v >>> 4, v & 15)
-    }
+    const words = ((capacity + 31) >>> 5) << 2
+    const planes = this.arena ? this.arena.allocPlanes(words) : new Uint32Array(words)
+    const put = (v: number) => setMask(planes, v >>> 4, v & 15)
+    if (this.arena) for (const c of this.chunks ?? []) c.forEach(put)
+    const n = this.arena ? this.fill : this.length
+    for (let i = 0; i < n; i++) put(this.data[i]!)
     this.planes = planes
     this.data = new Int32Array(0)
-    this.arena = undefined
+    this.chunks = undefined
   }
 
-  /** Gives back dense room beyond `capacity` items (after a bulk load sized by guess). */
-  trim(capacity: number): void {
+  /**
+   * After a bulk load: dense planes move out of the arena into an array of exactly
+   * `capacity` items (so the arena's slabs, returned whole, hold all the outgrown ones).
+   */
+  settle(capacity: number): void {
+    if (!this.planes) return
     const words = ((capacity + 31) >>> 5) << 2
-    if (this.planes && this.planes.length > words) this.planes = this.planes.slice(0, words)
+    if (this.arena || this.planes.length > words) {
+      const exact = new Uint32Array(Math.max(words, 4))
+      exact.set(this.planes.subarray(0, Math.min(words, this.planes.length)))
+      this.planes = exact
+    }
+    this.arena = undefined
   }
 
   /** Keeps the items `keep` accepts (by item number); returns how many remain. */
@@ -172,9 +184,10 @@ function setMask(planes: Uint32Array, num: number, mask: number): void {
   for (let f = 0; f < 4; f++) if (mask & (1 << f)) planes[at + f]! |= bit
 }
 
-function grownPlanes(planes: Uint32Array, capacity: number): Uint32Array {
+function grownPlanes(planes: Uint32Array, capacity: number, arena?: GrowthArena): Uint32Array {
   // Interleaved by word, so the old planes are the start of the new ones.
-  const bigger = new Uint32Array(Math.max(((capacity + 31) >>> 5) << 2, planes.length * 2))
+  const words = Math.max(((capacity + 31) >>> 5) << 2, planes.length * 2)
+  const bigger = arena ? arena.allocPlanes(words) : new Uint32Array(words)
   bigger.set(planes)
   return bigger
 }
@@ -206,6 +219,12 @@ export class GrowthArena {
     this.used += ints
     return block
   }
+
+  /** Room for dense bit planes (zeroed: a slab is never handed out twice). */
+  allocPlanes(words: number): Uint32Array {
+    const block = this.alloc(words)
+    return new Uint32Array(block.buffer, block.byteOffset, words)
+  }
 }
 
 /** Terms in at least this share of all items are held densely. */
@@ -220,7 +239,7 @@ export function packPostings(lists: Iterable<PostingList>, capacity: number): vo
   const all = [...lists]
   for (const list of all) {
     if (capacity > 0 && list.length >= capacity * DENSE_SHARE) list.densify(capacity)
-    list.trim(capacity)
+    list.settle(capacity)
   }
   const sparse = all.filter((l) => !l.isDense)
   const pool = new Int32Array(sparse.reduce((n, l) => n + l.length, 0))
