@@ -106,10 +106,11 @@ export class PostingList {
    * Turns a sparse list into the dense form for item numbers below `capacity`. During a
    * bulk load the planes too grow in the arena (`settle` moves them out, sized exactly).
    */
-  densify(capacity: number): void {
+  densify(capacity: number, exact = false): void {
     if (this.planes) return
     const words = ((capacity + 31) >>> 5) << 2
-    const planes = this.arena ? this.arena.allocPlanes(words) : new Uint32Array(words)
+    // `exact`: the capacity is the item count expected at the end; the planes are final.
+    const planes = this.arena && !exact ? this.arena.allocPlanes(words) : new Uint32Array(words)
     const put = (v: number) => setMask(planes, v >>> 4, v & 15)
     if (this.arena) for (const c of this.chunks ?? []) c.forEach(put)
     const n = this.arena ? this.fill : this.length
@@ -126,7 +127,7 @@ export class PostingList {
   settle(capacity: number): void {
     if (!this.planes) return
     const words = ((capacity + 31) >>> 5) << 2
-    if (this.arena || this.planes.length > words) {
+    if (this.planes.length > words || (this.arena && this.planes.buffer.byteLength !== this.planes.byteLength)) {
       const exact = new Uint32Array(Math.max(words, 4))
       exact.set(this.planes.subarray(0, Math.min(words, this.planes.length)))
       this.planes = exact

@@ -61,6 +61,19 @@ export const dayNumber = (isoDate: string): number => Number(isoDate.slice(0, 4)
 /** Items read at start before common terms are made dense as they come (fewer: shares are noise). */
 const EARLY_DENSE_AFTER = 4096
 
+/**
+ * How many documents the content collection holds, from its statistics (FerretDB v1
+ * answers `count` by reading every document: 69 s at 100,000; `collStats` in ~6 s), or 0.
+ */
+async function collectionSize(): Promise<number> {
+  try {
+    const stats = (await ContentItem.db.db!.command({ collStats: ContentItem.collection.collectionName })) as { count?: number }
+    return typeof stats.count === 'number' && stats.count > 0 ? stats.count : 0
+  } catch {
+    return 0
+  }
+}
+
 /** Snippet text kept per item, in characters. */
 const SNIPPET_CHARS = 240
 
@@ -116,6 +129,8 @@ export class ContentReadModel {
   private livePostings = 0
   /** Where posting lists grow during the bulk load at start (see GrowthArena). */
   private arena: GrowthArena | undefined
+  /** During the bulk load: how many items the collection holds (0: unknown), sizing dense postings. */
+  private expectedItems = 0
   private lastSeq = 0
   private missingSince = new Map<number, number>()
   private timer: NodeJS.Timeout | undefined
@@ -140,6 +155,7 @@ export class ContentReadModel {
     const gc = (globalThis as { gc?: () => void }).gc
     let loaded = 0
     this.arena = new GrowthArena()
+    this.expectedItems = await collectionSize()
     for await (const doc of ContentItem.find({ status: { $in: ['published', 'withdrawn'] } }).lean<ContentItemDoc>().cursor({ batchSize: 500 })) {
       this.apply(doc._id.toString(), doc as ContentItemDoc)
       if (++loaded % 5000 === 0) gc?.()
@@ -269,7 +285,10 @@ export class ContentReadModel {
       let list = this.postings.get(t)
       if (!list) this.postings.set(t, (list = new PostingList(this.arena)))
       list.push((item.num << 4) | f)
-      if (list.length >= denseAt && !list.isDense) list.densify(this.byNum.length * 2)
+      if (list.length >= denseAt && !list.isDense) {
+        if (this.expectedItems > this.byNum.length) list.densify(this.expectedItems, true)
+        else list.densify(this.byNum.length * 2)
+      }
       this.livePostings += 1
     })
     for (const policyId of item.policyIds ?? []) {
