@@ -21,6 +21,8 @@ export class PostingList {
    */
   private chunks: Int32Array[] | undefined
   private fill = 0
+  /** Whether the dense planes sit in an arena's slab (they must move out when packed). */
+  private planesInArena = false
 
   /** `arena`: where the list grows until it is packed (during a bulk load). */
   constructor(private arena?: GrowthArena) {
@@ -34,7 +36,10 @@ export class PostingList {
   push(value: number): void {
     if (this.planes) {
       const num = value >>> 4
-      if (((num >>> 5) << 2) >= this.planes.length) this.planes = grownPlanes(this.planes, num + 1, this.arena)
+      if (((num >>> 5) << 2) >= this.planes.length) {
+        this.planes = grownPlanes(this.planes, num + 1, this.arena)
+        if (this.arena) this.planesInArena = true
+      }
       if (maskIn(this.planes, num) === 0) this.length += 1
       setMask(this.planes, num, value & 15)
       return
@@ -110,7 +115,8 @@ export class PostingList {
     if (this.planes) return
     const words = ((capacity + 31) >>> 5) << 2
     // `exact`: the capacity is the item count expected at the end; the planes are final.
-    const planes = this.arena && !exact ? this.arena.allocPlanes(words) : new Uint32Array(words)
+    this.planesInArena = this.arena !== undefined && !exact
+    const planes = this.planesInArena ? this.arena!.allocPlanes(words) : new Uint32Array(words)
     const put = (v: number) => setMask(planes, v >>> 4, v & 15)
     if (this.arena) for (const c of this.chunks ?? []) c.forEach(put)
     const n = this.arena ? this.fill : this.length
@@ -127,10 +133,11 @@ export class PostingList {
   settle(capacity: number): void {
     if (!this.planes) return
     const words = ((capacity + 31) >>> 5) << 2
-    if (this.planes.length > words || (this.arena && this.planes.buffer.byteLength !== this.planes.byteLength)) {
+    if (this.planes.length > words || this.planesInArena) {
       const exact = new Uint32Array(Math.max(words, 4))
       exact.set(this.planes.subarray(0, Math.min(words, this.planes.length)))
       this.planes = exact
+      this.planesInArena = false
     }
     this.arena = undefined
   }
