@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiClient, CampaignBody } from '@zw/shared'
 import { CitizenAccountModel } from '../../server/src/auth/citizenModel'
+import { HandoverLog } from '../../server/src/push/handoverLog'
 import { CampaignSender } from '../../server/src/push/campaignSender'
 import { recountCampaign } from '../../server/src/push/campaignRecount'
 import { CampaignModel, PushDeliveryModel } from '../../server/src/push/model'
@@ -206,27 +207,39 @@ describe('after a sender died', () => {
   it('sends what it recorded but never handed over (its hand-over log on this machine says so), and never what it may have handed over', async () => {
     const unsent = await citizen('410724000000')
     const handed = await citizen('410724000000')
+    const written = await citizen('410724000000')
+    const notWritten = await citizen('410724000000')
     const untouched = await citizen('410724000000')
     const id = await approvedCampaign({ audience: { topics: ['land-acquisition-compensation'], topicMatch: 'any', regions: ['410724000000'], groups: [] } })
-    // As a dead sender on this machine left it: window 4 handed over (logged), window 5 recorded but never handed over.
+    // As a dead sender on this machine left it: window 4 handed over (a record from before
+    // message marks); window 5 recorded but never started; window 6 started, its first
+    // message written to a connection, its second not yet (it died in between).
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zw-handover-test-'))
-    fs.writeFileSync(path.join(dir, 'dead-sender.log'), '1\n2\n3\n4\n')
+    fs.writeFileSync(path.join(dir, 'dead-sender.log'), '1\n2\n3\n4\n6\n6:0\n')
     const now = new Date()
     await PushDeliveryModel.insertMany([
       { _id: `${id}:${handed.id}`, campaignId: id, citizenId: handed.id, at: now, own: null, via: 'wechat', h: 'dead-sender:4' },
-      { _id: `${id}:${unsent.id}`, campaignId: id, citizenId: unsent.id, at: now, own: null, via: 'wechat', h: 'dead-sender:5' },
+      { _id: `${id}:${unsent.id}`, campaignId: id, citizenId: unsent.id, at: now, own: null, via: 'wechat', h: 'dead-sender:5:0' },
+      { _id: `${id}:${written.id}`, campaignId: id, citizenId: written.id, at: now, own: null, via: 'wechat', h: 'dead-sender:6:0' },
+      { _id: `${id}:${notWritten.id}`, campaignId: id, citizenId: notWritten.id, at: now, own: null, via: 'wechat', h: 'dead-sender:6:1' },
     ])
     await CampaignModel.updateOne({ _id: id }, { $set: { state: 'sending', runs: 1, lease: { owner: 'dead-sender', until: new Date(Date.now() - 1000) } } })
     const wechat = (t.services.push.sender as unknown as { deps: { wechat: never } }).deps.wechat
     try {
       await new CampaignSender({ templates: t.services.push.templates, ledger: t.services.push.consentLedger, wechat, now: () => new Date(), logger: t.logger }, { handoverDir: dir, quietHours: NO_QUIET_HOURS }).sendDue()
+      expect(sentTo(id).sort()).toEqual([unsent.openid, notWritten.openid, untouched.openid].sort())
+      const stats = (await CampaignModel.findById(id).lean())!.stats
+      expect(stats).toMatchObject({ targeted: 5, sent: { wechat: 3, inbox: 5 }, unconfirmed: 2 })
+      expect(await recountCampaign(id)).toEqual(stats)
+      // Were this sender to die now too, the next one would not send the two it recovered again: it marked them.
+      const marks = HandoverLog.read(dir)
+      expect(['dead-sender:5:0', 'dead-sender:6:1'].map((h) => marks.neverHandedOver(h, 'wechat'))).toEqual([false, false])
+      expect(marks.neverHandedOver('dead-sender:6:2', 'wechat')).toBe(true)
+      expect(marks.neverHandedOver('dead-sender:6:2', 'inbox-only')).toBe(false)
+      expect(marks.neverHandedOver('elsewhere:1:0', 'wechat')).toBe(false) // a sender on another machine: cannot be judged here
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
     }
-    expect(sentTo(id).sort()).toEqual([unsent.openid, untouched.openid].sort())
-    const stats = (await CampaignModel.findById(id).lean())!.stats
-    expect(stats).toMatchObject({ targeted: 3, sent: { wechat: 2, inbox: 3 }, unconfirmed: 1 })
-    expect(await recountCampaign(id)).toEqual(stats)
   })
 })
 

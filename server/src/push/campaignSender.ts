@@ -13,6 +13,12 @@ import { CampaignModel, ConsentUseModel, messageOfCampaign, PushDeliveryModel, t
 import { HandoverLog } from './handoverLog'
 import type { PushTemplates } from './templates'
 
+/** A delivery recorded already: how it goes out, and its record's hand-over key (`sender:window:index`). */
+interface RecordedRoute {
+  via: DeliveryRoute
+  h: string
+}
+
 /** A subscription message as WeChat takes it. */
 export interface PushMessage {
   touser: string
@@ -29,14 +35,15 @@ export interface PushResult {
 
 /** The way out to WeChat: sends one message (retrying what is worth retrying), after the first request's rate token was taken. */
 export interface WeChatPusher {
-  send(message: PushMessage): Promise<PushResult>
+  /** `onWrite` is called just before each attempt's request is written to a connection (the hand-over log marks the message then). */
+  send(message: PushMessage, onWrite?: () => void): Promise<PushResult>
   /** Waits until one more request may go (the rate limit); none: unlimited. */
   take?(): Promise<void>
 }
 
 /** The way out by SMS (a citizen without WeChat consent who verified a number): the message title as the template's parameter. */
 export interface SmsPusher {
-  send(phone: string, title: string): Promise<PushResult>
+  send(phone: string, title: string, onWrite?: () => void): Promise<PushResult>
 }
 
 export interface SenderSettings {
@@ -212,28 +219,25 @@ export class CampaignSender {
   }
 
 
-  /** Recorded deliveries a dead sender on this machine never handed over (found by `resume`), by citizen, with how each goes out. */
-  private unsent = new Map<string, Map<string, DeliveryRoute>>()
+  /** Recorded deliveries a dead sender on this machine never handed over (found by `resume`), by citizen, with how each goes out and its record's key. */
+  private unsent = new Map<string, Map<string, RecordedRoute>>()
 
   private async resume(campaign: CampaignDoc): Promise<CompactIdSet> {
     const id = campaign._id.toString()
     const stats = await recountCampaign(id)
     await CampaignModel.updateOne({ _id: campaign._id, 'lease.owner': this.owner }, { $set: { stats } })
-    const logs = HandoverLog.read(this.settings.handoverDir)
-    const unsent = new Map<string, DeliveryRoute>()
+    const marks = HandoverLog.read(this.settings.handoverDir)
+    const unsent = new Map<string, RecordedRoute>()
     const done = new CompactIdSet()
     for await (const d of PushDeliveryModel.find({ campaignId: id }, { _id: 1, citizenId: 1, via: 1, h: 1 }).lean<PushDeliveryDoc[]>().cursor({ batchSize: 2000 }) as AsyncIterable<PushDeliveryDoc>) {
       done.add(d._id)
-      const at = d.h?.lastIndexOf(':') ?? -1
-      const handed = at > 0 ? logs.get(d.h!.slice(0, at)) : undefined
-      // Recorded by a sender that logged here, in a window it never marked handed over.
-      if (handed && d.via && !handed.has(Number(d.h!.slice(at + 1)))) unsent.set(d.citizenId, d.via)
+      if (marks.neverHandedOver(d.h, d.via)) unsent.set(d.citizenId, { via: d.via!, h: d.h! })
     }
     this.unsent.set(id, unsent)
     return done
   }
 
-  /** Sends what a dead sender recorded but never handed over (at most the window it was recording), unless it has an outcome. */
+  /** Sends what a dead sender recorded but never handed over (at most about a window), unless it has an outcome. */
   private async recover(campaign: CampaignDoc): Promise<void> {
     const id = campaign._id.toString()
     const unsent = this.unsent.get(id)
@@ -253,9 +257,9 @@ export class CampaignSender {
    * One window of recipients: cap, consent, rate, record, hand over, outcomes, counters.
    * `contentOf` gives a recipient their own message (a digest); by default the campaign's.
    */
-  async sendWindow(campaign: CampaignDoc, all: Recipient[], contentOf?: (r: Recipient) => { title: string; text: string; link: string | null }, recorded_?: Map<string, DeliveryRoute>): Promise<void> {
-    // Recipients recorded already (by a sender that died before handing them over) keep the way out decided then.
-    const routed = recorded_ ?? new Map<string, DeliveryRoute>()
+  async sendWindow(campaign: CampaignDoc, all: Recipient[], contentOf?: (r: Recipient) => { title: string; text: string; link: string | null }, recorded_?: Map<string, RecordedRoute>): Promise<void> {
+    // Recipients recorded already (by a sender that died before handing them over) keep the way out decided then, and their record's key.
+    const routed = recorded_ ?? new Map<string, RecordedRoute>()
     const recipients = all.filter((r) => !routed.has(r._id))
     const id = campaign._id.toString()
     const now = this.deps.now()
@@ -302,7 +306,7 @@ export class CampaignSender {
     const bySms = new Set(recipients.filter((r) => smsOn && r.mobile && pushable.has(r._id) && !byWeChat.has(r._id)).map((r) => r._id))
     const routeOf = (r: Recipient): DeliveryRoute => (byWeChat.has(r._id) ? 'wechat' : bySms.has(r._id) ? 'sms' : capped.has(r._id) ? 'capped' : template && pushable.has(r._id) ? 'no-consent' : 'inbox-only')
     const routes = new Map(recipients.map((r) => [r._id, routeOf(r)]))
-    for (const [citizenId, route] of routed) {
+    for (const [citizenId, { via: route }] of routed) {
       routes.set(citizenId, route)
       if (route === 'wechat' && template) byWeChat.add(citizenId)
       else if (route === 'sms' && smsOn) bySms.add(citizenId)
@@ -319,29 +323,48 @@ export class CampaignSender {
     const shared = messageOfCampaign(campaign)
     const content = (r: Recipient) => contentOf?.(r) ?? shared
     const n = ++this.windows
-    const deliveries: PushDeliveryDoc[] = recipients.map((r) => ({ _id: deliveryId(r), campaignId: id, citizenId: r._id, at: now, own: contentOf?.(r) ?? null, via: routes.get(r._id)!, h: `${this.owner}:${n}` }))
+    const keyOf = new Map<string, string>()
+    const deliveries: PushDeliveryDoc[] = recipients.map((r, i) => {
+      const h = `${this.owner}:${n}:${i}`
+      keyOf.set(r._id, h)
+      return { _id: deliveryId(r), campaignId: id, citizenId: r._id, at: now, own: contentOf?.(r) ?? null, via: routes.get(r._id)!, h }
+    })
+    for (const [citizenId, { h }] of routed) keyOf.set(citizenId, h)
+    this.log.open()
     const recorded = await insertManyOnce(PushDeliveryModel, deliveries)
     for (const citizenId of routed.keys()) recorded.add(`${id}:${citizenId}`)
 
-    // 5. Hand over at once, marked in this machine's hand-over log first (synchronously: nothing in between).
+    // 5. Hand over at once. The hand-over log marks the window first, then each message as
+    // its request is written to a connection (synchronously, in the same turn as the write).
     this.log.handed(n)
+    const markWritten = (r: Recipient) => {
+      let marked = false
+      return () => {
+        if (marked) return
+        marked = true
+        this.log.wrote(keyOf.get(r._id)!)
+      }
+    }
     const sendTime = formatShanghaiDateTime(campaign.sendAt ?? now)
     const sendingByWeChat = Promise.all(
       wechatRecipients
         .filter((r) => recorded.has(deliveryId(r)))
         .map(async (r) => ({
           r,
-          result: await this.deps.wechat!.send({
-            touser: r.openid,
-            template_id: template!.templateId,
-            page: `${content(r).link ?? 'pages/inbox/index?'}&d=${encodeURIComponent(deliveryId(r))}`,
-            data: { thing1: { value: fitThing(content(r).title) }, thing2: { value: fitThing(department) }, time3: { value: sendTime } },
-          }),
+          result: await this.deps.wechat!.send(
+            {
+              touser: r.openid,
+              template_id: template!.templateId,
+              page: `${content(r).link ?? 'pages/inbox/index?'}&d=${encodeURIComponent(deliveryId(r))}`,
+              data: { thing1: { value: fitThing(content(r).title) }, thing2: { value: fitThing(department) }, time3: { value: sendTime } },
+            },
+            markWritten(r),
+          ),
         })),
     )
 
     // The texts go out together with the WeChat messages, not after them: a crash in between would lose them.
-    const sendingBySms = Promise.all(all.filter((r) => bySms.has(r._id) && recorded.has(deliveryId(r))).map(async (r) => ({ r, result: await this.deps.sms!.send(r.mobile!, content(r).title) })))
+    const sendingBySms = Promise.all(all.filter((r) => bySms.has(r._id) && recorded.has(deliveryId(r))).map(async (r) => ({ r, result: await this.deps.sms!.send(r.mobile!, content(r).title, markWritten(r)) })))
     const [results, smsResults] = await Promise.all([sendingByWeChat, sendingBySms])
     const smsBy = new Map(smsResults.map((x) => [x.r._id, x.result]))
 

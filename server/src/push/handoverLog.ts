@@ -2,16 +2,23 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 /**
- * What this machine's senders handed over, window by window, in a local append-only file
- * per sender (`<owner>.log`, one window number a line). It closes the one gap the
- * delivery journal leaves (ADR 0016): a window's records can be committed by the
- * database while the sender dies before handing the messages over (the insert was in
- * flight). A sender resuming on the same machine reads these files: a recorded window its
- * dead predecessor never marked here was never handed over, and is sent now; a marked one
- * may have reached WeChat and is never sent again. The line is written with a plain
- * synchronous write just before the hand-over, so it survives the process being killed
- * (not the machine losing power: then, as on another machine, recorded windows without
- * an outcome stay unconfirmed).
+ * What this machine's senders handed over, in a local append-only file per sender
+ * (`<owner>.log`). It closes the gap the delivery journal leaves (ADR 0016): a window's
+ * records can be committed by the database while the sender dies before its messages
+ * reach WeChat (the insert was in flight; or the messages were still being prepared, or
+ * waiting for a connection). Lines, each written with a plain synchronous write:
+ *
+ * - `n`: window n of this sender starts going out (written before any of its messages);
+ * - `n:i`: the message at place i of window n is being written to a connection now
+ *   (written by the HTTP client in the same turn as the write, `HttpCall.onWrite`);
+ * - `owner:n:i` (or `owner:n` for records from before message marks): the same, for a
+ *   delivery another (dead) sender recorded and this one sends.
+ *
+ * A sender resuming on the same machine reads these files (`HandoverMarks`). A recorded
+ * delivery whose message was never marked as written was never handed over, and is sent
+ * now; a marked one may have reached WeChat and is never sent again. The writes survive the
+ * process being killed (not the machine losing power: then, as on another machine, the
+ * recorded deliveries without an outcome stay unconfirmed).
  */
 export class HandoverLog {
   private fd: number | null = null
@@ -25,27 +32,45 @@ export class HandoverLog {
     return !!this.dir
   }
 
-  /** Marks window `n` handed over (now, before the requests are written). */
-  handed(n: number): void {
-    if (!this.dir) return
-    if (this.fd === null) {
-      fs.mkdirSync(this.dir, { recursive: true })
-      this.fd = fs.openSync(path.join(this.dir, `${this.owner}.log`), 'a')
-    }
-    fs.writeSync(this.fd, `${n}\n`)
+  /** Opens this sender's file (before it records anything, so a resuming sender knows it logged here). */
+  open(): void {
+    if (!this.dir || this.fd !== null) return
+    fs.mkdirSync(this.dir, { recursive: true })
+    this.fd = fs.openSync(path.join(this.dir, `${this.owner}.log`), 'a')
   }
 
-  /** The windows each sender that logged on this machine handed over, by sender. */
-  static read(dir: string | undefined): Map<string, Set<number>> {
-    const logs = new Map<string, Set<number>>()
-    if (!dir || !fs.existsSync(dir)) return logs
+  /** Window `n` of this sender starts going out. */
+  handed(n: number): void {
+    this.line(`${n}\n`)
+  }
+
+  /** The message of delivery key `h` (`owner:window:index`) is being written to a connection. */
+  wrote(h: string): void {
+    const own = `${this.owner}:`
+    this.line(`${h.startsWith(own) ? h.slice(own.length) : h}\n`)
+  }
+
+  private line(text: string): void {
+    if (!this.dir) return
+    this.open()
+    fs.writeSync(this.fd!, text)
+  }
+
+  /** Every mark left on this machine. */
+  static read(dir: string | undefined): HandoverMarks {
+    const marks = new HandoverMarks()
+    if (!dir || !fs.existsSync(dir)) return marks
     for (const name of fs.readdirSync(dir)) {
       if (!name.endsWith('.log')) continue
-      const windows = new Set<number>()
-      for (const line of fs.readFileSync(path.join(dir, name), 'utf8').split('\n')) if (line) windows.add(Number(line))
-      logs.set(name.slice(0, -4), windows)
+      const owner = name.slice(0, -4)
+      marks.owners.add(owner)
+      for (const line of fs.readFileSync(path.join(dir, name), 'utf8').split('\n')) {
+        if (!line) continue
+        // This sender's own marks start with a window number; others' with their sender.
+        marks.keys.add(/^\d/.test(line) ? `${owner}:${line}` : line)
+      }
     }
-    return logs
+    return marks
   }
 
   /** Removes logs not written to for `days` (their campaigns are long finished). */
@@ -56,5 +81,27 @@ export class HandoverLog {
       const file = path.join(dir, name)
       if (name.endsWith('.log') && fs.statSync(file).mtimeMs < before) fs.rmSync(file, { force: true })
     }
+  }
+}
+
+/** The marks of every hand-over log on this machine: `owner:n` for windows, `owner:n:i` for messages. */
+export class HandoverMarks {
+  /** Senders that logged on this machine (only their records can be judged here). */
+  readonly owners = new Set<string>()
+  readonly keys = new Set<string>()
+
+  /**
+   * Whether a recorded delivery (its `h` and `via`) certainly never went out: recorded by a
+   * sender that logged here, and either its window never started going out, or its message
+   * (WeChat or SMS) was never written to a connection. Anything else may have reached the
+   * platform, and is never sent again.
+   */
+  neverHandedOver(h: string | undefined, via: string | undefined): boolean {
+    if (!h || !via) return false
+    const [owner, n, i] = h.split(':')
+    if (!owner || n === undefined || !this.owners.has(owner)) return false
+    if (i !== undefined && this.keys.has(h)) return false
+    if (!this.keys.has(`${owner}:${n}`)) return true
+    return i !== undefined && (via === 'wechat' || via === 'sms')
   }
 }

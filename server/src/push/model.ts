@@ -29,7 +29,7 @@ export interface PushDeliveryDoc {
   own: PushMessageContent | null
   /** How it goes out, decided before it was recorded (the daily cap and consent taken). */
   via?: DeliveryRoute
-  /** `sender:window`: which sender recorded it, in which window (its hand-over log, ADR 0016). */
+  /** `sender:window:index` (`sender:window` before 2026-11-22): which sender recorded it, in which window, at which place (the hand-over log, ADR 0016). */
   h?: string
 }
 /** WeChat, SMS, or the inbox only (capped, no consent left, no way out chosen). */

@@ -110,10 +110,10 @@ export function weChatPusherOf(clients: WeChatClients, options: { ratePerSecond?
   const policy = new RetryPolicy(options.retry)
   return {
     take: bucket ? () => bucket.take() : undefined,
-    async send(message) {
+    async send(message, onWrite) {
       let first = true
       const perMessage = bucket ? { take: () => (first ? ((first = false), Promise.resolve()) : bucket.take()) } : undefined
-      const r = await clients.messages.sendWithRetries({ ...message, miniprogram_state: clients.miniprogramState }, { policy, bucket: perMessage })
+      const r = await clients.messages.sendWithRetries({ ...message, miniprogram_state: clients.miniprogramState }, { policy, bucket: perMessage, onWrite })
       return { outcome: r.outcome, attempts: r.attempts.map((a) => ({ at: a.at, code: String(a.errcode) })) }
     },
   }
@@ -123,8 +123,8 @@ export function weChatPusherOf(clients: WeChatClients, options: { ratePerSecond?
 export function smsPusherOf(clients: SmsClients, templateId: string, retry?: Partial<Omit<RetrySettings, 'random'>>): SmsPusher {
   const policy = new RetryPolicy(retry)
   return {
-    async send(phone, title) {
-      const r = await clients.sender.sendWithRetries({ phone, templateId, params: [title], signName: clients.signName }, { policy })
+    async send(phone, title, onWrite) {
+      const r = await clients.sender.sendWithRetries({ phone, templateId, params: [title], signName: clients.signName }, { policy, onWrite })
       return { outcome: r.outcome, attempts: r.attempts.map((a) => ({ at: a.at, code: a.code })) }
     },
   }

@@ -43,6 +43,12 @@ export interface HttpCall {
   body?: string
   /** From the moment the request goes out on a connection to the end of the answer (time queued for a free connection is not counted). */
   timeoutMs: number
+  /**
+   * Called at each attempt just before the request's bytes are written to a connection
+   * (synchronously, in the same turn as the write): not when it only waits in the pool or
+   * the connection cannot be opened. The push sender marks messages handed over with it.
+   */
+  onWrite?: () => void
 }
 
 /** No usable answer: the connection failed, timed out, or the answer was too large. */
@@ -65,7 +71,7 @@ export function httpCall(dispatcher: Dispatcher, call: HttpCall): Promise<{ stat
     dispatcher.dispatch(
       // undici's own headers/body timeouts run on coarse timers (about a second late); they stay as a backstop.
       { origin: call.origin, path: call.path, method: call.method, headers: call.headers, body: call.body, headersTimeout: call.timeoutMs, bodyTimeout: call.timeoutMs },
-      new CollectingHandler(call.timeoutMs, resolve, (err) => reject(new HttpCallError(err.message, { cause: err }))),
+      new CollectingHandler(call.timeoutMs, resolve, (err) => reject(new HttpCallError(err.message, { cause: err })), call.onWrite),
     )
   })
 }
@@ -85,10 +91,13 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
     private readonly timeoutMs: number,
     private readonly resolve: (answer: { status: number; text: string }) => void,
     private readonly reject: (err: Error) => void,
+    private readonly onWrite?: () => void,
   ) {}
 
+  /** undici calls this right before it writes the request to the connection (client-h1 `writeH1`). */
   onConnect(abort: (err?: Error) => void): void {
     this.abort = abort
+    this.onWrite?.()
     if (this.timer) clearTimeout(this.timer)
     this.timer = setTimeout(() => abort(new Error(`no answer within ${this.timeoutMs} ms`)), this.timeoutMs)
   }

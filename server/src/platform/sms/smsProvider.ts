@@ -33,7 +33,8 @@ export interface SmsOutcome {
 
 /** An SMS platform: one request, one answer. Providers never throw for the platform's answers or network failures; they answer a code. */
 export interface SmsProvider {
-  send(request: SmsRequest): Promise<SmsOutcome>
+  /** `onWrite`: called just before the request is written to a connection (see `HttpCall.onWrite`). */
+  send(request: SmsRequest, onWrite?: () => void): Promise<SmsOutcome>
 }
 
 /** One request to the provider: when it started, its code (`Ok` when sent), how long it took. */
@@ -53,11 +54,12 @@ export type SmsResult = DeliveryResult<SmsAttempt>
 export class SmsSender {
   constructor(private readonly provider: SmsProvider) {}
 
-  sendWithRetries(request: SmsRequest, options: { policy: RetryPolicy; bucket?: RateLimiter; sleep?: (ms: number) => Promise<void> }): Promise<SmsResult> {
+  /** `onWrite` is called just before each attempt's request is written to a connection (see `HttpCall.onWrite`). */
+  sendWithRetries(request: SmsRequest, options: { policy: RetryPolicy; bucket?: RateLimiter; sleep?: (ms: number) => Promise<void>; onWrite?: () => void }): Promise<SmsResult> {
     const attempt = async (): Promise<AttemptReport<SmsAttempt>> => {
       const at = new Date()
       const started = performance.now()
-      const answer = await this.provider.send(request)
+      const answer = await this.provider.send(request, options.onWrite)
       return { record: { at, code: answer.code, ms: Math.round(performance.now() - started) }, verdict: classifySmsCode(answer.code), message: answer.message }
     }
     return deliverWithRetries(attempt, options)

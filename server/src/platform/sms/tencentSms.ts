@@ -66,7 +66,7 @@ export class TencentSmsClient implements SmsProvider {
     this.now = settings.now ?? Date.now
   }
 
-  async send(sms: SmsRequest): Promise<SmsOutcome> {
+  async send(sms: SmsRequest, onWrite?: () => void): Promise<SmsOutcome> {
     const payload = JSON.stringify({
       PhoneNumberSet: [e164(sms.phone)],
       SmsSdkAppId: this.settings.smsSdkAppId,
@@ -91,6 +91,7 @@ export class TencentSmsClient implements SmsProvider {
         },
         body: payload,
         timeoutMs: this.timeoutMs,
+        onWrite,
       })
     } catch (err) {
       return { code: SMS_NO_ANSWER, message: `network: ${(err as Error).message}` }

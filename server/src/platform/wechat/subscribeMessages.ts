@@ -38,6 +38,8 @@ export interface SendWithRetriesOptions {
   /** The rate limit shared by all sends of this process, taken before every attempt. */
   bucket?: RateLimiter
   sleep?: (ms: number) => Promise<void>
+  /** Called just before each attempt's request is written to a connection (see `HttpCall.onWrite`). */
+  onWrite?: () => void
 }
 
 const TOKEN_REJECTED = new Set([40001, 42001])
@@ -99,7 +101,7 @@ export class SubscribeMessageSender {
         return report(err.errcode, classifyWeChatErrcode(err.errcode) === 'transient' ? 'transient' : 'later', err.message)
       }
       try {
-        await this.post(lastToken, body)
+        await this.post(lastToken, body, options.onWrite)
         return report(0, 'ok')
       } catch (err) {
         if (!(err instanceof WeChatApiError)) throw err
@@ -117,8 +119,8 @@ export class SubscribeMessageSender {
   }
 
   /** The message body is serialized once per message, not once per attempt. */
-  private post(token: string, message: SubscribeMessage | string): Promise<object> {
-    return wechatRequest(this.settings, SEND_PATH, { query: { access_token: token }, body: typeof message === 'string' ? new RawJson(message) : { lang: 'zh_CN', ...message } })
+  private post(token: string, message: SubscribeMessage | string, onWrite?: () => void): Promise<object> {
+    return wechatRequest(this.settings, SEND_PATH, { query: { access_token: token }, body: typeof message === 'string' ? new RawJson(message) : { lang: 'zh_CN', ...message }, onWrite })
   }
 }
 

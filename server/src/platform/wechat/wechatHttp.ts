@@ -66,7 +66,7 @@ function baseOf(settings: WeChatSettings): Base {
 
 const JSON_HEADERS = { 'content-type': 'application/json' }
 
-export async function wechatRequest<T extends object>(settings: WeChatSettings, path: string, options: { query?: Record<string, string>; body?: unknown } = {}): Promise<T> {
+export async function wechatRequest<T extends object>(settings: WeChatSettings, path: string, options: { query?: Record<string, string>; body?: unknown; onWrite?: () => void } = {}): Promise<T> {
   const { origin, prefix, timeoutMs, agent } = baseOf(settings)
   let target = path.startsWith('/') ? `${prefix}${path}` : `${prefix}/${path}`
   if (options.query) {
@@ -87,6 +87,7 @@ export async function wechatRequest<T extends object>(settings: WeChatSettings, 
       body: post ? (options.body instanceof RawJson ? options.body.json : JSON.stringify(options.body)) : undefined,
       // Time spent queued for a free connection is ours, not WeChat's, and is not counted.
       timeoutMs,
+      onWrite: options.onWrite,
     })
   } catch (err) {
     throw new WeChatApiError(WECHAT_NO_ANSWER, `network: ${(err as Error).message}`, path)
