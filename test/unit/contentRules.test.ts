@@ -42,6 +42,17 @@ describe('highlighting', () => {
     expect(s.text.slice(a, b)).toBe('征地补偿')
     expect(snippetAround('无关', ['征地'])).toBeNull()
   })
+  it('looks into one part of a longer string: only its matches, and no … where the part starts or ends', () => {
+    const packed = 'title\u0001征地公告\u0000body\u0001关于征地补偿的说明'
+    const from = packed.indexOf('关于')
+    const s = snippetAround(packed, ['补偿'], 80, from, packed.length)!
+    expect(s.text).toBe('关于征地补偿的说明')
+    expect(s.highlights).toEqual([[4, 6]])
+    expect(snippetAround(packed, ['公告'], 80, from, packed.length)).toBeNull() // only in another part
+    const cut = snippetAround(packed, ['征地', '说明'], 4, from, packed.length)!
+    expect(cut.text).toBe('…于征地补…')
+    expect(cut.highlights).toEqual([[2, 4]])
+  })
 })
 
 describe('rich text', () => {
@@ -74,12 +85,16 @@ describe('DetailStore', () => {
     try {
       store.put(0, ['{"a":1}', '{"title":"征地补偿"}', '片段：征地'])
       store.put(5, ['', '{"b":2}', ''])
-      const [card, snippet] = store.rawRange(0, 1, 2)
-      expect(card!.toString('utf8')).toBe('{"title":"征地补偿"}')
-      expect(snippet!.length).toBe('片段：征地'.length * 2)
-      expect(store.getRange(0, 0, 2)).toEqual(['{"a":1}', '{"title":"征地补偿"}', '片段：征地'])
+      const both = store.scratchRange(0, 1, 2)
+      const cardLength = store.lengthOf(0, 1)
+      expect(both.toString('utf8', 0, cardLength)).toBe('{"title":"征地补偿"}')
+      expect(both.toString('utf16le', cardLength)).toBe('片段：征地')
+      expect(store.scratchRange(0, 0, 0).toString()).toBe('{"a":1}')
       expect(store.bytes(5, 1, ',"x":1').toString()).toBe('{"b":2},"x":1')
-      expect(store.get(5, 2)).toBe('')
+      expect(store.scratchRange(5, 2, 2).length).toBe(0)
+      // Longer than the reused buffer: it grows.
+      store.put(6, ['征'.repeat(20_000), '', ''])
+      expect(store.scratchRange(6, 0, 0).toString()).toBe('征'.repeat(20_000))
     } finally {
       store.close()
     }

@@ -60,35 +60,24 @@ export class DetailStore {
     return offset
   }
 
-  private lengthOf(num: number, part: number): number {
+  lengthOf(num: number, part: number): number {
     return this.lengths[num * this.parts + part]!
   }
 
-  /** Text `part` of item number `num` ('' if none was stored). */
-  get(num: number, part: number): string {
-    return this.getRange(num, part, part)[0] ?? ''
-  }
+  private scratch = Buffer.allocUnsafeSlow(16 * 1024)
 
-  /** Texts `first` to `last` of item number `num`, read at once (they are stored one after another). */
-  getRange(num: number, first: number, last: number): string[] {
-    return this.rawRange(num, first, last).map((bytes, i) => bytes.toString(this.encodings[first + i]))
-  }
-
-  /** Texts `first` to `last` of item number `num` as stored (views of one read), undecoded. */
-  rawRange(num: number, first: number, last: number): Buffer[] {
-    if (num >= this.offsets.length) return []
+  /**
+   * Texts `first` to `last` of item number `num` as stored, one after another, in a buffer
+   * this store reuses: the view is valid until the next `scratchRange` (a search reads
+   * twenty results this way and copies what it sends, allocating nothing per result).
+   */
+  scratchRange(num: number, first: number, last: number): Buffer {
+    if (num >= this.offsets.length) return this.scratch.subarray(0, 0)
     let length = 0
     for (let p = first; p <= last; p++) length += this.lengthOf(num, p)
-    const buf = Buffer.allocUnsafe(length)
-    if (length) fs.readSync(this.fd, buf, 0, length, this.offsetOf(num, first))
-    const texts: Buffer[] = []
-    let at = 0
-    for (let p = first; p <= last; p++) {
-      const n = this.lengthOf(num, p)
-      texts.push(buf.subarray(at, at + n))
-      at += n
-    }
-    return texts
+    if (length > this.scratch.length) this.scratch = Buffer.allocUnsafeSlow(Math.max(length, this.scratch.length * 2))
+    if (length) fs.readSync(this.fd, this.scratch, 0, length, this.offsetOf(num, first))
+    return this.scratch.subarray(0, length)
   }
 
   /** Text `part` of item number `num` as stored (UTF-8 parts: as sent), followed by `tail` in UTF-8 (one buffer, no copying). */

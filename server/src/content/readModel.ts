@@ -444,10 +444,15 @@ export class ContentReadModel {
     return this.details.bytes(item.num, TEXT.card)
   }
 
-  /** The card (UTF-8 JSON) and snippet text of a visible item, for a search result (kept off the heap, read at once). */
-  resultPartsOf(item: ReadItem): { card: Buffer; snippets: SnippetPart[] } {
-    const [card, snippets] = this.details.rawRange(item.num, TEXT.card, TEXT.snippets)
-    return { card: card!, snippets: unpackSnippets(snippets ? snippets.toString('utf16le') : '') }
+  /**
+   * The card (UTF-8 JSON) and snippet text of a visible item, for a search result (kept off
+   * the heap, read at once). The card is a view valid until the next call (copy it before);
+   * the snippet parts are packed in one string, walked with `eachSnippetPart`.
+   */
+  resultPartsOf(item: ReadItem): { card: Buffer; snippets: string } {
+    const both = this.details.scratchRange(item.num, TEXT.card, TEXT.snippets)
+    const cardLength = this.details.lengthOf(item.num, TEXT.card)
+    return { card: both.subarray(0, cardLength), snippets: both.toString('utf16le', cardLength) }
   }
 
   private share(value: string): string {
@@ -494,12 +499,19 @@ function packSnippets(parts: SnippetPart[]): string {
   return parts.map((p) => `${p.f}\u0001${p.x.replace(/[\u0000\u0001]/g, ' ')}`).join('\u0000')
 }
 
-function unpackSnippets(packed: string): SnippetPart[] {
-  if (!packed) return []
-  return packed.split('\u0000').map((part) => {
-    const at = part.indexOf('\u0001')
-    return { f: part.slice(0, at) as SnippetPart['f'], x: part.slice(at + 1) }
-  })
+/**
+ * Calls `visit` with each snippet part of a packed string (`resultPartsOf`): its field and
+ * where its text starts and ends in `packed`, in order, until `visit` answers true.
+ */
+export function eachSnippetPart(packed: string, visit: (field: SnippetPart['f'], from: number, to: number) => boolean): void {
+  for (let at = 0; at < packed.length; ) {
+    const sep = packed.indexOf('\u0001', at)
+    if (sep === -1) return
+    const end = packed.indexOf('\u0000', sep + 1)
+    const to = end === -1 ? packed.length : end
+    if (visit(packed.slice(at, sep) as SnippetPart['f'], sep + 1, to)) return
+    at = to + 1
+  }
 }
 
 /** The snippet text kept: the first SNIPPET_CHARS characters, across fields. */

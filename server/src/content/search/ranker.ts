@@ -127,8 +127,20 @@ class BestK {
     }
   }
 
+  /** Best first. By insertion (k is a page or a few: no comparator closure, no temporary arrays), or a sort when k is large. */
   sorted(): number[] {
-    return Array.from(this.heap.subarray(0, this.size)).sort((a, b) => (this.better(a, b) ? -1 : this.better(b, a) ? 1 : 0))
+    const out = Array.from(this.heap.subarray(0, this.size))
+    if (out.length > 64) return out.sort((a, b) => (this.better(a, b) ? -1 : this.better(b, a) ? 1 : 0))
+    for (let i = 1; i < out.length; i++) {
+      const x = out[i]!
+      let j = i - 1
+      while (j >= 0 && this.better(x, out[j]!)) {
+        out[j + 1] = out[j]!
+        j--
+      }
+      out[j + 1] = x
+    }
+    return out
   }
 }
 
@@ -435,7 +447,11 @@ function rankAllDense(planes: Uint32Array[], idfs: number[], p: Passes, cols: It
           }
         }
       }
-      members.sort((a, b) => cols.publishedAtMs(b) - cols.publishedAtMs(a))
+      // The comparator answers -1/0/1, not the difference of two dates (a double, boxed at every comparison).
+      members.sort((a, b) => {
+        const d = cols.publishedAtMs(b) - cols.publishedAtMs(a)
+        return d > 0 ? 1 : d < 0 ? -1 : 0
+      })
       for (let i = 0; i < need && i < members.length; i++) best.push(members[i]!)
     }
     // Clear what this tier set (the next tier sets other words).

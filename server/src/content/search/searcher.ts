@@ -1,8 +1,8 @@
 import type { SearchQuery } from '@zw/shared'
 import { ServiceUnavailableError } from '../../platform/errors'
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor'
-import { joinJson } from '../../platform/http/joinJson'
-import type { ContentReadModel } from '../readModel'
+import { JsonWriter } from '../../platform/http/jsonWriter'
+import { eachSnippetPart, type ContentReadModel } from '../readModel'
 import { findRanges, snippetAround } from './highlight'
 import { rank, type Postings, type QueryWord } from './ranker'
 import { STOPWORDS } from './stopwords'
@@ -113,22 +113,26 @@ export function searchResultJson(model: ContentReadModel, query: SearchQuery, wo
   const cursor = query.cursor ? decodeCursor(query.cursor, isSearchCursor) : { o: 0, g: model.generation }
   const { best, total, scores } = rank(queryWords, model.passing(query), model.columns, model.capacity, cursor.o + query.limit)
   const page = best.slice(cursor.o, cursor.o + query.limit)
-  const items = page.map((num, i) => {
+  const out = writer.begin().text('{"items":[')
+  page.forEach((num, i) => {
     const item = model.itemByNum(num)!
     const { card, snippets } = model.resultPartsOf(item)
-    let snippet: string = 'null'
-    for (const part of snippets) {
-      const snip = snippetAround(part.x, words)
-      if (snip) {
-        snippet = `{"field":"${part.f}","text":${JSON.stringify(snip.text)},"highlights":${JSON.stringify(snip.highlights)}}`
-        break
-      }
-    }
+    if (i > 0) out.text(',')
+    // The card is a JSON object (UTF-8, copied as stored): its closing brace makes way for the result's own fields.
+    out.bytes(card, card.length - 1)
     const score = Math.round(scores[cursor.o + i]! * 1000) / 1000
-    // The card is a JSON object (UTF-8, sent as stored): its closing brace makes way for the result's own fields.
-    const own = `,"score":${score},"titleHighlights":${JSON.stringify(findRanges(item.title, words))},"snippet":${snippet}}`
-    return [card.subarray(0, card.length - 1), Buffer.from(own, 'utf8')]
+    out.text(`,"score":${score},"titleHighlights":${JSON.stringify(findRanges(item.title, words))},"snippet":`)
+    let snippet: string = 'null'
+    eachSnippetPart(snippets, (field, from, to) => {
+      const snip = snippetAround(snippets, words, 80, from, to)
+      if (snip) snippet = `{"field":"${field}","text":${JSON.stringify(snip.text)},"highlights":${JSON.stringify(snip.highlights)}}`
+      return !!snip
+    })
+    out.text(snippet).text('}')
   })
   const nextCursor = cursor.o + query.limit < total ? JSON.stringify(encodeCursor({ o: cursor.o + query.limit, g: model.generation })) : 'null'
-  return joinJson('{"items":[', items, `],"nextCursor":${nextCursor},"terms":${JSON.stringify(words)},"total":${total}}`)
+  return out.text(`],"nextCursor":${nextCursor},"terms":${JSON.stringify(words)},"total":${total}}`).done()
 }
+
+/** Search answers are written here, one at a time (synchronously). */
+const writer = new JsonWriter()
