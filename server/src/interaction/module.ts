@@ -8,10 +8,12 @@ import type { Logger } from '../platform/logger'
 import type { Authenticate, Handlers } from '../platform/http/endpoints'
 import { Setting } from '../platform/settings'
 import type { ContentSecurityChecker } from '../platform/wechat/contentSecurity'
+import type { FileStorage } from '../content/attachments/fileStorage'
 import { CommentModerator, CommentSubmitter } from './comments'
 import { ConsultationArchiver } from './consultationArchiver'
 import { ConsultationDesk } from './consultationDesk'
 import { ConsultationDrafter } from './consultationDrafter'
+import { PublishedConsultationFiles } from './consultationFiles'
 import { ConsultationPhaseKeeper } from './consultationPhaseKeeper'
 import { ConsultationPublisher } from './consultationPublisher'
 import { ConsultationReader } from './consultationReader'
@@ -49,6 +51,8 @@ export interface InteractionModule extends InteractionServices {
   replier: MessageReplier
   sweep: MessageSweep
   phases: ConsultationPhaseKeeper
+  /** Files of published consultations: a source of the public file route. */
+  publicFiles: PublishedConsultationFiles
   jobs: JobDefinition[]
   handlers: Handlers
   statsCsvRouter(authenticate: Authenticate): Router
@@ -64,6 +68,8 @@ export function createInteractionModule(deps: {
   content: ListedContent
   notify: (n: CitizenNotice) => Promise<number>
   citizenProfiles: CitizenProfiles
+  /** The public attachment storage, where staff upload consultation files. */
+  storage: FileStorage
   options?: InteractionSettingsOptions
 }): InteractionModule {
   const o = deps.options ?? {}
@@ -79,6 +85,8 @@ export function createInteractionModule(deps: {
     notify: deps.notify,
     content: deps.content,
     logger: deps.logger,
+    storage: deps.storage,
+    consultationFiles: new PublishedConsultationFiles(),
   }
   const replier = new MessageReplier(context)
   const reporter = new ConsultationReporter(context)
@@ -110,5 +118,5 @@ export function createInteractionModule(deps: {
     // Each minute: consultations open and close on the minute (reads are right without it; this records it).
     { name: 'consultation-phases', cron: '* * * * *', leaseMs: 5 * 60_000, run: async (ctx) => void (await phases.run(ctx.slot)) },
   ]
-  return { ...services, context, replier, sweep, phases, jobs, handlers: interactionHandlers(services), statsCsvRouter: (authenticate) => messageStatsCsvRouter(statistics, authenticate) }
+  return { ...services, context, replier, sweep, phases, publicFiles: context.consultationFiles, jobs, handlers: interactionHandlers(services), statsCsvRouter: (authenticate) => messageStatsCsvRouter(statistics, authenticate) }
 }
