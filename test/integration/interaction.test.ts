@@ -4,7 +4,7 @@ import { AuditRecordModel } from '../../server/src/platform/audit/auditTrail'
 import { JobScheduler } from '../../server/src/platform/jobs/scheduler'
 import { Setting } from '../../server/src/platform/settings'
 import { ContentScreener } from '../../server/src/interaction/contentScreener'
-import { CommentModel, ConsultationModel, InteractionTaskModel, MessageModel } from '../../server/src/interaction/model'
+import { CommentModel, ConsultationModel, InteractionDayCountModel, InteractionTaskModel, MessageModel } from '../../server/src/interaction/model'
 import { startTestApp, type TestApp } from '../support/app'
 import { FakeWeChat } from '../support/fakeWeChat'
 import { outcome, refusedFields, staffSession } from '../support/staff'
@@ -604,5 +604,58 @@ describe('files of consultations (uploaded by staff, public once published)', ()
     ])
     expect((await editor.api.call('getStaffConsultation', { params: { id } })).attachments.map((a) => a.name)).toEqual(['draft.pdf', '办法.docx'])
     expect((await fetch(`${t.url}/api/v1/files/draft.pdf`)).status).toBe(404)
+  })
+})
+
+describe('daily limits of what a citizen sends (Beijing calendar day)', () => {
+  it('a citizen\'s 11th message of the day answers 429 and is not stored; another citizen is not held; the count starts again the next Beijing day', async () => {
+    const c = await citizen()
+    // 07:30 in Beijing is still the day before in UTC: the Beijing day counts.
+    clock = at('2026-11-24T07:30:00')
+    // Refused input takes no place.
+    expect(await refusedFields(c.api.call('submitMessage', { body: message({ itemId: '0123456789abcdef01234567' }) }))).toEqual({ itemId: '没有找到相关的公开内容' })
+    for (let i = 0; i < 10; i++) await c.api.call('submitMessage', { body: message({ title: `第 ${i + 1} 条留言` }) })
+    const checks = fake.securityChecks.length
+    const audits = await AuditRecordModel.countDocuments({ action: 'interaction.message-received' })
+    clock = at('2026-11-24T23:59:00')
+    const refused = await c.api.call('submitMessage', { body: message({ title: '第 11 条留言' }) }).catch((e: unknown) => e)
+    expect(refused).toBeInstanceOf(ApiClientError)
+    expect(refused).toMatchObject({ status: 429, code: 'RATE_LIMITED', message: '今天的留言已达 10 条，请明天再来' })
+    expect(await MessageModel.countDocuments({ citizenId: c.id })).toBe(10)
+    expect(await MessageModel.countDocuments({ citizenId: c.id, title: '第 11 条留言' })).toBe(0)
+    expect(await AuditRecordModel.countDocuments({ action: 'interaction.message-received' })).toBe(audits)
+    expect(fake.securityChecks.length).toBe(checks) // WeChat was not asked
+    expect(await InteractionDayCountModel.findById(`message:${c.id}:2026-11-24`).lean()).toMatchObject({ count: 10 })
+    // Someone else writes that day.
+    const other = await citizen()
+    expect((await other.api.call('submitMessage', { body: message() })).receivedOn).toBe('2026-11-24')
+    // Midnight in Beijing: a new day.
+    clock = at('2026-11-25T00:00:30')
+    expect((await c.api.call('submitMessage', { body: message({ title: '第二天的留言' }) })).receivedOn).toBe('2026-11-25')
+    expect(await MessageModel.countDocuments({ citizenId: c.id })).toBe(11)
+  })
+
+  it('the 21st comment of the day (on any consultation) answers 429 and is not stored; the next Beijing day takes comments again', async () => {
+    clock = at('2026-11-26T08:00:00')
+    const { editor, reviewer } = await desk()
+    const open = async (title: string) => {
+      const created = await editor.api.call('createConsultation', { body: { title, background: '为完善政策，起草了本办法，现公开征求意见。', draftText: '第一条 为完善政策制定本办法。第二条 本办法自发布之日起施行。', attachments: [], startAt: '2026-11-26 09:00', endAt: '2026-12-05 18:00' } })
+      await reviewer.api.call('actOnConsultation', { params: { id: created.id }, body: { action: 'publish' } })
+      return created.id
+    }
+    const first = await open('意见条数限制测试一（征求意见稿）')
+    const second = await open('意见条数限制测试二（征求意见稿）')
+    clock = at('2026-11-26T10:00:00')
+    const c = await citizen()
+    for (let i = 0; i < 15; i++) await c.api.call('commentOnConsultation', { params: { id: first }, body: { text: `关于第一份的第 ${i + 1} 条意见。`, public: false } })
+    for (let i = 0; i < 5; i++) await c.api.call('commentOnConsultation', { params: { id: second }, body: { text: `关于第二份的第 ${i + 1} 条意见。`, public: false } })
+    const refused = await c.api.call('commentOnConsultation', { params: { id: first }, body: { text: '今天的第二十一条意见。', public: true } }).catch((e: unknown) => e)
+    expect(refused).toMatchObject({ status: 429, code: 'RATE_LIMITED', message: '今天提的意见已达 20 条，请明天再来' })
+    expect(await CommentModel.countDocuments({ citizenId: c.id })).toBe(20)
+    expect(await CommentModel.countDocuments({ text: '今天的第二十一条意见。' })).toBe(0)
+    expect((await t.api.call('getConsultation', { params: { id: first } })).commentCount).toBe(15)
+    clock = at('2026-11-27T09:00:00')
+    expect((await c.api.call('commentOnConsultation', { params: { id: first }, body: { text: '第二天提的意见。', public: true } })).state).toBe('accepted')
+    expect(await CommentModel.countDocuments({ citizenId: c.id })).toBe(21)
   })
 })

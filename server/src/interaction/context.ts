@@ -4,6 +4,7 @@ import type { CitizenNotice } from '../push/citizenNotifier'
 import type { Logger } from '../platform/logger'
 import type { FileStorage } from '../content/attachments/fileStorage'
 import type { PublishedConsultationFiles } from './consultationFiles'
+import type { CitizenDailyLimits } from './dailyLimits'
 import type { ContentScreener } from './contentScreener'
 import type { DepartmentSettings } from './departmentSettings'
 
@@ -25,6 +26,8 @@ export interface InteractionContext {
   storage: FileStorage
   /** Files of published consultations, as the public file route sees them. */
   consultationFiles: PublishedConsultationFiles
+  /** How many messages and comments a citizen may send in a Beijing day. */
+  dailyLimits: CitizenDailyLimits
 }
 
 export const todayOf = (ctx: InteractionContext) => formatShanghaiDate(ctx.now())

@@ -255,3 +255,21 @@ export const CommentModel = mongoose.model<CommentDoc>(
     .index({ consultationId: 1, createdAt: 1 })
     .index({ citizenId: 1 }),
 )
+
+/**
+ * How many messages or comments a citizen sent in one Beijing day (`_id` =
+ * `kind:citizenId:YYYY-MM-DD`), for the daily limits: counted in the database, so every
+ * server instance sees the same count. Never pruned (one small document per citizen and
+ * day of writing); removed with the citizen's account.
+ */
+export interface InteractionDayCountDoc {
+  _id: string
+  kind: 'message' | 'comment'
+  citizenId: string
+  day: string
+  count: number
+}
+export const InteractionDayCountModel = mongoose.model<InteractionDayCountDoc>(
+  'InteractionDayCount',
+  new Schema<InteractionDayCountDoc>({ _id: String, kind: String, citizenId: String, day: String, count: Number }, { collection: 'interaction_day_counts', versionKey: false }).index({ citizenId: 1 }),
+)

@@ -20,6 +20,7 @@ import { ConsultationReader } from './consultationReader'
 import { ConsultationReporter } from './consultationReporter'
 import { ContentScreener } from './contentScreener'
 import type { InteractionContext } from './context'
+import { DEFAULT_CITIZEN_DAILY_LIMITS, type CitizenDailyLimits } from './dailyLimits'
 import { DEFAULT_INTERACTION_SETTINGS, DepartmentSettings } from './departmentSettings'
 import { MessageAssigner } from './messageAssigner'
 import { MessageDesk } from './messageDesk'
@@ -30,7 +31,7 @@ import { messageStatsCsvRouter, MessageStatistics } from './messageStatistics'
 import { MessageSubmitter } from './messageSubmitter'
 import { MessageSweep } from './messageSweep'
 import { MessageUnpublisher } from './messageUnpublisher'
-import { CommentModel, MessageModel } from './model'
+import { CommentModel, InteractionDayCountModel, MessageModel } from './model'
 import { interactionHandlers, type InteractionServices } from './routes'
 import { SensitiveWordsEditor } from './sensitiveWordsEditor'
 import { InteractionTaskList } from './taskList'
@@ -42,6 +43,8 @@ export interface InteractionSettingsOptions {
   answerDays?: Partial<Record<MessageCategory, number>>
   /** The default of whether replies are reviewed by a second person. */
   replyReview?: boolean
+  /** Messages and comments a citizen may send in a Beijing day (default 10 and 20). */
+  dailyLimits?: Partial<CitizenDailyLimits>
   /** The clock of this domain (tests move it; default the server's). */
   now?: () => Date
 }
@@ -87,6 +90,7 @@ export function createInteractionModule(deps: {
     logger: deps.logger,
     storage: deps.storage,
     consultationFiles: new PublishedConsultationFiles(),
+    dailyLimits: { ...DEFAULT_CITIZEN_DAILY_LIMITS, ...o.dailyLimits },
   }
   const replier = new MessageReplier(context)
   const reporter = new ConsultationReporter(context)
@@ -107,10 +111,11 @@ export function createInteractionModule(deps: {
   }
   const sweep = new MessageSweep(context, replier, reporter)
   const phases = new ConsultationPhaseKeeper(context)
-  // A deleted account loses the link to its messages and comments; they are the department's records and stay.
+  // A deleted account loses the link to its messages and comments; they are the department's records and stay. Its daily counts go.
   deps.citizenProfiles.onDelete(async (citizenId) => {
     await MessageModel.updateMany({ citizenId }, { $set: { citizenId: null } })
     await CommentModel.updateMany({ citizenId }, { $set: { citizenId: null } })
+    await InteractionDayCountModel.deleteMany({ citizenId })
   })
   const jobs: JobDefinition[] = [
     // Once a day across instances; after downtime only the latest day (the sweep checks the present state).
