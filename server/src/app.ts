@@ -87,7 +87,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(reads.routes())
   app.use(api.routes())
   app.use(api.allowedMethods({ throw: true })) // sees the paths both routers matched
-  app.use(services.content.files.routes())
+  app.use(services.content.fileRouter([services.interaction.publicFiles]).routes())
   app.use(auditExportRouter(services.audit.search, authenticate).routes())
   app.use(services.cadence.exportRouter(authenticate).routes())
   app.use(services.disclosure.reportCsvRouter(authenticate).routes())

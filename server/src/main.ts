@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     dataDir: config.DATA_DIR,
     citizenDevLogIn: config.CITIZEN_DEV_LOGIN,
     ...pushSettingsOf(config),
-    interaction: { dailyCron: config.INTERACTION_DAILY_CRON, replyReview: config.MESSAGE_REPLY_REVIEW, answerDays: { consultation: config.MESSAGE_ANSWER_DAYS_CONSULTATION, suggestion: config.MESSAGE_ANSWER_DAYS_SUGGESTION, complaint: config.MESSAGE_ANSWER_DAYS_COMPLAINT } },
+    interaction: { dailyCron: config.INTERACTION_DAILY_CRON, replyReview: config.MESSAGE_REPLY_REVIEW, answerDays: { consultation: config.MESSAGE_ANSWER_DAYS_CONSULTATION, suggestion: config.MESSAGE_ANSWER_DAYS_SUGGESTION, complaint: config.MESSAGE_ANSWER_DAYS_COMPLAINT }, dailyLimits: { messages: config.MESSAGE_DAILY_LIMIT, comments: config.COMMENT_DAILY_LIMIT } },
     disclosure: { idKey: config.DISCLOSURE_ID_KEY, feePausesClock: config.DISCLOSURE_FEE_PAUSES_CLOCK, dailyCron: config.DISCLOSURE_DAILY_CRON },
     cadenceSchedule: { midWeek: config.CADENCE_MID_WEEK_CRON, lateWeek: config.CADENCE_LATE_WEEK_CRON, floor: config.CADENCE_FLOOR_CRON, weeklyReport: config.CADENCE_WEEKLY_REPORT_CRON },
     wechat: config.WECHAT_APP_ID && config.WECHAT_APP_SECRET

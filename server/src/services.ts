@@ -63,6 +63,7 @@ export function createServices(deps: { logger: Logger; dataDir: string; now?: ()
     content: content.readModel,
     notify: (n) => push.notifier.notify(n),
     citizenProfiles: auth.citizenProfiles,
+    storage: content.storage,
     options: deps.interaction,
   })
   // Publishing tells subscribers; withdrawing, taking down or revising an item that was pushed sends a correction.

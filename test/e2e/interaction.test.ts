@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import mongoose from 'mongoose'
 import type { Page } from 'playwright-core'
@@ -130,6 +131,56 @@ describe('互动交流 in the mini-program (h5) and the workbench', () => {
     expect(report).toContain(`部分采纳（${STAMP}）`)
     expect(report).toContain('未采纳：返还比例由省级统一规定，本细则不作调整')
     await screenshot(page, 'interaction-citizen-sees-both')
+  }, 180_000)
+
+  it('staff add a file to a consultation in the workbench and publish it; the citizen sees it on the consultation page and downloads the same bytes', async () => {
+    const { page } = b
+    const title = `贵阳市职业技能培训补贴办法（征求意见稿 ${STAMP}）`
+    const fileName = `培训补贴办法征求意见稿（${STAMP}）.pdf`
+    const bytes = Buffer.concat([Buffer.from(`%PDF-1.4\n% 征求意见稿 ${STAMP}\n`), Buffer.alloc(3000, 32)])
+
+    // The handler drafts it in the workbench: 添加附件 uploads the file at once and lists it.
+    await logInToWorkbench(page, baseUrl, 'ia.handler', PASSWORD)
+    await page.goto(`${baseUrl}/#/workbench/pages/consultations/index`)
+    await visible(page, '[data-testid=new-consultation]').click()
+    await visible(page, '[data-testid=consultation-form]').waitFor()
+    await wbField(page, '标题').fill(title)
+    await wbField(page, '起草背景和说明').fill('为规范职业技能培训补贴，起草了本办法，现公开征求意见。')
+    await wbField(page, '征求意见稿全文').fill('第一条 为提升劳动者职业技能，制定本办法。第二条 补贴按培训合格人数发放。')
+    await wbField(page, '开始时间（北京时间 YYYY-MM-DD HH:mm）').fill(formatShanghaiDateTime(new Date(Date.now() - 3600_000)))
+    await wbField(page, '结束时间（北京时间 YYYY-MM-DD HH:mm）').fill(formatShanghaiDateTime(new Date(Date.now() + 86_400_000)))
+    const pick = async (name: string, mimeType: string, buffer: Buffer) => {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '[data-testid=add-attachment]').click()])
+      await chooser.setFiles({ name, mimeType, buffer })
+    }
+    await pick('说明.exe', 'application/octet-stream', Buffer.from('MZ not allowed'))
+    await expect.poll(() => text(page, '[data-testid=consultation-attachments] .wb-error')).toContain('不支持的附件类型')
+    await pick(fileName, 'application/pdf', bytes)
+    await expect.poll(() => text(page, '[data-testid=consultation-attachment]')).toContain(fileName)
+    await visible(page, '[data-testid=consultation-save]').click()
+    await page.waitForURL(/workbench\/pages\/consultation\/index\?id=/)
+    const id = new URL(page.url().replace('/#/', '/')).searchParams.get('id')!
+    await expect.poll(() => text(page, '[data-testid=consultation-attachment]')).toContain(fileName)
+    await screenshot(page, 'interaction-consultation-attachment')
+
+    // A reviewer publishes it.
+    await logInToWorkbench(page, baseUrl, 'ia.reviewer', PASSWORD)
+    await page.goto(`${baseUrl}/#/workbench/pages/consultation/index?id=${id}`)
+    await page.reload()
+    await visible(page, '[data-action=publish]').click()
+    await expect.poll(() => attr(page, '[data-testid=consultation-handle]', 'data-status')).toBe('open')
+
+    // A citizen (no log-in needed to read) opens it and downloads the file.
+    await page.goto(`${baseUrl}/#/interaction/pages/consultation/index?id=${id}`)
+    await page.reload()
+    await expect.poll(() => attr(page, '[data-testid=consultation-status]', 'data-status')).toBe('open')
+    const row = visible(page, '.attachment').filter({ hasText: fileName }).first()
+    expect(await row.innerText()).toContain('PDF 文件')
+    await screenshot(page, 'interaction-citizen-sees-attachment')
+    // In a browser the file opens in a new tab, which the browser saves (it is sent as an attachment; Chromium reports it on the page that opened the tab).
+    const [download] = await Promise.all([page.waitForEvent('download'), row.click()])
+    expect(download.suggestedFilename()).toBe(fileName)
+    expect(fs.readFileSync((await download.path())!).equals(bytes)).toBe(true)
   }, 180_000)
 
   it('长辈版: the message form\'s choices and buttons are at least 60 px tall', async () => {

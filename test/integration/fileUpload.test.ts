@@ -9,6 +9,7 @@ type Session = Awaited<ReturnType<typeof staffSession>>
 let t: TestApp
 let editor: Session
 let reviewer: Session
+let platformAdmin: Session
 const DEPT = 'xinxiang-gov-office'
 const CHECKLIST = { political: true, legal: true, secrecy: true, wording: true } as const
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n% 补贴申领表\n'), Buffer.alloc(300, 32)])
@@ -17,6 +18,7 @@ beforeAll(async () => {
   t = await startTestApp()
   editor = await staffSession(t, 'up-editor', DEPT, ['editor'])
   reviewer = await staffSession(t, 'up-reviewer', DEPT, ['reviewer'])
+  platformAdmin = await staffSession(t, 'up-platform', DEPT, ['platform-admin'])
 })
 afterAll(() => t.close())
 
@@ -58,7 +60,9 @@ describe('editors upload attachments for their drafts', () => {
   it('refuses what is not allowed, with a Chinese message per field, and stores nothing', async () => {
     const error = async (res: Response) => ({ status: res.status, ...((await res.json()) as { error: { code: string; details?: { fields?: { path: string; message: string }[] } } }).error })
     expect(await error(await upload(undefined, 'a.pdf', PDF, 'application/pdf'))).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' })
-    expect(await error(await upload(reviewer.session.accessToken, 'a.pdf', PDF, 'application/pdf'))).toMatchObject({ status: 403, code: 'FORBIDDEN' })
+    // Editors write drafts; the department's interaction staff (a reviewer too) write drafts for comment; a platform admin does neither.
+    expect(await error(await upload(platformAdmin.session.accessToken, 'a.pdf', PDF, 'application/pdf'))).toMatchObject({ status: 403, code: 'FORBIDDEN', message: '只有编辑和征求意见的起草人员可以上传附件' })
+    expect((await upload(reviewer.session.accessToken, '征求意见稿.pdf', PDF, 'application/pdf')).status).toBe(201)
     const before = await AuditRecordModel.countDocuments({ action: 'file.uploaded' })
     expect(await error(await upload(editor.session.accessToken, 'setup.exe', Buffer.from('MZ....'), 'application/octet-stream'))).toMatchObject({
       status: 400,

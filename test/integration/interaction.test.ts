@@ -4,7 +4,7 @@ import { AuditRecordModel } from '../../server/src/platform/audit/auditTrail'
 import { JobScheduler } from '../../server/src/platform/jobs/scheduler'
 import { Setting } from '../../server/src/platform/settings'
 import { ContentScreener } from '../../server/src/interaction/contentScreener'
-import { CommentModel, ConsultationModel, InteractionTaskModel, MessageModel } from '../../server/src/interaction/model'
+import { CommentModel, ConsultationModel, InteractionDayCountModel, InteractionTaskModel, MessageModel } from '../../server/src/interaction/model'
 import { startTestApp, type TestApp } from '../support/app'
 import { FakeWeChat } from '../support/fakeWeChat'
 import { outcome, refusedFields, staffSession } from '../support/staff'
@@ -392,7 +392,7 @@ describe('public consultations (征求意见)', () => {
     title: '贵阳市就业创业补贴实施办法（征求意见稿）',
     background: '为落实就业优先政策，起草了本办法，现公开征求意见。',
     draftText: '第一条 为促进就业创业，制定本办法。第二条 本办法适用于本市行政区域内的就业创业补贴。',
-    attachments: ['/files/draft.pdf'],
+    attachments: [],
     startAt: '2026-12-01 09:00',
     endAt: '2026-12-10 18:00',
     ...over,
@@ -503,5 +503,159 @@ describe('public consultations (征求意见)', () => {
       'interaction.consultation-publishReport',
       'interaction.consultation-archive',
     ])
+  })
+})
+
+describe('files of consultations (uploaded by staff, public once published)', () => {
+  const body = (over: Partial<ConsultationBody> = {}): ConsultationBody => ({
+    title: '贵阳市职业技能提升补贴办法（征求意见稿）',
+    background: '为规范职业技能提升补贴发放，起草了本办法，现公开征求意见。',
+    draftText: '第一条 为提升劳动者职业技能，制定本办法。第二条 补贴按取得的证书等级发放。',
+    startAt: '2026-12-01 09:00',
+    endAt: '2026-12-10 18:00',
+    ...over,
+  })
+  /** A PDF no other test stores (files are kept by the hash of their bytes). */
+  const pdf = (text: string) => Buffer.concat([Buffer.from(`%PDF-1.4\n% ${text} ${++n}\n`), Buffer.alloc(400, 32)])
+  const upload = async (token: string, name: string, data: Buffer) => {
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(data)], { type: 'application/pdf' }), name)
+    return fetch(`${t.url}/api/v1/staff/files`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } })
+  }
+  const uploaded = async (token: string, name: string, data: Buffer) => {
+    const res = await upload(token, name, data)
+    expect(res.status).toBe(201)
+    return (await res.json()) as { name: string; url: string; mime: string; size: number }
+  }
+
+  it('staff upload a PDF and save it on a draft: 404 to the public while it is a draft, 200 with the same bytes once published', async () => {
+    clock = at('2026-11-20T10:00:00')
+    const { editor, reviewer } = await desk()
+    const bytes = pdf('职业技能提升补贴办法（征求意见稿）全文')
+    const file = await uploaded(editor.session.accessToken, '补贴办法征求意见稿.pdf', bytes)
+    expect(file).toEqual({ name: '补贴办法征求意见稿.pdf', url: expect.stringMatching(/^\/api\/v1\/files\/[0-9a-f]{64}\.pdf$/), mime: 'application/pdf', size: bytes.length })
+    // The form may claim any type: the stored one is the type the file's key says.
+    const draft = await editor.api.call('createConsultation', { body: body({ attachments: [{ ...file, mime: 'text/html' }] }) })
+    expect(draft.attachments).toEqual([file])
+    expect((await ConsultationModel.findById(draft.id).lean())!.attachments).toEqual([file])
+    expect(await AuditRecordModel.findOne({ action: 'interaction.consultation-created', subject: `consultation:${draft.id}` }).lean()).toMatchObject({ after: { attachments: [file.url] } })
+
+    const publicly = () => fetch(`${t.url}${file.url}`)
+    expect((await publicly()).status).toBe(404)
+    expect(await outcome(t.api.call('getConsultation', { params: { id: draft.id } }))).toBe('NOT_FOUND')
+    // Edited while a draft (a second file added), still not public.
+    const second = await uploaded(reviewer.session.accessToken, '起草说明.pdf', pdf('起草说明'))
+    await editor.api.call('updateConsultation', { params: { id: draft.id }, body: body({ attachments: [file, second] }) })
+    expect((await publicly()).status).toBe(404)
+    expect((await fetch(`${t.url}${second.url}`)).status).toBe(404)
+
+    await reviewer.api.call('actOnConsultation', { params: { id: draft.id }, body: { action: 'publish' } })
+    const res = await publicly()
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/pdf')
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('补贴办法征求意见稿.pdf')}`)
+    expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true)
+    expect((await fetch(`${t.url}${second.url}`)).status).toBe(200)
+    expect((await t.api.call('getConsultation', { params: { id: draft.id } })).attachments).toEqual([file, second])
+    // A file no published item or consultation shows stays private, however its address is formed.
+    const other = await uploaded(editor.session.accessToken, '另一份草稿.pdf', pdf('另一份草稿'))
+    await editor.api.call('createConsultation', { body: body({ attachments: [other] }) })
+    expect((await fetch(`${t.url}${other.url}`)).status).toBe(404)
+  })
+
+  it('refuses a foreign address, a file never uploaded or a malformed attachment, per field, and writes nothing', async () => {
+    clock = at('2026-11-20T10:00:00')
+    const { editor } = await desk()
+    const file = await uploaded(editor.session.accessToken, '征求意见稿.pdf', pdf('征求意见稿'))
+    const draft = await editor.api.call('createConsultation', { body: body({ title: '拒绝外部附件地址测试（征求意见稿）', attachments: [file] }) })
+    const stored = JSON.stringify(await ConsultationModel.findById(draft.id).lean())
+    const consultations = await ConsultationModel.countDocuments()
+    const audits = await AuditRecordModel.countDocuments({ action: /^interaction\.consultation-/ })
+
+    expect(await refusedFields(editor.api.call('createConsultation', { body: body({ attachments: [file, { ...file, url: 'https://example.com/files/征求意见稿.pdf' }] }) }))).toEqual({
+      'attachments.1.url': '附件须是在本平台上传的文件，请移除后重新上传',
+    })
+    expect(await refusedFields(editor.api.call('createConsultation', { body: body({ attachments: ['/files/draft.pdf' as never, { url: file.url, size: 1 } as never] }) }))).toEqual({
+      'attachments.0': '附件格式不正确，请移除后重新上传',
+      'attachments.1.name': '请填写附件名称',
+    })
+    // Our address shape, but nothing was uploaded under it.
+    expect(await refusedFields(editor.api.call('createConsultation', { body: body({ attachments: [{ ...file, url: `/api/v1/files/${'0'.repeat(64)}.pdf` }] }) }))).toEqual({
+      'attachments.0.url': '找不到这个附件，请移除后重新上传',
+    })
+    expect(await refusedFields(editor.api.call('updateConsultation', { params: { id: draft.id }, body: body({ attachments: [{ ...file, url: 'http://evil.example/x.pdf' }] }) }))).toEqual({
+      'attachments.0.url': '附件须是在本平台上传的文件，请移除后重新上传',
+    })
+    expect(await refusedFields(editor.api.call('updateConsultation', { params: { id: draft.id }, body: body({ attachments: Array.from({ length: 11 }, () => file) }) }))).toEqual({ attachments: '附件最多 10 个' })
+    expect(JSON.stringify(await ConsultationModel.findById(draft.id).lean())).toBe(stored)
+    expect(await ConsultationModel.countDocuments()).toBe(consultations)
+    expect(await AuditRecordModel.countDocuments({ action: /^interaction\.consultation-/ })).toBe(audits)
+  })
+
+  it('reads consultations saved with typed-in addresses as files named after them', async () => {
+    clock = at('2026-11-20T10:00:00')
+    const { editor } = await desk()
+    const now = new Date()
+    const old = await ConsultationModel.create({ department: DEPT, title: '旧的征求意见（文字地址附件）', background: '旧数据的起草背景。', draftText: '旧数据的征求意见稿全文。', attachments: ['/files/draft.pdf', 'https://www.guiyang.gov.cn/files/%E5%8A%9E%E6%B3%95.docx'], startAt: at('2026-11-01T09:00:00'), endAt: at('2026-11-30T18:00:00'), state: 'scheduled', createdBy: { id: 'x', name: '旧数据' }, report: null, events: [], createdAt: now, updatedAt: now })
+    const id = old._id.toString()
+    expect((await t.api.call('getConsultation', { params: { id } })).attachments).toEqual([
+      { name: 'draft.pdf', url: '/files/draft.pdf', mime: '', size: 0 },
+      { name: '办法.docx', url: 'https://www.guiyang.gov.cn/files/%E5%8A%9E%E6%B3%95.docx', mime: '', size: 0 },
+    ])
+    expect((await editor.api.call('getStaffConsultation', { params: { id } })).attachments.map((a) => a.name)).toEqual(['draft.pdf', '办法.docx'])
+    expect((await fetch(`${t.url}/api/v1/files/draft.pdf`)).status).toBe(404)
+  })
+})
+
+describe('daily limits of what a citizen sends (Beijing calendar day)', () => {
+  it('a citizen\'s 11th message of the day answers 429 and is not stored; another citizen is not held; the count starts again the next Beijing day', async () => {
+    const c = await citizen()
+    // 07:30 in Beijing is still the day before in UTC: the Beijing day counts.
+    clock = at('2026-11-24T07:30:00')
+    // Refused input takes no place.
+    expect(await refusedFields(c.api.call('submitMessage', { body: message({ itemId: '0123456789abcdef01234567' }) }))).toEqual({ itemId: '没有找到相关的公开内容' })
+    for (let i = 0; i < 10; i++) await c.api.call('submitMessage', { body: message({ title: `第 ${i + 1} 条留言` }) })
+    const checks = fake.securityChecks.length
+    const audits = await AuditRecordModel.countDocuments({ action: 'interaction.message-received' })
+    clock = at('2026-11-24T23:59:00')
+    const refused = await c.api.call('submitMessage', { body: message({ title: '第 11 条留言' }) }).catch((e: unknown) => e)
+    expect(refused).toBeInstanceOf(ApiClientError)
+    expect(refused).toMatchObject({ status: 429, code: 'RATE_LIMITED', message: '今天的留言已达 10 条，请明天再来' })
+    expect(await MessageModel.countDocuments({ citizenId: c.id })).toBe(10)
+    expect(await MessageModel.countDocuments({ citizenId: c.id, title: '第 11 条留言' })).toBe(0)
+    expect(await AuditRecordModel.countDocuments({ action: 'interaction.message-received' })).toBe(audits)
+    expect(fake.securityChecks.length).toBe(checks) // WeChat was not asked
+    expect(await InteractionDayCountModel.findById(`message:${c.id}:2026-11-24`).lean()).toMatchObject({ count: 10 })
+    // Someone else writes that day.
+    const other = await citizen()
+    expect((await other.api.call('submitMessage', { body: message() })).receivedOn).toBe('2026-11-24')
+    // Midnight in Beijing: a new day.
+    clock = at('2026-11-25T00:00:30')
+    expect((await c.api.call('submitMessage', { body: message({ title: '第二天的留言' }) })).receivedOn).toBe('2026-11-25')
+    expect(await MessageModel.countDocuments({ citizenId: c.id })).toBe(11)
+  })
+
+  it('the 21st comment of the day (on any consultation) answers 429 and is not stored; the next Beijing day takes comments again', async () => {
+    clock = at('2026-11-26T08:00:00')
+    const { editor, reviewer } = await desk()
+    const open = async (title: string) => {
+      const created = await editor.api.call('createConsultation', { body: { title, background: '为完善政策，起草了本办法，现公开征求意见。', draftText: '第一条 为完善政策制定本办法。第二条 本办法自发布之日起施行。', attachments: [], startAt: '2026-11-26 09:00', endAt: '2026-12-05 18:00' } })
+      await reviewer.api.call('actOnConsultation', { params: { id: created.id }, body: { action: 'publish' } })
+      return created.id
+    }
+    const first = await open('意见条数限制测试一（征求意见稿）')
+    const second = await open('意见条数限制测试二（征求意见稿）')
+    clock = at('2026-11-26T10:00:00')
+    const c = await citizen()
+    for (let i = 0; i < 15; i++) await c.api.call('commentOnConsultation', { params: { id: first }, body: { text: `关于第一份的第 ${i + 1} 条意见。`, public: false } })
+    for (let i = 0; i < 5; i++) await c.api.call('commentOnConsultation', { params: { id: second }, body: { text: `关于第二份的第 ${i + 1} 条意见。`, public: false } })
+    const refused = await c.api.call('commentOnConsultation', { params: { id: first }, body: { text: '今天的第二十一条意见。', public: true } }).catch((e: unknown) => e)
+    expect(refused).toMatchObject({ status: 429, code: 'RATE_LIMITED', message: '今天提的意见已达 20 条，请明天再来' })
+    expect(await CommentModel.countDocuments({ citizenId: c.id })).toBe(20)
+    expect(await CommentModel.countDocuments({ text: '今天的第二十一条意见。' })).toBe(0)
+    expect((await t.api.call('getConsultation', { params: { id: first } })).commentCount).toBe(15)
+    clock = at('2026-11-27T09:00:00')
+    expect((await c.api.call('commentOnConsultation', { params: { id: first }, body: { text: '第二天提的意见。', public: true } })).state).toBe('accepted')
+    expect(await CommentModel.countDocuments({ citizenId: c.id })).toBe(21)
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { residentIdCheckChar, type StaffConsultation } from '@zw/shared'
+import { consultationBodySchema, fieldErrorsOf, residentIdCheckChar, type StaffConsultation } from '@zw/shared'
 import { blankMessage, consultationWhen, messageBody, typingWarning } from '../../miniapp/src/interaction/lib/forms'
-import { consultationBody, consultationForm, messageStepBody } from '../../miniapp/src/workbench/lib/interactionForm'
+import { consultationForm, messageStepBody } from '../../miniapp/src/workbench/lib/interactionForm'
 import { linkTarget } from '../../miniapp/src/lib/inbox'
 
 describe('写留言 (citizens)', () => {
@@ -37,12 +37,27 @@ describe('互动交流 in the workbench', () => {
     expect(messageStepBody('approveReply', { text: 'ignored' })).toEqual({ action: 'approveReply' })
     expect(messageStepBody('markNotPublic', {})).toEqual({ action: 'markNotPublic', reason: '' })
   })
-  it('shows a stored draft in Beijing time and sends attachments one per line', () => {
-    const stored = { title: '草案', background: '背景', draftText: '全文', attachments: ['/files/a.pdf', '/files/b.pdf'], startAt: '2026-12-01T01:00:00.000Z', endAt: '2026-12-10T10:00:00.000Z' } as StaffConsultation
+  it('shows a stored draft in Beijing time and sends it back as it stands, its uploaded files included', () => {
+    const file = { name: '征求意见稿.pdf', url: `/api/v1/files/${'a'.repeat(64)}.pdf`, mime: 'application/pdf', size: 2048 }
+    const stored = { title: '草案标题', background: '起草背景和说明文字。', draftText: '征求意见稿全文文字。', attachments: [file], startAt: '2026-12-01T01:00:00.000Z', endAt: '2026-12-10T10:00:00.000Z' } as StaffConsultation
     const form = consultationForm(stored)
-    expect(form).toMatchObject({ startAt: '2026-12-01 09:00', endAt: '2026-12-10 18:00', attachments: '/files/a.pdf\n/files/b.pdf' })
-    expect(consultationBody({ ...form, attachments: '/files/a.pdf\n\n /files/c.pdf ' }).attachments).toEqual(['/files/a.pdf', '/files/c.pdf'])
-    expect(consultationForm()).toMatchObject({ title: '', startAt: '' })
+    expect(form).toEqual({ title: '草案标题', background: '起草背景和说明文字。', draftText: '征求意见稿全文文字。', attachments: [file], startAt: '2026-12-01 09:00', endAt: '2026-12-10 18:00' })
+    expect(consultationBodySchema.parse(form).attachments).toEqual([file])
+    expect(consultationForm()).toMatchObject({ title: '', startAt: '', attachments: [] })
+  })
+  it('refuses files that are not our own uploads, per attachment, in Chinese', () => {
+    const form = { title: '草案标题', background: '起草背景和说明文字。', draftText: '征求意见稿全文文字。', startAt: '2026-12-01 09:00', endAt: '2026-12-10 18:00' }
+    const own = { name: '附件.pdf', url: `/api/v1/files/${'b'.repeat(64)}.pdf`, mime: 'application/pdf', size: 10 }
+    const refused = consultationBodySchema.safeParse({ ...form, attachments: [own, { ...own, url: 'https://example.com/a.pdf' }, { ...own, url: '/api/v1/files/../secret.pdf' }, '/files/draft.pdf', { url: own.url, size: 1 }] })
+    expect(refused.success).toBe(false)
+    expect(Object.fromEntries(fieldErrorsOf(refused.error!).map((f) => [f.path, f.message]))).toEqual({
+      'attachments.1.url': '附件须是在本平台上传的文件，请移除后重新上传',
+      'attachments.2.url': '附件须是在本平台上传的文件，请移除后重新上传',
+      'attachments.3': '附件格式不正确，请移除后重新上传',
+      'attachments.4.name': '请填写附件名称',
+    })
+    const tooMany = consultationBodySchema.safeParse({ ...form, attachments: Array.from({ length: 11 }, () => own) })
+    expect(fieldErrorsOf(tooMany.error!)).toEqual([{ path: 'attachments', message: '附件最多 10 个' }])
   })
 })
 

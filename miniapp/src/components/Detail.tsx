@@ -41,6 +41,7 @@ export function RichBody({ html }: { html: string }) {
   )
 }
 
+/** 附件 of a detail page or a consultation: each opens (h5) or downloads and opens (WeChat); a size of 0 is unknown, not shown. */
 export function Attachments({ items }: { items: ContentDetail['attachments'] }) {
   if (!items.length) return null
   return (
@@ -48,9 +49,7 @@ export function Attachments({ items }: { items: ContentDetail['attachments'] }) 
       {items.map((a, i) => (
         <View key={i} className='row-link attachment' role='link' onClick={() => openAttachment(a.url)}>
           <Text className='row-link-title'>{a.name}</Text>
-          <Text className='row-link-sub'>
-            {fileKind(a.mime, a.name)}，{formatFileSize(a.size)}，点击打开
-          </Text>
+          <Text className='row-link-sub'>{[fileKind(a.mime, a.name), a.size > 0 ? formatFileSize(a.size) : '', '点击打开'].filter(Boolean).join('，')}</Text>
         </View>
       ))}
     </Section>

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type Router from '@koa/router'
 import type { Logger } from '../platform/logger'
 import { LocalDiskStorage, type FileStorage } from './attachments/fileStorage'
-import { fileRouter } from './fileRoutes'
+import { fileRouter, type PublicFileSource } from './fileRoutes'
 import { ContentReadModel } from './readModel'
 import { contentHandlers } from './routes'
 import { warmUpTokenizer } from './search/tokenizer'
@@ -12,7 +12,8 @@ export interface ContentModule {
   handlers: ReturnType<typeof contentHandlers>
   /** Attachment files (local disk under DATA_DIR/files by default). */
   storage: FileStorage
-  files: Router
+  /** `GET /api/v1/files/<key>`: files of published items, then of what the other sources show. */
+  fileRouter(otherSources: readonly PublicFileSource[]): Router
   start(): Promise<void>
   stop(): Promise<void>
 }
@@ -25,7 +26,7 @@ export function createContentModule(deps: { logger: Logger; now: () => Date; dat
     readModel,
     handlers: contentHandlers(readModel, deps.now),
     storage,
-    files: fileRouter(readModel, storage),
+    fileRouter: (otherSources) => fileRouter([readModel, ...otherSources], storage),
     async start() {
       warmUpTokenizer()
       await readModel.start()

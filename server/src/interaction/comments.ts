@@ -6,6 +6,7 @@ import { auditActorOf, type StaffPrincipal } from '../auth/principal'
 import { recordAudit } from '../platform/audit/auditTrail'
 import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../platform/errors'
 import type { InteractionContext } from './context'
+import { DailyQuota } from './dailyLimits'
 import { commentsOf, loadConsultation } from './consultationView'
 import { CommentModel, type CommentDoc } from './model'
 
@@ -15,12 +16,16 @@ const myCommentOf = (c: CommentDoc) => ({ id: c._id.toString(), text: c.text, pu
 const writerOf = (c: CommentDoc, order: Map<string, number>) => (c.citizenId ? `网友${order.get(c.citizenId)}` : '已注销的网友')
 
 /**
- * A citizen comments on an open consultation (as often as they like), public or for the
- * department only. The text goes through the same content check as messages: passed, it
+ * A citizen comments on an open consultation (several times, up to the daily limit across
+ * consultations: COMMENT_DAILY_LIMIT), public or for the department only. The text goes through the same content check as messages: passed, it
  * is counted (and shown if public); held, it waits for a reviewer. Audited without the text.
  */
 export class CommentSubmitter {
-  constructor(private readonly ctx: InteractionContext) {}
+  private readonly quota: DailyQuota
+
+  constructor(private readonly ctx: InteractionContext) {
+    this.quota = new DailyQuota(ctx)
+  }
 
   async submit(citizen: CitizenPrincipal, consultationId: string, body: z.output<typeof commentBodySchema>) {
     const consultation = await loadConsultation(consultationId)
@@ -30,10 +35,14 @@ export class CommentSubmitter {
       const phase = consultationPhase(consultation, now)
       throw new ConflictError(phase === 'scheduled' ? '征集尚未开始，请在开始后再提意见' : '征集已结束，不能再提意见')
     }
-    const screening = await this.ctx.screener.screen({ text: body.text, openid: citizen.account.openid, scene: 2 })
-    const doc: CommentDoc = { _id: new mongoose.Types.ObjectId(), consultationId, department: consultation.department, citizenId: citizen.id, text: body.text, public: body.public, state: screening.verdict === 'pass' ? 'accepted' : 'moderation', screening, moderation: null, createdAt: now }
-    await CommentModel.create(doc)
-    await recordAudit({ at: now, actor: citizenActor(citizen), action: 'interaction.comment-received', subject: `consultation:${consultationId}`, after: { comment: doc._id.toString(), state: doc.state, public: doc.public, verdict: screening.verdict, words: screening.words.map((w) => w.word) } })
+    // One of the day's places (COMMENT_DAILY_LIMIT), taken before WeChat is asked.
+    const doc = await this.quota.within(citizen.id, 'comment', async () => {
+      const screening = await this.ctx.screener.screen({ text: body.text, openid: citizen.account.openid, scene: 2 })
+      const comment: CommentDoc = { _id: new mongoose.Types.ObjectId(), consultationId, department: consultation.department, citizenId: citizen.id, text: body.text, public: body.public, state: screening.verdict === 'pass' ? 'accepted' : 'moderation', screening, moderation: null, createdAt: now }
+      await CommentModel.create(comment)
+      return comment
+    })
+    await recordAudit({ at: now, actor: citizenActor(citizen), action: 'interaction.comment-received', subject: `consultation:${consultationId}`, after: { comment: doc._id.toString(), state: doc.state, public: doc.public, verdict: doc.screening.verdict, words: doc.screening.words.map((w) => w.word) } })
     return myCommentOf(doc)
   }
 

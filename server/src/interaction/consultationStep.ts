@@ -30,6 +30,7 @@ export class ConsultationStep {
       { new: true },
     ).lean<ConsultationDoc>()
     if (!moved) throw new ConflictError('征求意见已被他人修改，请刷新后重试')
+    this.ctx.consultationFiles.changed()
     await recordAudit({ at: now, actor: auditActorOf(staff), action: `interaction.consultation-${action}`, subject: `consultation:${doc._id.toString()}`, before: { state: doc.state }, after: { state: moved.state, ...audit } })
     return moved
   }

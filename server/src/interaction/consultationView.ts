@@ -12,13 +12,28 @@ import {
 } from '@zw/shared'
 import type { StaffPrincipal } from '../auth/principal'
 import { NotFoundError } from '../platform/errors'
-import { CommentModel, ConsultationModel, type CommentDoc, type ConsultationDoc } from './model'
+import { CommentModel, ConsultationModel, type CommentDoc, type ConsultationAttachmentDoc, type ConsultationDoc } from './model'
 
 export async function loadConsultation(id: string): Promise<ConsultationDoc> {
   const doc = mongoose.isObjectIdOrHexString(id) ? await ConsultationModel.findById(id).lean<ConsultationDoc>() : null
   if (!doc) throw new NotFoundError('没有这次征求意见')
   return doc
 }
+
+/** A typed-in address saved before files were uploaded, read as a file named after its last part (type and size unknown). */
+function legacyAttachmentOf(url: string): ConsultationAttachmentDoc {
+  const last = url.split(/[/?#]/).filter(Boolean).pop() ?? ''
+  let name = last
+  try {
+    name = decodeURIComponent(last)
+  } catch {
+    // not percent-encoded text: keep it as written
+  }
+  return { name: name.trim() || url, url, mime: '', size: 0 }
+}
+
+/** The files a consultation shows, whether saved as uploads or (older consultations) as typed-in addresses. */
+export const consultationAttachmentsOf = (doc: Pick<ConsultationDoc, 'attachments'>): ConsultationAttachmentDoc[] => (doc.attachments ?? []).map((a) => (typeof a === 'string' ? legacyAttachmentOf(a) : a))
 
 /** The comments of a consultation, oldest first. */
 export const commentsOf = (consultationId: string) => CommentModel.find({ consultationId }).sort({ createdAt: 1 }).lean<CommentDoc[]>()
@@ -35,7 +50,7 @@ export function publicConsultationOf(doc: ConsultationDoc, comments: readonly Co
     title: doc.title,
     background: doc.background,
     draftText: doc.draftText,
-    attachments: doc.attachments,
+    attachments: consultationAttachmentsOf(doc),
     startAt: doc.startAt.toISOString(),
     endAt: doc.endAt.toISOString(),
     startAtText: formatShanghaiDateTime(doc.startAt),

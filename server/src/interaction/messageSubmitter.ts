@@ -3,9 +3,11 @@ import { formatShanghaiDate, type MessageBody, type MyMessage, type z, type mess
 import type { CitizenPrincipal } from '../auth/citizenAuthenticator'
 import { citizenActor } from '../auth/citizenActor'
 import { nextSequence } from '../content/model'
+import type { ListedContent } from '../push/campaignDrafter'
 import { recordAudit } from '../platform/audit/auditTrail'
 import { ValidationError } from '../platform/errors'
 import type { InteractionContext } from './context'
+import { DailyQuota } from './dailyLimits'
 import { clockViewOf, myMessageOf } from './messageView'
 import { MessageModel, type MessageDoc } from './model'
 
@@ -16,14 +18,34 @@ export type { MessageBody }
  * published item. The text goes through the content check (WeChat msg_sec_check and the
  * word list): passed, it is in the department's queue at once; held (review or risky),
  * it waits for a moderator. Either way it is received today and its answer clock runs
- * with the department's days for the category. Audited without the text.
+ * with the department's days for the category. Audited without the text. A citizen sends at
+ * most MESSAGE_DAILY_LIMIT messages a Beijing day (DailyQuota).
  */
 export class MessageSubmitter {
-  constructor(private readonly ctx: InteractionContext) {}
+  private readonly quota: DailyQuota
+
+  constructor(private readonly ctx: InteractionContext) {
+    this.quota = new DailyQuota(ctx)
+  }
 
   async submit(citizen: CitizenPrincipal, body: z.output<typeof messageBodySchema>): Promise<MyMessage> {
     const item = body.itemId ? this.ctx.content.listed(body.itemId) : undefined
     if (body.itemId && !item) throw new ValidationError([{ path: 'itemId', message: '没有找到相关的公开内容' }])
+    // One of the day's places (MESSAGE_DAILY_LIMIT), taken before WeChat is asked.
+    const doc = await this.quota.within(citizen.id, 'message', () => this.write(citizen, body, item))
+    // The text may hold personal data: the audit trail records the facts, not the words.
+    await recordAudit({
+      at: doc.createdAt,
+      actor: citizenActor(citizen),
+      action: 'interaction.message-received',
+      subject: `message:${doc._id.toString()}`,
+      after: { trackingNumber: doc.trackingNumber, department: doc.department, category: doc.category, state: doc.state, verdict: doc.screening.verdict, platform: doc.screening.platform.suggest, words: doc.screening.words.map((w) => w.word), answerDays: doc.answerDays, wantsPublic: doc.wantsPublic },
+    })
+    return myMessageOf(doc, clockViewOf(doc, doc.receivedOn, this.ctx.calendar))
+  }
+
+  /** Screens the text and stores the message, received today with the department's days for its category. */
+  private async write(citizen: CitizenPrincipal, body: z.output<typeof messageBodySchema>, item: ReturnType<ListedContent['listed']>): Promise<MessageDoc> {
     const settings = await this.ctx.settings.of(body.department)
     const screening = await this.ctx.screener.screen({ title: body.title, text: body.text, openid: citizen.account.openid, scene: 3 })
     await this.ctx.freshCalendar()
@@ -59,14 +81,6 @@ export class MessageSubmitter {
       updatedAt: now,
     }
     await MessageModel.create(doc)
-    // The text may hold personal data: the audit trail records the facts, not the words.
-    await recordAudit({
-      at: now,
-      actor: citizenActor(citizen),
-      action: 'interaction.message-received',
-      subject: `message:${doc._id.toString()}`,
-      after: { trackingNumber, department: doc.department, category: doc.category, state: doc.state, verdict: screening.verdict, platform: screening.platform.suggest, words: screening.words.map((w) => w.word), answerDays: doc.answerDays, wantsPublic: doc.wantsPublic },
-    })
-    return myMessageOf(doc, clockViewOf(doc, receivedOn, this.ctx.calendar))
+    return doc
   }
 }

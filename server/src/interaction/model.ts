@@ -162,6 +162,14 @@ export const InteractionSettingsModel = mongoose.model<InteractionSettingsDoc>(
   ),
 )
 
+/** A file a consultation shows: what the staff upload answered (`url` is `/api/v1/files/<key>`). */
+export interface ConsultationAttachmentDoc {
+  name: string
+  url: string
+  mime: string
+  size: number
+}
+
 /** A draft for comment (征求意见). Times stored in UTC, entered and shown in Beijing time. */
 export interface ConsultationDoc {
   _id: mongoose.Types.ObjectId
@@ -169,7 +177,8 @@ export interface ConsultationDoc {
   title: string
   background: string
   draftText: string
-  attachments: string[]
+  /** Uploaded files; consultations saved before uploads hold typed-in addresses (strings): read them with `consultationAttachmentsOf`. */
+  attachments: (ConsultationAttachmentDoc | string)[]
   startAt: Date
   endAt: Date
   /** The stored state; the phase people see is computed with the clock (`consultationPhase`). */
@@ -197,7 +206,7 @@ export const ConsultationModel = mongoose.model<ConsultationDoc>(
       title: String,
       background: String,
       draftText: String,
-      attachments: [String],
+      attachments: { type: Schema.Types.Mixed, default: [] },
       startAt: Date,
       endAt: Date,
       state: { type: String, required: true },
@@ -245,4 +254,22 @@ export const CommentModel = mongoose.model<CommentDoc>(
   )
     .index({ consultationId: 1, createdAt: 1 })
     .index({ citizenId: 1 }),
+)
+
+/**
+ * How many messages or comments a citizen sent in one Beijing day (`_id` =
+ * `kind:citizenId:YYYY-MM-DD`), for the daily limits: counted in the database, so every
+ * server instance sees the same count. Never pruned (one small document per citizen and
+ * day of writing); removed with the citizen's account.
+ */
+export interface InteractionDayCountDoc {
+  _id: string
+  kind: 'message' | 'comment'
+  citizenId: string
+  day: string
+  count: number
+}
+export const InteractionDayCountModel = mongoose.model<InteractionDayCountDoc>(
+  'InteractionDayCount',
+  new Schema<InteractionDayCountDoc>({ _id: String, kind: String, citizenId: String, day: String, count: Number }, { collection: 'interaction_day_counts', versionKey: false }).index({ citizenId: 1 }),
 )

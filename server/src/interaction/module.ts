@@ -8,16 +8,19 @@ import type { Logger } from '../platform/logger'
 import type { Authenticate, Handlers } from '../platform/http/endpoints'
 import { Setting } from '../platform/settings'
 import type { ContentSecurityChecker } from '../platform/wechat/contentSecurity'
+import type { FileStorage } from '../content/attachments/fileStorage'
 import { CommentModerator, CommentSubmitter } from './comments'
 import { ConsultationArchiver } from './consultationArchiver'
 import { ConsultationDesk } from './consultationDesk'
 import { ConsultationDrafter } from './consultationDrafter'
+import { PublishedConsultationFiles } from './consultationFiles'
 import { ConsultationPhaseKeeper } from './consultationPhaseKeeper'
 import { ConsultationPublisher } from './consultationPublisher'
 import { ConsultationReader } from './consultationReader'
 import { ConsultationReporter } from './consultationReporter'
 import { ContentScreener } from './contentScreener'
 import type { InteractionContext } from './context'
+import { DEFAULT_CITIZEN_DAILY_LIMITS, type CitizenDailyLimits } from './dailyLimits'
 import { DEFAULT_INTERACTION_SETTINGS, DepartmentSettings } from './departmentSettings'
 import { MessageAssigner } from './messageAssigner'
 import { MessageDesk } from './messageDesk'
@@ -28,7 +31,7 @@ import { messageStatsCsvRouter, MessageStatistics } from './messageStatistics'
 import { MessageSubmitter } from './messageSubmitter'
 import { MessageSweep } from './messageSweep'
 import { MessageUnpublisher } from './messageUnpublisher'
-import { CommentModel, MessageModel } from './model'
+import { CommentModel, InteractionDayCountModel, MessageModel } from './model'
 import { interactionHandlers, type InteractionServices } from './routes'
 import { SensitiveWordsEditor } from './sensitiveWordsEditor'
 import { InteractionTaskList } from './taskList'
@@ -40,6 +43,8 @@ export interface InteractionSettingsOptions {
   answerDays?: Partial<Record<MessageCategory, number>>
   /** The default of whether replies are reviewed by a second person. */
   replyReview?: boolean
+  /** Messages and comments a citizen may send in a Beijing day (default 10 and 20). */
+  dailyLimits?: Partial<CitizenDailyLimits>
   /** The clock of this domain (tests move it; default the server's). */
   now?: () => Date
 }
@@ -49,6 +54,8 @@ export interface InteractionModule extends InteractionServices {
   replier: MessageReplier
   sweep: MessageSweep
   phases: ConsultationPhaseKeeper
+  /** Files of published consultations: a source of the public file route. */
+  publicFiles: PublishedConsultationFiles
   jobs: JobDefinition[]
   handlers: Handlers
   statsCsvRouter(authenticate: Authenticate): Router
@@ -64,6 +71,8 @@ export function createInteractionModule(deps: {
   content: ListedContent
   notify: (n: CitizenNotice) => Promise<number>
   citizenProfiles: CitizenProfiles
+  /** The public attachment storage, where staff upload consultation files. */
+  storage: FileStorage
   options?: InteractionSettingsOptions
 }): InteractionModule {
   const o = deps.options ?? {}
@@ -79,6 +88,9 @@ export function createInteractionModule(deps: {
     notify: deps.notify,
     content: deps.content,
     logger: deps.logger,
+    storage: deps.storage,
+    consultationFiles: new PublishedConsultationFiles(),
+    dailyLimits: { ...DEFAULT_CITIZEN_DAILY_LIMITS, ...o.dailyLimits },
   }
   const replier = new MessageReplier(context)
   const reporter = new ConsultationReporter(context)
@@ -99,10 +111,11 @@ export function createInteractionModule(deps: {
   }
   const sweep = new MessageSweep(context, replier, reporter)
   const phases = new ConsultationPhaseKeeper(context)
-  // A deleted account loses the link to its messages and comments; they are the department's records and stay.
+  // A deleted account loses the link to its messages and comments; they are the department's records and stay. Its daily counts go.
   deps.citizenProfiles.onDelete(async (citizenId) => {
     await MessageModel.updateMany({ citizenId }, { $set: { citizenId: null } })
     await CommentModel.updateMany({ citizenId }, { $set: { citizenId: null } })
+    await InteractionDayCountModel.deleteMany({ citizenId })
   })
   const jobs: JobDefinition[] = [
     // Once a day across instances; after downtime only the latest day (the sweep checks the present state).
@@ -110,5 +123,5 @@ export function createInteractionModule(deps: {
     // Each minute: consultations open and close on the minute (reads are right without it; this records it).
     { name: 'consultation-phases', cron: '* * * * *', leaseMs: 5 * 60_000, run: async (ctx) => void (await phases.run(ctx.slot)) },
   ]
-  return { ...services, context, replier, sweep, phases, jobs, handlers: interactionHandlers(services), statsCsvRouter: (authenticate) => messageStatsCsvRouter(statistics, authenticate) }
+  return { ...services, context, replier, sweep, phases, publicFiles: context.consultationFiles, jobs, handlers: interactionHandlers(services), statsCsvRouter: (authenticate) => messageStatsCsvRouter(statistics, authenticate) }
 }

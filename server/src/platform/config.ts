@@ -123,6 +123,9 @@ export const configSchema = z.object({
   MESSAGE_ANSWER_DAYS_COMPLAINT: integer(1, 60).default(15),
   /** Whether replies are reviewed by a second person unless a department says otherwise. */
   MESSAGE_REPLY_REVIEW: booleanFlag.default(false),
+  /** Messages (留言) and consultation comments a logged-in citizen may send in one Beijing day; beyond: 429. */
+  MESSAGE_DAILY_LIMIT: integer(1, 1000).default(10),
+  COMMENT_DAILY_LIMIT: integer(1, 1000).default(20),
   /**
    * 两微 distribution (issue 8). The key that encrypts channel credentials at rest
    * (AES-256-GCM): 32 bytes as 64 hex characters or base64. Without it in production,

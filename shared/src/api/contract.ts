@@ -1067,13 +1067,13 @@ export const endpoints = {
   submitMessage: defineEndpoint({
     method: 'POST',
     path: '/api/v1/citizen/messages',
-    summary: '写留言（咨询、建议、投诉）：内容经安全检查，有风险的先人工审核；得到留言编号和答复期限',
+    summary: '写留言（咨询、建议、投诉）：内容经安全检查，有风险的先人工审核；得到留言编号和答复期限；每人每天有条数上限（北京时间，默认 10 条）',
     tag: 'interaction',
     auth: 'citizen',
     body: messageBodySchema,
     response: myMessageSchema,
     status: 201,
-    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED'],
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'RATE_LIMITED'],
   }),
   listMyMessages: defineEndpoint({
     method: 'GET',
@@ -1124,14 +1124,14 @@ export const endpoints = {
   commentOnConsultation: defineEndpoint({
     method: 'POST',
     path: '/api/v1/citizen/consultations/{id}/comments',
-    summary: '对征求意见稿提意见（征集中；可多次；选择公开或不公开）',
+    summary: '对征求意见稿提意见（征集中；可多次，每人每天有条数上限，北京时间，默认 20 条；选择公开或不公开）',
     tag: 'interaction',
     auth: 'citizen',
     params: consultationParamsSchema,
     body: commentBodySchema,
     response: myCommentSchema,
     status: 201,
-    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND', 'CONFLICT'],
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED'],
   }),
   listMyConsultationComments: defineEndpoint({
     method: 'GET',

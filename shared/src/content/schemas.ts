@@ -32,6 +32,9 @@ export const attachmentSchema = z
   })
   .meta({ id: 'Attachment' })
 
+/** The storage key in one of our own public file addresses (`/api/v1/files/<sha256>.<ext>`, what an upload answers); undefined for any other address. */
+export const publicFileKeyOf = (url: string): string | undefined => /^\/api\/v1\/files\/([0-9a-f]{64}\.[a-z0-9]{1,8})$/.exec(url)?.[1]
+
 export const linkSchema = z.object({ title: text(200), url: z.url({ error: '链接格式不正确' }) }).meta({ id: 'Link' })
 
 export const validitySchema = z

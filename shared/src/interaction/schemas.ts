@@ -5,6 +5,7 @@ import { parseShanghaiDateTime } from '../time'
 import { MESSAGE_STATES, type MessageAction } from '../rules/messageWorkflow'
 import { CONSULTATION_STATES, type ConsultationAction } from '../rules/consultationWorkflow'
 import { COMMENT_STATES } from '../rules/commentWorkflow'
+import { attachmentSchema, publicFileKeyOf } from '../content/schemas'
 
 /**
  * Interaction (issue 9): citizen messages (留言) with answer deadlines, and public
@@ -254,6 +255,25 @@ export const interactionTaskListSchema = z.object({
 
 // ---------- public consultations (征求意见) ----------
 
+/** Files a consultation may show. */
+export const MAX_CONSULTATION_ATTACHMENTS = 10
+
+/**
+ * A file of a draft for comment as staff save it: what `POST /api/v1/staff/files`
+ * answered. Only our own public file addresses (`/api/v1/files/<key>`): a file shows once
+ * the consultation is published, never a typed-in address elsewhere.
+ */
+export const consultationAttachmentSchema = z.object(
+  {
+    name: z.string({ error: '请填写附件名称' }).trim().min(1, { error: '请填写附件名称' }).max(200, { error: '附件名称最多 200 字' }),
+    url: z.string({ error: '附件缺少下载地址，请移除后重新上传' }).refine((url) => publicFileKeyOf(url) !== undefined, { error: '附件须是在本平台上传的文件，请移除后重新上传' }),
+    mime: z.string().max(100, { error: '附件类型不正确' }).default(''),
+    size: z.number({ error: '附件大小应为数字' }).int({ error: '附件大小应为整数' }).nonnegative({ error: '附件大小不正确' }),
+  },
+  { error: '附件格式不正确，请移除后重新上传' },
+)
+export type ConsultationAttachment = z.output<typeof consultationAttachmentSchema>
+
 /** A draft for comment as a department writes it: times are Beijing wall-clock (`YYYY-MM-DD HH:mm`). */
 export const consultationBodySchema = z
   .object({
@@ -261,7 +281,7 @@ export const consultationBodySchema = z
     title: text('标题', 80, 4),
     background: text('起草背景和说明', 3000, 10),
     draftText: text('征求意见稿全文', 30000, 10),
-    attachments: z.array(z.string().max(300)).max(10, { error: '附件最多 10 个' }).default([]),
+    attachments: z.array(consultationAttachmentSchema, { error: '附件应为上传后的文件列表' }).max(MAX_CONSULTATION_ATTACHMENTS, { error: `附件最多 ${MAX_CONSULTATION_ATTACHMENTS} 个` }).default([]),
     startAt: beijingTime('开始时间'),
     endAt: beijingTime('结束时间'),
   })
@@ -318,7 +338,8 @@ export const consultationSchema = z.object({
   title: z.string(),
   background: z.string(),
   draftText: z.string(),
-  attachments: z.array(z.string()),
+  /** Files shown with the draft (`url`: `/api/v1/files/<key>`; consultations saved before uploads may hold other addresses, with mime '' and size 0). */
+  attachments: z.array(attachmentSchema),
   startAt: z.string(),
   endAt: z.string(),
   /** Beijing wall-clock, as shown. */

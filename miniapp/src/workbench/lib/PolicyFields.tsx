@@ -1,13 +1,12 @@
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { TOPICS, type TopicCode } from '@zw/shared'
-import { useUpload } from '@/lib/useUpload'
 import type { PolicyForm } from './draftForm'
 import { chooseAndUploadAttachment } from './upload'
+import { UploadList } from './UploadList'
 
 /** The fields of the simple policy form. */
 export function PolicyFields({ form, onChange }: { form: PolicyForm; onChange: (f: PolicyForm) => void }) {
   const set = (patch: Partial<PolicyForm>) => onChange({ ...form, ...patch })
-  const { uploading, error: uploadError, upload } = useUpload(chooseAndUploadAttachment, (added) => set({ attachments: [...form.attachments, added] }))
   return (
     <View>
       <View className='wb-field'>
@@ -44,21 +43,7 @@ export function PolicyFields({ form, onChange }: { form: PolicyForm; onChange: (
         <Text className='wb-label'>正文（每行一段）</Text>
         <Textarea className='wb-textarea' aria-label='正文' maxlength={-1} value={form.bodyText} onInput={(e) => set({ bodyText: e.detail.value })} />
       </View>
-      <View className='wb-field' data-testid='attachments'>
-        <Text className='wb-label'>附件（PDF、Word、Excel、OFD、图片等，每个不超过 20 MB）</Text>
-        {form.attachments.map((a, i) => (
-          <View key={a.url + i} className='wb-list-row' data-testid='attachment'>
-            <Text>{a.name}（{Math.max(1, Math.round(a.size / 1024))} KB）</Text>
-            <View className='wb-button wb-secondary' role='button' onClick={() => set({ attachments: form.attachments.filter((_, j) => j !== i) })}>
-              <Text>移除</Text>
-            </View>
-          </View>
-        ))}
-        <View className={'wb-button wb-secondary' + (uploading ? ' wb-busy' : '')} role='button' onClick={uploading ? undefined : () => void upload()}>
-          <Text>{uploading ? '正在上传…' : '上传附件'}</Text>
-        </View>
-        {uploadError ? <View className='wb-error' role='alert'><Text>{uploadError}</Text></View> : null}
-      </View>
+      <UploadList label='附件（PDF、Word、Excel、OFD、图片等，每个不超过 20 MB）' files={form.attachments} onChange={(attachments) => set({ attachments })} choose={chooseAndUploadAttachment} max={20} button='上传附件' testIds={{ field: 'attachments', row: 'attachment' }} />
       <View className={'wb-check' + (form.needsInterpretation ? ' wb-check-on' : '')} role='checkbox' aria-checked={form.needsInterpretation} onClick={() => set({ needsInterpretation: !form.needsInterpretation })}>
         <Text>{form.needsInterpretation ? '☑' : '☐'} 须同步发布政策解读（三同步：解读审核通过后与本文件一同发布）</Text>
       </View>

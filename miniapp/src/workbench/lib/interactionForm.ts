@@ -35,13 +35,15 @@ export interface OpinionRow {
   reason: string
 }
 
-/** The form of a draft for comment from what the department has stored (times back in Beijing wall-clock). */
-export function consultationForm(c?: StaffConsultation): Required<Omit<ConsultationBody, 'department' | 'attachments'>> & { attachments: string } {
-  if (!c) return { title: '', background: '', draftText: '', attachments: '', startAt: '', endAt: '' }
-  return { title: c.title, background: c.background, draftText: c.draftText, attachments: c.attachments.join('\n'), startAt: formatShanghaiDateTime(c.startAt), endAt: formatShanghaiDateTime(c.endAt) }
-}
+export type ConsultationForm = Required<Omit<ConsultationBody, 'department'>> & { attachments: StaffConsultation['attachments'] }
 
-/** The body to send from the form (attachments one per line). */
-export function consultationBody(f: ReturnType<typeof consultationForm>): ConsultationBody {
-  return { ...f, attachments: f.attachments.split('\n').map((a) => a.trim()).filter(Boolean) }
+/**
+ * The form of a draft for comment from what the department has stored (times back in
+ * Beijing wall-clock); it is sent as it stands. Its files are the uploads, kept as the
+ * upload answered them; an address typed in before uploads existed shows as a file to
+ * remove (the server refuses to save it again).
+ */
+export function consultationForm(c?: StaffConsultation): ConsultationForm {
+  if (!c) return { title: '', background: '', draftText: '', attachments: [], startAt: '', endAt: '' }
+  return { title: c.title, background: c.background, draftText: c.draftText, attachments: c.attachments, startAt: formatShanghaiDateTime(c.startAt), endAt: formatShanghaiDateTime(c.endAt) }
 }

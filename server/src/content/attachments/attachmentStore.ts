@@ -9,8 +9,8 @@ export type Attachment = z.infer<typeof attachmentSchema>
 
 /** Public address of a stored file. */
 export const fileUrl = (key: string) => `/api/v1/files/${key}`
-/** The storage key in a file URL, if it is one of ours. */
-export const fileKeyOf = (url: string) => /^\/api\/v1\/files\/([0-9a-f]{64}\.[a-z0-9]{1,8})$/.exec(url)?.[1]
+/** The storage key in a file URL, if it is one of ours (the shape is shared: consultation drafts check it too). */
+export { publicFileKeyOf as fileKeyOf } from '@zw/shared'
 
 /** A checked file as stored: its storage key (the hash of its content and its extension), the name given, the MIME type of its kind, its size. */
 export interface StoredFile {

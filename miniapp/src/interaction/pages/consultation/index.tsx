@@ -3,12 +3,12 @@ import { useRouter } from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import { personalDataKindsIn, personalDataWarning, type Consultation, type z, type myCommentListSchema } from '@zw/shared'
 import { api } from '@/api'
+import { Attachments } from '@/components/Detail'
 import { Page } from '@/components/Page'
 import { Section } from '@/components/Section'
 import { Failure, Loading } from '@/components/StateViews'
 import { asCitizen, hasCitizenSession, ME_PATH } from '@/lib/citizenSession'
 import { errorMessage } from '@/lib/errors'
-import { openAttachment } from '@/lib/open'
 import { openPage } from '@/lib/routes'
 import { PublicChoice } from '../../lib/Choices'
 import '../interaction.css'
@@ -87,12 +87,8 @@ export default function ConsultationPage() {
       </Section>
       <Section title='征求意见稿'>
         <Text className='ia-text' data-testid='draft-text'>{c.draftText}</Text>
-        {c.attachments.map((a) => (
-          <View key={a} className='more-link' role='link' onClick={() => openAttachment(a)}>
-            <Text>附件：{a.split('/').pop()}</Text>
-          </View>
-        ))}
       </Section>
+      <Attachments items={c.attachments} />
       {c.status === 'open' ? (
         <Section title='提出意见'>
           <Text className='ia-hint'>可以多次提出意见。选择公开的意见会在本页展示（个人信息已隐去）。</Text>

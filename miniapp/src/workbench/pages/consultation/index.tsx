@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { can, CONSULTATION_TRANSITIONS, formatShanghaiDate, type ConsultationActionBody, type StaffConsultation, type z, type staffCommentListSchema } from '@zw/shared'
+import { can, CONSULTATION_TRANSITIONS, formatShanghaiDate, MAX_CONSULTATION_ATTACHMENTS, type ConsultationActionBody, type StaffConsultation, type z, type staffCommentListSchema } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { Area, Chips, Field } from '../../lib/Fields'
-import { consultationBody, consultationForm, type OpinionRow } from '../../lib/interactionForm'
+import { consultationForm, type ConsultationForm, type OpinionRow } from '../../lib/interactionForm'
 import { History } from '../../lib/History'
 import { asStaff, savedSession } from '../../lib/session'
+import { chooseAndUploadAttachment } from '../../lib/upload'
+import { UploadList } from '../../lib/UploadList'
 import '../index/index.css'
 
 type Comments = z.infer<typeof staffCommentListSchema>['comments']
@@ -21,10 +23,10 @@ export default function ConsultationPage() {
 function Draft({ current, onSaved }: { current?: StaffConsultation; onSaved?: (c: StaffConsultation) => void }) {
   const [f, setF] = useState(() => consultationForm(current))
   const [error, setError] = useState('')
-  const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }))
+  const set = (k: Exclude<keyof ConsultationForm, 'attachments'>) => (v: string) => setF((x) => ({ ...x, [k]: v }))
   const save = async () => {
     try {
-      const saved = current ? await asStaff((c) => c.call('updateConsultation', { params: { id: current.id }, body: consultationBody(f) })) : await asStaff((c) => c.call('createConsultation', { body: consultationBody(f) }))
+      const saved = current ? await asStaff((c) => c.call('updateConsultation', { params: { id: current.id }, body: f })) : await asStaff((c) => c.call('createConsultation', { body: f }))
       setError('')
       if (onSaved) onSaved(saved)
       else void Taro.redirectTo({ url: `/workbench/pages/consultation/index?id=${saved.id}` })
@@ -38,7 +40,15 @@ function Draft({ current, onSaved }: { current?: StaffConsultation; onSaved?: (c
       <Field label='标题' value={f.title} onInput={set('title')} />
       <Area label='起草背景和说明' value={f.background} onInput={set('background')} />
       <Area label='征求意见稿全文' value={f.draftText} onInput={set('draftText')} />
-      <Area label='附件（下载地址，每行一个）' value={f.attachments} onInput={set('attachments')} />
+      <UploadList
+        label={`附件（PDF、Word、Excel、OFD、图片等，每个不超过 20 MB，最多 ${MAX_CONSULTATION_ATTACHMENTS} 个；发布后公众可下载）`}
+        files={f.attachments}
+        onChange={(attachments) => setF((x) => ({ ...x, attachments }))}
+        choose={chooseAndUploadAttachment}
+        max={MAX_CONSULTATION_ATTACHMENTS}
+        button='添加附件'
+        testIds={{ field: 'consultation-attachments', row: 'consultation-attachment', button: 'add-attachment' }}
+      />
       <Field label='开始时间（北京时间 YYYY-MM-DD HH:mm）' value={f.startAt} onInput={set('startAt')} />
       <Field label='结束时间（北京时间 YYYY-MM-DD HH:mm）' value={f.endAt} onInput={set('endAt')} />
       {error ? <View className='wb-error' role='alert' data-testid='consultation-error'><Text>{error}</Text></View> : null}
@@ -94,6 +104,7 @@ function Handle({ id }: { id: string }) {
         <View className='wb-card'>
           <Text className='workbench-text'>{c.background}</Text>
           <Text className='workbench-text'>{c.draftText}</Text>
+          {c.attachments.map((a, i) => <Text key={i} className='wb-task-meta' data-testid='consultation-attachment'>附件：{a.name}</Text>)}
         </View>
       )}
       {c.actions.includes('publish') ? (
