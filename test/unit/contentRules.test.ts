@@ -115,16 +115,35 @@ describe('an item’s stored search index', () => {
 })
 
 describe('the search result cache', () => {
-  it('keeps a search only when it is asked for a second time, and forgets everything when the content changes', async () => {
+  const answer = (n: number) => Buffer.alloc(n, 0x20)
+  it('keeps a search only once it is asked for a second time, and forgets everything when the content changes', async () => {
     const { ResultCache } = await import('../../server/src/content/search/searcher')
     const cache = new ResultCache(1024 * 1024)
-    const answer = Buffer.from('{"items":[]}')
-    expect(cache.admit('["征地"]')).toBe(false)
-    expect(cache.admit('["补偿"]')).toBe(false)
-    expect(cache.admit('["征地"]')).toBe(true)
+    const json = Buffer.from('{"items":[]}')
     expect(cache.get(7, '["征地"]')).toBeUndefined()
-    cache.set(7, '["征地"]', answer)
-    expect(cache.get(7, '["征地"]')).toBe(answer)
+    expect(cache.offer(7, '["征地"]', json)).toBe(false) // asked once
+    expect(cache.get(7, '["征地"]')).toBeUndefined()
+    expect(cache.offer(7, '["征地"]', json)).toBe(true)
+    expect(cache.get(7, '["征地"]')).toBe(json)
     expect(cache.get(8, '["征地"]')).toBeUndefined()
+  })
+  it('once full, lets a search in only when it is asked for more often than what it would push out', async () => {
+    const { ResultCache } = await import('../../server/src/content/search/searcher')
+    const cache = new ResultCache(10_000) // room for four answers of 2,000 bytes
+    const ask = (key: string, times: number) => {
+      let kept = false
+      for (let i = 0; i < times; i++) if (!cache.get(1, key)) kept = cache.offer(1, key, answer(2000))
+      return kept
+    }
+    for (const popular of ['a', 'b', 'c', 'd']) expect(ask(popular, 5)).toBe(true)
+    // Many different searches, each asked twice: none of them displaces the popular ones.
+    let admitted = 0
+    for (let i = 0; i < 200; i++) if (ask(`once-${i}`, 2)) admitted += 1
+    expect(admitted).toBe(0)
+    for (const popular of ['a', 'b', 'c', 'd']) expect(cache.get(1, popular)).toBeDefined()
+    // A search asked for more often than the least recently used one takes its place.
+    expect(ask('rising', 8)).toBe(true)
+    expect(cache.get(1, 'rising')).toBeDefined()
+    expect(['a', 'b', 'c', 'd'].filter((k) => cache.get(1, k)).length).toBe(3)
   })
 })

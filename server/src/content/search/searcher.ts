@@ -25,30 +25,31 @@ export function searchWords(q: string): string[] {
 
 /**
  * Results of recent searches as the UTF-8 JSON sent, valid while the public content is
- * unchanged (same change number); bounded by bytes, least recently used out first. A
- * search is kept only when it is asked for the second time recently (`admit`): one-off
- * searches would each hold ~15 KB for the time it takes to push them out, long enough
- * to outlive the young generation, and the old generation then filled with them and was
- * collected every half second under load.
+ * unchanged (same change number); bounded by bytes, least recently used out first.
+ *
+ * What gets in is decided by how often a search is asked for (TinyLFU: a small table of
+ * counts per search hash, halved now and then so that old popularity fades): never on
+ * its first asking, and, once the cache is full, only when asked for more often than the
+ * search it would push out. Popular searches (the same few policies asked about by many
+ * people) get in and stay; a stream of different searches, each asked once or twice,
+ * leaves the cache alone. Admitting those used to turn the cache over every fraction of a
+ * second: each result (~15 KB outside the JavaScript heap) lived long enough to be
+ * promoted, and V8 counts such memory towards the old generation, which was then
+ * collected about once a second under load (ADR 0007).
  */
 export class ResultCache {
   private seq = -1
   private bytes = 0
   private readonly entries = new Map<string, Buffer>()
-  /** Hashes of searches asked for once, recently (a slot per hash; a collision forgets one). */
-  private readonly seenOnce = new Int32Array(1 << 14)
+  /** How often each search hash was asked for lately (saturating; a collision shares a count). */
+  private readonly counts = new Uint8Array(1 << 16)
+  private asked = 0
+
   constructor(private readonly maxBytes: number) {}
 
-  /** Whether a search just computed should be kept: it was asked for before, recently. */
-  admit(key: string): boolean {
-    let h = 0x811c9dc5
-    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193)
-    const slot = h & (this.seenOnce.length - 1)
-    if (this.seenOnce[slot] === h) return true
-    this.seenOnce[slot] = h
-    return false
-  }
+  /** A search is being asked for: its answer if kept (the count of its asking goes up either way). */
   get(seq: number, key: string): Buffer | undefined {
+    this.count(key)
     if (seq !== this.seq) {
       this.entries.clear()
       this.bytes = 0
@@ -62,18 +63,53 @@ export class ResultCache {
     }
     return hit
   }
-  set(seq: number, key: string, value: Buffer): void {
-    if (seq !== this.seq || this.entries.has(key)) return
+
+  /** Keeps a search just computed if it has earned its place (see the class comment); answers whether it was kept. */
+  offer(seq: number, key: string, value: Buffer): boolean {
+    if (seq !== this.seq || this.entries.has(key)) return false
+    const asked = this.countOf(key)
+    if (asked < 2) return false
+    const size = value.length + key.length
+    if (this.bytes + size > this.maxBytes) {
+      // Full: it must be wanted more than what it would push out, least recently used first.
+      let freed = 0
+      for (const k of this.entries.keys()) {
+        if (this.bytes - freed + size <= this.maxBytes) break
+        if (this.countOf(k) >= asked) return false
+        freed += this.entries.get(k)!.length + k.length
+      }
+      for (const [k, v] of this.entries) {
+        if (this.bytes + size <= this.maxBytes) break
+        this.entries.delete(k)
+        this.bytes -= v.length + k.length
+      }
+    }
     this.entries.set(key, value)
-    this.bytes += value.length + key.length
-    for (const [k, v] of this.entries) {
-      if (this.bytes <= this.maxBytes) break
-      this.entries.delete(k)
-      this.bytes -= v.length + k.length
+    this.bytes += size
+    return true
+  }
+
+  private slotOf(key: string): number {
+    let h = 0x811c9dc5
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193)
+    return (h ^ (h >>> 16)) & (this.counts.length - 1)
+  }
+
+  private countOf(key: string): number {
+    return this.counts[this.slotOf(key)]!
+  }
+
+  private count(key: string): void {
+    const slot = this.slotOf(key)
+    if (this.counts[slot]! < 255) this.counts[slot]! += 1
+    // Every so many askings all counts are halved: what was popular an hour ago gives way.
+    if (++this.asked >= this.counts.length * 2) {
+      this.asked = 0
+      for (let i = 0; i < this.counts.length; i++) this.counts[i]! >>>= 1
     }
   }
 }
-/** 8 MB: about a thousand result pages. */
+/** 8 MB: about five hundred result pages. */
 const cache = new ResultCache(8 * 1024 * 1024)
 
 /**
@@ -89,7 +125,7 @@ export function searchItemsJson(model: ContentReadModel, query: SearchQuery): Bu
   const hit = cache.get(model.seq, key)
   if (hit) return hit
   const json = searchResultJson(model, query, words)
-  if (cache.admit(key)) cache.set(model.seq, key, json)
+  cache.offer(model.seq, key, json)
   return json
 }
 
