@@ -197,6 +197,32 @@ describe('distribution on publish', () => {
     expect(await AuditRecordModel.countDocuments({ action: 'channels.delivery-retried', subject: `content:${itemId}` })).toBe(2)
   })
 
+  it('the minute job and the worker loop of one process never work at once: a share still on the wire is not taken for an interrupted one', async () => {
+    const job = t.services.channels.jobs.find((j) => j.name === 'deliver-channel-posts')!
+    const deliverer = t.services.channels.deliverer
+    const original = deliverer.runDue.bind(deliverer)
+    let passes = 0
+    let inFlight = 0
+    let most = 0
+    deliverer.runDue = async (limit?: number) => {
+      passes += 1
+      most = Math.max(most, ++inFlight)
+      try {
+        await sleep(200) // longer than nothing: the second run comes while the first is working
+        return await original(limit)
+      } finally {
+        inFlight -= 1
+      }
+    }
+    try {
+      const ctx = { logger: t.logger } as never
+      await Promise.all([job.run(ctx), job.run(ctx)])
+    } finally {
+      deliverer.runDue = original
+    }
+    expect({ passes, most }).toEqual({ passes: 1, most: 1 })
+  })
+
   it('a worker that dies after the outbox is written, or while handing over, never sends twice; a restarted worker delivers exactly once', async () => {
     const submitsBefore = oa.calls('/cgi-bin/freepublish/submit').length
     const sharesBefore = weibo.calls('/2/statuses/share.json').length

@@ -37,8 +37,9 @@ const until = async (what: string, done: () => Promise<boolean> | boolean, ms: n
     await new Promise((r) => setTimeout(r, 100))
   }
 }
+// The lease (2.5 s) outlasts the share's 1.5 s on the wire: only a dead worker's record is taken over.
 const worker = () =>
-  startServer({ MONGODB_URI: t.dbUri, SEED_DEMO_CONTENT: 'false', WEIBO_API_BASE_URL: weibo.url, CHANNEL_WORKER_POLL_MS: '100', CHANNEL_LEASE_MS: '1000', LOG_LEVEL: 'warn' })
+  startServer({ MONGODB_URI: t.dbUri, SEED_DEMO_CONTENT: 'false', WEIBO_API_BASE_URL: weibo.url, CHANNEL_WORKER_POLL_MS: '100', CHANNEL_LEASE_MS: '2500', LOG_LEVEL: 'warn' })
 
 describe('channel delivery through a killed process', () => {
   it('a worker killed mid-share: not shared again after restart; a record never picked up is delivered exactly once', async () => {

@@ -60,6 +60,15 @@ export function createChannelsModule(deps: { now: () => Date; logger: Logger; pu
   deps.publications.onTakenDown((itemId) => withdrawer.withdrawn(itemId))
   const newDeliverer = (hooks?: DelivererHooks) => new ChannelDeliverer(cdeps, deps.posts, deps.logger, hooks, deps.storage)
   const deliverer = newDeliverer()
+  // One pass at a time in this process, whether the loop or the job starts it: a record
+  // whose lease ran out while its share was still on the wire must not be taken by the
+  // other and reported as interrupted (records are leased, so other instances' passes
+  // never send one twice either).
+  let running: Promise<number> | null = null
+  const pass = (): Promise<number> =>
+    (running ??= deliverer.runDue().finally(() => {
+      running = null
+    }))
   const jobs: JobDefinition[] = [
     {
       name: 'deliver-channel-posts',
@@ -67,7 +76,7 @@ export function createChannelsModule(deps: { now: () => Date; logger: Logger; pu
       catchUp: 'latest',
       run: async ({ logger }) => {
         // Several passes a minute would be nicer; a minute is what the scheduler gives, and one pass takes what is due.
-        const n = await deliverer.runDue()
+        const n = await pass()
         if (n) logger.info({ deliveries: n }, 'channel deliveries worked on')
       },
     },
@@ -82,17 +91,8 @@ export function createChannelsModule(deps: { now: () => Date; logger: Logger; pu
     },
   ]
   const handlers = channelHandlers({ lister: new ChannelAccountLister(), saver: new ChannelAccountSaver(cdeps, deps.registrar), reader: new ItemChannelsReader(), retrier: new DeliveryRetrier(cdeps), massSender: new MassSender(cdeps) })
-  // The loop: one pass at a time; records are leased, so loops of several instances and the job never send one twice.
+  // The loop (when configured): a pass every CHANNEL_WORKER_POLL_MS, never two at once.
   let timer: ReturnType<typeof setInterval> | undefined
-  let running: Promise<unknown> | null = null
-  const pass = () => {
-    running ??= deliverer
-      .runDue()
-      .catch((err: unknown) => deps.logger.error({ err }, 'channel worker pass failed'))
-      .finally(() => {
-        running = null
-      })
-  }
   return {
     outbox,
     deliverer,
@@ -102,12 +102,12 @@ export function createChannelsModule(deps: { now: () => Date; logger: Logger; pu
     deps: cdeps,
     newDeliverer,
     start: () => {
-      if (o.workerPollMs && !timer) timer = setInterval(pass, o.workerPollMs)
+      if (o.workerPollMs && !timer) timer = setInterval(() => void pass().catch((err: unknown) => deps.logger.error({ err }, 'channel worker pass failed')), o.workerPollMs)
     },
     stop: async () => {
       if (timer) clearInterval(timer)
       timer = undefined
-      await running
+      await running?.catch(() => undefined)
     },
   }
 }
