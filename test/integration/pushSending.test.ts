@@ -215,7 +215,7 @@ describe('after a sender died', () => {
     // message marks); window 5 recorded but never started; window 6 started, its first
     // message written to a connection, its second not yet (it died in between).
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zw-handover-test-'))
-    fs.writeFileSync(path.join(dir, 'dead-sender.log'), '1\n2\n3\n4\n6\n6:0\n')
+    fs.writeFileSync(path.join(dir, 'dead-sender.log'), '1\n2\n3\n4\n6\n6:0\n6:40\n')
     const now = new Date()
     await PushDeliveryModel.insertMany([
       { _id: `${id}:${handed.id}`, campaignId: id, citizenId: handed.id, at: now, own: null, via: 'wechat', h: 'dead-sender:4' },
@@ -235,6 +235,7 @@ describe('after a sender died', () => {
       const marks = HandoverLog.read(dir)
       expect(['dead-sender:5:0', 'dead-sender:6:1'].map((h) => marks.neverHandedOver(h, 'wechat'))).toEqual([false, false])
       expect(marks.neverHandedOver('dead-sender:6:2', 'wechat')).toBe(true)
+      expect(['dead-sender:6:40', 'dead-sender:6:41', 'dead-sender:6:100'].map((h) => marks.neverHandedOver(h, 'sms'))).toEqual([false, true, true])
       expect(marks.neverHandedOver('dead-sender:6:2', 'inbox-only')).toBe(false)
       expect(marks.neverHandedOver('elsewhere:1:0', 'wechat')).toBe(false) // a sender on another machine: cannot be judged here
     } finally {

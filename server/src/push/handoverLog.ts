@@ -56,7 +56,7 @@ export class HandoverLog {
     fs.writeSync(this.fd!, text)
   }
 
-  /** Every mark left on this machine. */
+  /** Every mark left on this machine (read byte by byte: a million-message campaign leaves a million lines). */
   static read(dir: string | undefined): HandoverMarks {
     const marks = new HandoverMarks()
     if (!dir || !fs.existsSync(dir)) return marks
@@ -64,10 +64,26 @@ export class HandoverLog {
       if (!name.endsWith('.log')) continue
       const owner = name.slice(0, -4)
       marks.owners.add(owner)
-      for (const line of fs.readFileSync(path.join(dir, name), 'utf8').split('\n')) {
-        if (!line) continue
-        // This sender's own marks start with a window number; others' with their sender.
-        marks.keys.add(/^\d/.test(line) ? `${owner}:${line}` : line)
+      const bytes = fs.readFileSync(path.join(dir, name))
+      for (let at = 0; at < bytes.length; ) {
+        let end = bytes.indexOf(0x0a, at)
+        if (end === -1) end = bytes.length
+        if (end > at) {
+          if (bytes[at]! >= 0x30 && bytes[at]! <= 0x39) {
+            // This sender's own mark: `n` or `n:i`.
+            let n = 0
+            let i = -1
+            let p = at
+            for (; p < end && bytes[p] !== 0x3a; p++) n = n * 10 + (bytes[p]! - 0x30)
+            if (p < end) for (i = 0, p++; p < end; p++) i = i * 10 + (bytes[p]! - 0x30)
+            marks.mark(`${owner}:${n}`, i)
+          } else {
+            // Another sender's record, sent by this one: `owner:n:i` (or `owner:n`).
+            const [o, n, i] = bytes.toString('utf8', at, end).split(':')
+            marks.mark(`${o}:${n}`, i === undefined ? -1 : Number(i))
+          }
+        }
+        at = end + 1
       }
     }
     return marks
@@ -84,11 +100,25 @@ export class HandoverLog {
   }
 }
 
-/** The marks of every hand-over log on this machine: `owner:n` for windows, `owner:n:i` for messages. */
+/** The marks of every hand-over log on this machine: the windows that started going out, and per window the places of the messages written. */
 export class HandoverMarks {
   /** Senders that logged on this machine (only their records can be judged here). */
   readonly owners = new Set<string>()
-  readonly keys = new Set<string>()
+  /** `owner:n` → a bitset of the places written (index i at bit i). */
+  private readonly windows = new Map<string, Uint32Array>()
+
+  /** Window `owner:n` started going out; with `i` ≥ 0, its message at place i was written too. */
+  mark(window: string, i: number): void {
+    let bits = this.windows.get(window)
+    if (i >= 0 && (!bits || bits.length * 32 <= i)) {
+      const grown = new Uint32Array(Math.max(2, (i >>> 5) + 1))
+      if (bits) grown.set(bits)
+      bits = grown
+    }
+    bits ??= new Uint32Array(0)
+    if (i >= 0) bits[i >>> 5]! |= 1 << (i & 31)
+    this.windows.set(window, bits)
+  }
 
   /**
    * Whether a recorded delivery (its `h` and `via`) certainly never went out: recorded by a
@@ -98,10 +128,13 @@ export class HandoverMarks {
    */
   neverHandedOver(h: string | undefined, via: string | undefined): boolean {
     if (!h || !via) return false
-    const [owner, n, i] = h.split(':')
+    const [owner, n, place] = h.split(':')
     if (!owner || n === undefined || !this.owners.has(owner)) return false
-    if (i !== undefined && this.keys.has(h)) return false
-    if (!this.keys.has(`${owner}:${n}`)) return true
-    return i !== undefined && (via === 'wechat' || via === 'sms')
+    const bits = this.windows.get(`${owner}:${n}`)
+    if (!bits) return true // the window never started going out
+    if (place === undefined) return false // a record from before message marks, in a started window
+    const i = Number(place)
+    if (i >>> 5 < bits.length && (bits[i >>> 5]! >>> (i & 31)) & 1) return false
+    return via === 'wechat' || via === 'sms'
   }
 }
