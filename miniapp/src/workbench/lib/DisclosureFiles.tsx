@@ -4,6 +4,7 @@ import type { DisclosureAttachment } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { chooseAndUploadDisclosureFile, openDisclosureFile } from './upload'
 import { uploadedSize, UploadList } from './UploadList'
+import { ErrorNotice } from './Notices'
 
 /** Private files of an application or a reply: each opens with the staff member's log-in. */
 export function DisclosureFileLinks({ files, label, testId }: { files: DisclosureAttachment[]; label: string; testId: string }) {
@@ -17,7 +18,7 @@ export function DisclosureFileLinks({ files, label, testId }: { files: Disclosur
           <Text>{f.name}{uploadedSize(f)}</Text>
         </View>
       ))}
-      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <ErrorNotice error={error} />
     </View>
   )
 }

@@ -4,6 +4,7 @@ import { CONTENT_TYPE_LABELS, type StaffItemList } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { formatPublished } from '@/lib/format'
 import { asStaff } from './session'
+import { ErrorNotice } from './Notices'
 
 type Item = StaffItemList['items'][number]
 
@@ -64,7 +65,7 @@ export function ItemPicker({ itemId, itemTitle, onChoose }: { itemId: string; it
           ))}
         </View>
       ) : null}
-      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <ErrorNotice error={error} />
     </View>
   )
 }

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useUpload } from '@/lib/useUpload'
+import { ErrorNotice } from './Notices'
 
 /** The size of an uploaded file as a person reads it (nothing when unknown: addresses saved before uploads). */
 export const uploadedSize = (f: { size: number }) => (f.size > 0 ? `（${Math.max(1, Math.round(f.size / 1024))} KB）` : '')
@@ -46,7 +47,7 @@ export function UploadList<T extends { name: string; size: number }>({
           <Text>{uploading ? '正在上传…' : button}</Text>
         </View>
       ) : null}
-      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <ErrorNotice error={error} />
     </View>
   )
 }

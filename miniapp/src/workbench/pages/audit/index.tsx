@@ -4,6 +4,7 @@ import { formatShanghaiDateTime, type AuditEntry } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { asStaff, savedSession } from '../../lib/session'
 import { downloadCsv } from '../../lib/download'
+import { ErrorNotice } from '../../lib/Notices'
 import '../index/index.css'
 
 /**
@@ -55,7 +56,7 @@ export default function AuditPage() {
           <Text>导出 CSV</Text>
         </View>
       ) : null}
-      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <ErrorNotice error={error} />
       {items?.length === 0 ? <Text className='workbench-text'>没有符合条件的记录</Text> : null}
       {items?.map((e) => (
         <View key={e.id} className='wb-list-row' data-testid='audit-row'>

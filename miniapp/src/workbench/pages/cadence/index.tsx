@@ -5,6 +5,7 @@ import { can, COLUMN_KIND_LABELS, formatShanghaiDateTime, PUBLISHING_CHANNEL_LAB
 import { errorMessage } from '@/lib/errors'
 import { asStaff, savedSession } from '../../lib/session'
 import { downloadCsv } from '../../lib/download'
+import { ErrorNotice, LoadingPage } from '../../lib/Notices'
 import '../index/index.css'
 import './index.css'
 
@@ -35,7 +36,7 @@ export default function CadencePage() {
   }, [])
   Taro.useDidShow(() => void load())
   if (!staff) return <View className='workbench'><Text className='workbench-text'>请先登录工作台。</Text></View>
-  if (!dash) return <View className='workbench'>{error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : <Text className='workbench-text'>正在加载…</Text>}</View>
+  if (!dash) return <LoadingPage error={error} />
   const accounts = [...dash.accounts].sort((a, b) => Number(b.atRisk) - Number(a.atRisk))
   const manages = can(staff, 'staff.manage', staff.department)
   const writes = can(staff, 'content.write', staff.department)
@@ -44,7 +45,7 @@ export default function CadencePage() {
       <Text className='workbench-title'>更新频次</Text>
       <Text className='workbench-text'>每个账号每周至少按要求更新，且不得连续 14 天无更新。本周：{dash.week}</Text>
       {accounts.length === 0 ? <Text className='workbench-text'>本部门还没有发布过内容。</Text> : null}
-      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <ErrorNotice error={error} />
       <View className='wb-button wb-secondary' role='button' onClick={() => void downloadCsv('/api/v1/staff/cadence/export.csv?table=accounts', '各账号近12周更新次数.csv').then(setError)}>
         <Text>导出 CSV</Text>
       </View>

@@ -4,6 +4,7 @@ import { can, type CalendarStatus } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { Area, Field } from '../../lib/Fields'
 import { asStaff, savedSession } from '../../lib/session'
+import { ErrorNotice } from '../../lib/Notices'
 import '../index/index.css'
 
 const dates = (text: string) => text.split(/[\s,，、;；]+/).map((d) => d.trim()).filter(Boolean)
@@ -47,7 +48,7 @@ export default function CalendarPage() {
           <Area label='放假日期（YYYY-MM-DD，空格或逗号分隔；含假期中的周末）' value={form.holidays} onInput={(v) => setForm((f) => ({ ...f, holidays: v }))} />
           <Area label='调休上班的周末日期' value={form.workdays} onInput={(v) => setForm((f) => ({ ...f, workdays: v }))} />
           <Field label='依据（通知名称和文号）' value={form.source} onInput={(v) => setForm((f) => ({ ...f, source: v }))} />
-          {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+          <ErrorNotice error={error} />
           {done ? <Text className='wb-ok'>{done}</Text> : null}
           <View className='wb-button' role='button' data-testid='calendar-submit' onClick={() => void submit()}>
             <Text>导入</Text>

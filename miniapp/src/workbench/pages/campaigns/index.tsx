@@ -5,6 +5,7 @@ import { can, type Campaign } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { asStaff, savedSession } from '../../lib/session'
 import { audienceLines, sendTimeText, statsSummary } from '../../lib/campaignForm'
+import { ErrorNotice } from '../../lib/Notices'
 import '../index/index.css'
 import '../campaign/index.css'
 
@@ -43,7 +44,7 @@ export default function CampaignsPage() {
         </View>
       ) : null}
       {waiting ? <Text className='wb-task-warn' data-testid='waiting-approval'>有 {waiting} 条推送等待您审批</Text> : null}
-      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <ErrorNotice error={error} />
       {campaigns && campaigns.length === 0 ? <Text className='workbench-text'>本部门还没有推送。</Text> : null}
       {!campaigns && !error ? <Text className='workbench-text'>正在加载…</Text> : null}
       <View data-testid='campaign-list'>

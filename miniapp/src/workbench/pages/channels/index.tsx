@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { DISTRIBUTION_CHANNEL_LABELS, DISTRIBUTION_CHANNELS, formatShanghaiDateTime, OA_ACCOUNT_KIND_LABELS, OA_ACCOUNT_KINDS, type ChannelAccount, type DistributionChannel, type OaAccountKind } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { asStaff, savedSession } from '../../lib/session'
+import { ErrorNotice } from '../../lib/Notices'
 import '../index/index.css'
 
 interface Form {
@@ -135,7 +136,7 @@ export default function ChannelsPage() {
         )
       })}
       {done ? <View className='wb-ok' role='status'><Text>{done}</Text></View> : null}
-      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <ErrorNotice error={error} />
     </View>
   )
 }

@@ -5,6 +5,7 @@ import { can, CADENCE_TABLE_LABELS, INTERPRETATIONS_PER_YEAR, formatShanghaiDate
 import { errorMessage } from '@/lib/errors'
 import { asStaff, savedSession } from '../../lib/session'
 import { downloadCsv } from '../../lib/download'
+import { ErrorNotice, LoadingPage } from '../../lib/Notices'
 import '../index/index.css'
 import '../cadence/index.css'
 
@@ -38,7 +39,7 @@ export default function CompliancePage() {
   }, [])
   Taro.useDidShow(() => void (staff && load()))
   if (!staff) return <View className='workbench'><Text className='workbench-text'>请先登录工作台。</Text></View>
-  if (!o) return <View className='workbench'>{error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : <Text className='workbench-text'>正在加载…</Text>}</View>
+  if (!o) return <LoadingPage error={error} />
   const exportButton = (table: keyof typeof CADENCE_TABLE_LABELS) => (
     <View className='wb-button wb-secondary' role='button' onClick={() => void downloadCsv(`/api/v1/staff/cadence/export.csv?table=${table}${o.department ? `&department=${o.department}` : ''}`, `${CADENCE_TABLE_LABELS[table]}.csv`).then(setError)}>
       <Text>导出 CSV：{CADENCE_TABLE_LABELS[table]}</Text>
@@ -50,7 +51,7 @@ export default function CompliancePage() {
       <Text className='workbench-text'>
         {o.department ? staff.departmentName : '全平台'}，本周 {o.week}，本季度 {o.quarter}。达标：当周更新不少于账号的最低要求（本周含定时发布）。
       </Text>
-      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <ErrorNotice error={error} />
 
       <View className='wb-card' data-testid='compliance-weeks'>
         <Text className='wb-label'>近 12 周达标率</Text>

@@ -9,6 +9,7 @@ import { History } from '../../lib/History'
 import { asStaff, savedSession } from '../../lib/session'
 import { chooseAndUploadAttachment } from '../../lib/upload'
 import { UploadList } from '../../lib/UploadList'
+import { LoadingPage } from '../../lib/Notices'
 import '../index/index.css'
 
 type Comments = z.infer<typeof staffCommentListSchema>['comments']
@@ -87,7 +88,7 @@ function Handle({ id }: { id: string }) {
       setError(errorMessage(err))
     }
   }
-  if (!c) return <View className='workbench'>{error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : <Text className='workbench-text'>正在加载…</Text>}</View>
+  if (!c) return <LoadingPage error={error} />
   const staff = savedSession()?.staff
   const moderates = !!staff && can(staff, 'interaction.review', c.department)
   const setOpinion = (i: number, patch: Partial<OpinionRow>) => setOpinions(opinions.map((o, j) => (j === i ? { ...o, ...patch } : o)))

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import type { ConsultationList } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { asStaff, savedSession } from '../../lib/session'
+import { ErrorNotice } from '../../lib/Notices'
 import '../index/index.css'
 
 const go = (url: string) => void Taro.navigateTo({ url })
@@ -24,7 +25,7 @@ export default function ConsultationsPage() {
       <View className='wb-button' role='button' data-testid='new-consultation' onClick={() => go('/workbench/pages/consultation/index?new=1')}>
         <Text>起草征求意见</Text>
       </View>
-      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <ErrorNotice error={error} />
       {list && list.length === 0 ? <Text className='workbench-text'>还没有征求意见。</Text> : null}
       <View data-testid='consultation-list'>
         {(list ?? []).map((c) => (

@@ -5,6 +5,7 @@ import { errorMessage } from '@/lib/errors'
 import { downloadCsv } from '../../lib/download'
 import { Chips, Field } from '../../lib/Fields'
 import { asStaff, savedSession } from '../../lib/session'
+import { ErrorNotice } from '../../lib/Notices'
 import '../index/index.css'
 import './index.css'
 
@@ -48,7 +49,7 @@ export default function DisclosureReportPage() {
           <Text>统计</Text>
         </View>
       </View>
-      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <ErrorNotice error={error} />
       {report ? (
         <View data-testid='disclosure-report'>
           <Text className='workbench-title'>{report.departmentName} {report.year} 年政府信息公开工作年度报告附表</Text>

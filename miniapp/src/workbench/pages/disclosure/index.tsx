@@ -8,6 +8,7 @@ import { DisclosureFileLinks, DisclosureFileUploads } from '../../lib/Disclosure
 import { STEP_FIELDS, stepBody } from '../../lib/disclosureForm'
 import { History } from '../../lib/History'
 import { asStaff, savedSession } from '../../lib/session'
+import { LoadingPage } from '../../lib/Notices'
 import '../index/index.css'
 
 const options = (o: Record<string, string>) => Object.entries(o).map(([value, text]) => ({ value, text }))
@@ -77,7 +78,7 @@ function Handle({ id }: { id: string }) {
       setError(errorMessage(err))
     }
   }
-  if (!a) return <View className='workbench'>{error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : <Text className='workbench-text'>正在加载…</Text>}</View>
+  if (!a) return <LoadingPage error={error} />
   const c = a.clock
   return (
     <View className='workbench' data-testid='disclosure-handle' data-state={a.state}>

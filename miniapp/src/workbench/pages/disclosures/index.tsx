@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { can, DISCLOSURE_CHANNELS, type DisclosureList } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { asStaff, savedSession } from '../../lib/session'
+import { ErrorNotice } from '../../lib/Notices'
 import '../index/index.css'
 
 const go = (url: string) => void Taro.navigateTo({ url })
@@ -57,7 +58,7 @@ export default function DisclosuresPage() {
           ))}
         </View>
       ) : null}
-      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <ErrorNotice error={error} />
       {handles ? (
         <View className='wb-button wb-secondary' role='button' onClick={() => setAll(!all)}>
           <Text>{all ? '只看办理中的' : '看全部（含已办结）'}</Text>

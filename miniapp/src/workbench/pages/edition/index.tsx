@@ -11,6 +11,7 @@ import { InterpretationFields } from '../../lib/InterpretationFields'
 import { linesOfBody, type GuideDraft, type InterpretationDraft } from '../../lib/typedDrafts'
 import { asStaff, savedSession } from '../../lib/session'
 import { ChannelFields, ChannelSummary, sentBeforeOf, type SentBefore } from '../../lib/ChannelFields'
+import { ErrorNotice, LoadingPage } from '../../lib/Notices'
 import '../index/index.css'
 
 /**
@@ -73,7 +74,7 @@ export default function EditionPage() {
     }
   }
   if (!staff) return <View className='workbench'><Text className='workbench-text'>请先登录工作台。</Text></View>
-  if (!edition || !form) return <View className='workbench'>{error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : <Text className='workbench-text'>正在加载…</Text>}</View>
+  if (!edition || !form) return <LoadingPage error={error} />
   const can = (a: Edition['actions'][number]) => edition.actions.includes(a)
   const button = (label: string, run: () => Promise<Edition>, secondary = false) => (
     <View key={label} className={'wb-button' + (secondary ? ' wb-secondary' : '') + (busy ? ' wb-busy' : '')} role='button' onClick={busy ? undefined : () => void step(run)}>
@@ -186,7 +187,7 @@ export default function EditionPage() {
       <View className='wb-button wb-secondary' role='button' onClick={() => void Taro.navigateTo({ url: `/workbench/pages/item/index?id=${edition.itemId}` })}>
         <Text>内容历史（修订、撤回、下线）</Text>
       </View>
-      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <ErrorNotice error={error} />
     </View>
   )
 }

@@ -5,6 +5,7 @@ import { can, CONTENT_STATUS_LABELS, EDITION_STATE_LABELS, REVIEW_TASK_KIND_LABE
 import { errorMessage } from '@/lib/errors'
 import { formatDateOnlyCn, formatWaited } from '@/lib/format'
 import { asStaff, logIn, logInWithWeChat, logOut, savedSession } from '../../lib/session'
+import { ErrorNotice } from '../../lib/Notices'
 import './index.css'
 
 /**
@@ -58,7 +59,7 @@ function LogInForm({ onLoggedIn }: { onLoggedIn: (s: StaffProfile) => void }) {
         <Text className='wb-label'>密码</Text>
         <Input className='wb-input' password value={password} aria-label='密码' placeholder='请输入密码' onInput={(e) => setPassword(e.detail.value)} onConfirm={submit} />
       </View>
-      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <ErrorNotice error={error} />
       <View className={'wb-button' + (busy ? ' wb-busy' : '')} role='button' onClick={submit}>
         <Text>{busy ? '正在登录…' : '登录'}</Text>
       </View>
@@ -137,7 +138,7 @@ function TaskRows({ tasks, onChange }: { tasks: ReviewTask[]; onChange: (tasks: 
           ) : null}
         </View>
       ))}
-      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <ErrorNotice error={error} />
     </View>
   )
 }

@@ -4,6 +4,7 @@ import { can, MESSAGE_CATEGORIES, type InteractionSettings, type MessageCategory
 import { errorMessage } from '@/lib/errors'
 import { Chips, Field } from '../../lib/Fields'
 import { asStaff, savedSession } from '../../lib/session'
+import { DoneNotice, ErrorNotice } from '../../lib/Notices'
 import '../index/index.css'
 
 const LEVELS = [
@@ -104,8 +105,8 @@ export default function InteractionSettingsPage() {
           </View>
         </View>
       ) : null}
-      {message ? <View role='status'><Text className='wb-ok'>{message}</Text></View> : null}
-      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <DoneNotice message={message} />
+      <ErrorNotice error={error} />
     </View>
   )
 }

@@ -21,6 +21,7 @@ import {
 import { errorMessage } from '@/lib/errors'
 import { itemPath } from '@/lib/routes'
 import { asStaff, savedSession } from '../../lib/session'
+import { ErrorNotice, LoadingPage } from '../../lib/Notices'
 import '../index/index.css'
 
 type Panel = 'none' | 'withdraw' | 'unpublish' | 'validity'
@@ -111,7 +112,7 @@ export default function ItemPage() {
   }
 
   if (!staff) return <View className='workbench'><Text className='workbench-text'>请先登录工作台。</Text></View>
-  if (!item) return <View className='workbench'>{error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : <Text className='workbench-text'>正在加载…</Text>}</View>
+  if (!item) return <LoadingPage error={error} />
   const can = (a: StaffItem['actions'][number]) => item.actions.includes(a)
   const button = (label: string, onClick: () => void, secondary = false) => (
     <View key={label} className={'wb-button' + (secondary ? ' wb-secondary' : '') + (busy ? ' wb-busy' : '')} role='button' onClick={busy ? undefined : onClick}>
@@ -186,7 +187,7 @@ export default function ItemPage() {
         </View>
       ) : null}
       {done ? <View className='wb-ok' role='status'><Text>{done}</Text></View> : null}
-      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <ErrorNotice error={error} />
 
       {channels?.items.length ? (
         <View data-testid='item-channels'>

@@ -5,6 +5,7 @@ import { errorMessage } from '@/lib/errors'
 import { downloadCsv } from '../../lib/download'
 import { Chips, Field } from '../../lib/Fields'
 import { asStaff, savedSession } from '../../lib/session'
+import { ErrorNotice } from '../../lib/Notices'
 import '../index/index.css'
 
 /** 留言统计: received, answered on time, overdue, average working days, per department, for a range of arrival dates; CSV. */
@@ -37,7 +38,7 @@ export default function MessageStatsPage() {
       <View className='wb-button wb-secondary' role='button' onClick={() => void csv()}>
         <Text>导出 CSV</Text>
       </View>
-      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <ErrorNotice error={error} />
       {stats?.calendarGap ? <View className='wb-error' role='alert'><Text>{stats.calendarGap}</Text></View> : null}
       <View data-testid='message-stats'>
         {(stats?.rows ?? []).map((r) => (

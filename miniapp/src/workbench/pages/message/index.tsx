@@ -7,6 +7,7 @@ import { Area, Chips, Field } from '../../lib/Fields'
 import { MESSAGE_STEP_FIELDS, messageStepBody } from '../../lib/interactionForm'
 import { History } from '../../lib/History'
 import { asStaff, savedSession } from '../../lib/session'
+import { LoadingPage } from '../../lib/Notices'
 import '../index/index.css'
 
 const VERDICTS = { pass: '通过', review: '需人工审核', risky: '高风险' } as const
@@ -32,7 +33,7 @@ export default function MessagePage() {
     }
   }
   if (!me) return <View className='workbench'><Text className='workbench-text'>请先登录工作台。</Text></View>
-  if (!m) return <View className='workbench'>{error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : <Text className='workbench-text'>正在加载…</Text>}</View>
+  if (!m) return <LoadingPage error={error} />
   const c = m.clock
   return (
     <View className='workbench' data-testid='message-handle' data-state={m.state}>

@@ -5,6 +5,7 @@ import { can, type StaffMessageList } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { Chips } from '../../lib/Fields'
 import { asStaff, savedSession } from '../../lib/session'
+import { ErrorNotice } from '../../lib/Notices'
 import '../index/index.css'
 
 const go = (url: string) => void Taro.navigateTo({ url })
@@ -64,7 +65,7 @@ export default function MessagesPage() {
         </View>
       ) : null}
       {handles ? <Chips label='显示' options={FILTERS} selected={[filter]} onToggle={setFilter} /> : null}
-      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <ErrorNotice error={error} />
       {list && list.length === 0 ? <Text className='workbench-text'>没有留言。</Text> : null}
       <View data-testid='message-list'>
         {(list ?? []).map((m) => (

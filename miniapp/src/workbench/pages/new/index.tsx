@@ -9,6 +9,7 @@ import { InterpretationFields } from '../../lib/InterpretationFields'
 import { PolicyFields } from '../../lib/PolicyFields'
 import { asStaff, savedSession } from '../../lib/session'
 import { newGuide, newInterpretation, type GuideDraft, type InterpretationDraft } from '../../lib/typedDrafts'
+import { ErrorNotice } from '../../lib/Notices'
 import '../index/index.css'
 
 /** 新建: the first edition of a new policy, interpretation or service guide, saved as a draft of the editor's department. */
@@ -56,7 +57,7 @@ export default function NewItem() {
       {type === 'policy' ? <PolicyFields form={form} onChange={setForm} /> : null}
       {type === 'interpretation' ? <InterpretationFields draft={interpretation} onChange={setInterpretation} /> : null}
       {type === 'guide' ? <GuideFields draft={guide} onChange={setGuide} /> : null}
-      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <ErrorNotice error={error} />
       <View className={'wb-button' + (busy ? ' wb-busy' : '')} role='button' onClick={busy ? undefined : save}>
         <Text>保存草稿</Text>
       </View>

@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffAccount, type StaffRole } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { asStaff, savedSession } from '../../lib/session'
+import { DoneNotice, ErrorNotice } from '../../lib/Notices'
 import '../index/index.css'
 
 /**
@@ -122,8 +123,8 @@ export default function StaffPage() {
           <Text>新建账号</Text>
         </View>
       </View>
-      {message ? <View role='status'><Text className='wb-ok'>{message}</Text></View> : null}
-      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <DoneNotice message={message} />
+      <ErrorNotice error={error} />
     </View>
   )
 }

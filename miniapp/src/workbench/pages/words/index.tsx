@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { can, type WordingRule } from '@zw/shared'
 import { errorMessage } from '@/lib/errors'
 import { asStaff, savedSession } from '../../lib/session'
+import { DoneNotice, ErrorNotice, LoadingPage } from '../../lib/Notices'
 import '../index/index.css'
 
 type Row = { wrong: string; right: string; note: string; notFollowedBy?: string }
@@ -27,7 +28,7 @@ export default function WordsPage() {
       .catch((err: unknown) => setError(errorMessage(err)))
   }, [])
   if (!staff) return <View className='workbench'><Text className='workbench-text'>请先登录工作台。</Text></View>
-  if (!rows) return <View className='workbench'>{error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : <Text className='workbench-text'>正在加载…</Text>}</View>
+  if (!rows) return <LoadingPage error={error} />
   const change = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)))
   const save = async () => {
     setError('')
@@ -71,8 +72,8 @@ export default function WordsPage() {
           </View>
         </View>
       ) : null}
-      {message ? <View role='status'><Text className='wb-ok'>{message}</Text></View> : null}
-      {error ? <View className='wb-error' role='alert'><Text>{error}</Text></View> : null}
+      <DoneNotice message={message} />
+      <ErrorNotice error={error} />
     </View>
   )
 }
