@@ -2,7 +2,7 @@ import type { ListQuery } from '@zw/shared'
 import { ServiceUnavailableError } from '../platform/errors'
 import { decodeCursor, encodeCursor } from '../platform/http/cursor'
 import { filterFor } from './filters'
-import { joinJson } from '../platform/http/joinJson'
+import { answerWriter } from '../platform/http/jsonWriter'
 import type { ContentReadModel, ReadItem } from './readModel'
 
 type ListCursor = [number, string]
@@ -55,5 +55,10 @@ export function listItemsJson(model: ContentReadModel, query: ListQuery): Buffer
   const last = items[items.length - 1]
   const nextCursor = more && last ? encodeCursor([last.publishedAtMs, last.id]) : null
   // The cards are stored as UTF-8 JSON already (built field by field when the item was published).
-  return joinJson('{"items":[', items.map((item) => model.cardJsonOf(item)), `],"nextCursor":${JSON.stringify(nextCursor)}}`)
+  const out = answerWriter.begin().text('{"items":[')
+  items.forEach((item, i) => {
+    if (i > 0) out.text(',')
+    out.bytes(model.cardJsonOf(item))
+  })
+  return out.text(`],"nextCursor":${JSON.stringify(nextCursor)}}`).done()
 }

@@ -439,9 +439,9 @@ export class ContentReadModel {
     return this.details.bytes(item.num, TEXT.detail, tail)
   }
 
-  /** The list/search card of a visible item as UTF-8 JSON (kept off the heap; sent as it is). */
+  /** The list card of a visible item as UTF-8 JSON (kept off the heap; sent as it is): a view valid until the next read (copy it before). */
   cardJsonOf(item: ReadItem): Buffer {
-    return this.details.bytes(item.num, TEXT.card)
+    return this.details.scratchRange(item.num, TEXT.card, TEXT.card)
   }
 
   /**

@@ -28,10 +28,6 @@ export class HandoverLog {
     private readonly owner: string,
   ) {}
 
-  get enabled(): boolean {
-    return !!this.dir
-  }
-
   /** Opens this sender's file (before it records anything, so a resuming sender knows it logged here). */
   open(): void {
     if (!this.dir || this.fd !== null) return

@@ -1,7 +1,7 @@
 import type { SearchQuery } from '@zw/shared'
 import { ServiceUnavailableError } from '../../platform/errors'
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor'
-import { JsonWriter } from '../../platform/http/jsonWriter'
+import { answerWriter } from '../../platform/http/jsonWriter'
 import { eachSnippetPart, type ContentReadModel } from '../readModel'
 import { findRanges, snippetAround } from './highlight'
 import { rank, type Postings, type QueryWord } from './ranker'
@@ -149,7 +149,7 @@ export function searchResultJson(model: ContentReadModel, query: SearchQuery, wo
   const cursor = query.cursor ? decodeCursor(query.cursor, isSearchCursor) : { o: 0, g: model.generation }
   const { best, total, scores } = rank(queryWords, model.passing(query), model.columns, model.capacity, cursor.o + query.limit)
   const page = best.slice(cursor.o, cursor.o + query.limit)
-  const out = writer.begin().text('{"items":[')
+  const out = answerWriter.begin().text('{"items":[')
   page.forEach((num, i) => {
     const item = model.itemByNum(num)!
     const { card, snippets } = model.resultPartsOf(item)
@@ -169,6 +169,3 @@ export function searchResultJson(model: ContentReadModel, query: SearchQuery, wo
   const nextCursor = cursor.o + query.limit < total ? JSON.stringify(encodeCursor({ o: cursor.o + query.limit, g: model.generation })) : 'null'
   return out.text(`],"nextCursor":${nextCursor},"terms":${JSON.stringify(words)},"total":${total}}`).done()
 }
-
-/** Search answers are written here, one at a time (synchronously). */
-const writer = new JsonWriter()

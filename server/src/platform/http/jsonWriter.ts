@@ -44,3 +44,6 @@ export class JsonWriter {
     this.buf = bigger
   }
 }
+
+/** The writer the public list and search answers share (each is written synchronously, one at a time). */
+export const answerWriter = new JsonWriter()
