@@ -1,9 +1,11 @@
 /**
- * `npm run bench:push [-- --citizens 100000] [-- --million] [-- --rate 500] [-- --data DIR]`
+ * `npm run bench:push [-- --citizens 100000] [-- --million] [-- --rate 500] [-- --data DIR]
+ *                     [-- --window 64] [-- --in-flight 2] [-- --latency 0]`
  *
  * Seeds citizens who all match one campaign (long-term consent), then in one run:
  * 1. the fake WeChat's raw capacity: autocannon against its subscribe/send with the
- *    sender's concurrency (PUSH_WINDOW connections), no rate limit;
+ *    sender's concurrency (its connections, `wechatConnectionsFor`), no rate limit; the
+ *    fake answers after `--latency` ms (0: at once), here and in 3 and 4;
  * 2. the time to resolve the audience (one streamed pass over the accounts, matched);
  *    then the database's own ceiling: accounts read and records written per second, so
  *    the delivery rate can be read against what the database allows;
@@ -12,7 +14,7 @@
  * 4. with PUSH_WECHAT_RATE_PER_SECOND = --rate, a second campaign to a part of them: the
  *    achieved rate over its steady middle.
  * Writes bench-results/push.json (push-million.json with `--million`, which seeds
- * 1,000,000: slow, minutes); `--profile DIR`
+ * 1,000,000: slow, minutes; `-latency-N` added with a latency); `--profile DIR`
  * writes a CPU profile of the delivery run's worker there.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
@@ -24,6 +26,7 @@ import autocannon from 'autocannon'
 import mongoose from 'mongoose'
 import { audienceIncludes } from '@zw/shared'
 import { startFerretDb } from '../../server/src/platform/embeddedDb'
+import { wechatConnectionsFor } from '../../server/src/push/pushSettings'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const { values } = parseArgs({
@@ -32,6 +35,10 @@ const { values } = parseArgs({
     million: { type: 'boolean', default: false },
     rate: { type: 'string', default: '500' },
     window: { type: 'string', default: '64' },
+    // The fake answers each message after this many ms (0: at once); raw capacity and delivery are both measured against it.
+    latency: { type: 'string', default: '0' },
+    // Windows handed over and still out while the next is recorded (PUSH_WINDOWS_IN_FLIGHT).
+    'in-flight': { type: 'string', default: '2' },
     data: { type: 'string' },
     // Write a CPU profile of the unlimited delivery run's worker to this folder.
     profile: { type: 'string' },
@@ -40,6 +47,10 @@ const { values } = parseArgs({
 const CITIZENS = values.million ? 1_000_000 : Number(values.citizens)
 const RATE = Number(values.rate)
 const WINDOW = Number(values.window)
+const LATENCY_MS = Number(values.latency)
+const WINDOWS_IN_FLIGHT = Number(values['in-flight'])
+/** The sender's connections to WeChat (`wechatConnectionsFor`): the raw load uses as many. */
+const CONCURRENCY = wechatConnectionsFor({ window: WINDOW, windowsInFlight: WINDOWS_IN_FLIGHT })
 const TEMPLATE = 'TPL-BENCH-NOTICE'
 const TARGETS = { deliveryVsRaw: 0.7, rssMbAtMillion: 400, rateWithinPct: 5 }
 const log = (msg: string) => process.stdout.write(`[bench:push] ${msg}\n`)
@@ -82,7 +93,7 @@ if (!fs.existsSync(seededFile)) {
 
 // The fake WeChat in its own process.
 function startFake(): Promise<{ child: ChildProcess; url: string; appId: string; appSecret: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/support/fakeWeChatMain.ts'), '--accept-all', '--lean', '--template', TEMPLATE], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/support/fakeWeChatMain.ts'), '--accept-all', '--lean', '--latency', String(LATENCY_MS), '--template', TEMPLATE], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
   return new Promise((resolve, reject) => {
     let out = ''
     child.stdout!.on('data', (c: Buffer) => {
@@ -99,9 +110,9 @@ const stats = async () => (await (await fetch(`${fake.url}/__fake/stats`)).json(
 // 1. Raw capacity of the fake: the same request the sender makes, same concurrency.
 const token = ((await (await fetch(`${fake.url}/cgi-bin/stable_token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'client_credential', appid: fake.appId, secret: fake.appSecret }) })).json()) as { access_token: string }).access_token
 const sample = { touser: 'o-bench-raw', template_id: TEMPLATE, page: 'pages/policy/index?id=x&c=y&d=z', data: { thing1: { value: '征地补偿标准调整' }, thing2: { value: '新乡市人民政府办公室' }, time3: { value: '2026-11-22 09:00' } }, lang: 'zh_CN', miniprogram_state: 'formal' }
-const raw = await autocannon({ url: `${fake.url}/cgi-bin/message/subscribe/send?access_token=${token}`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sample), connections: WINDOW, duration: 10 })
+const raw = await autocannon({ url: `${fake.url}/cgi-bin/message/subscribe/send?access_token=${token}`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sample), connections: CONCURRENCY, duration: 10 })
 const rawPerSecond = Math.round(raw.requests.average)
-log(`fake raw capacity: ${rawPerSecond} req/s at ${WINDOW} connections (non-2xx ${raw.non2xx})`)
+log(`fake raw capacity: ${rawPerSecond} req/s at ${CONCURRENCY} connections, answers after ${LATENCY_MS} ms (non-2xx ${raw.non2xx})`)
 
 // 2. Resolving the audience: one streamed pass, matched by the shared rule.
 const rule = { topics: ['land-acquisition-compensation'], topicMatch: 'any' as const, regions: ['410700000000'], groups: [] }
@@ -151,7 +162,7 @@ function startWorker(rate: number, profileDir?: string): ChildProcess {
   return spawn(process.execPath, ['--enable-source-maps', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...entry], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', DISCLOSURE_ID_KEY: 'ab'.repeat(32), LOG_LEVEL: 'warn', MONGODB_URI: db.uri, WECHAT_API_BASE_URL: fake.url, WECHAT_APP_ID: fake.appId, WECHAT_APP_SECRET: fake.appSecret, WECHAT_PUSH_TEMPLATE_ID: TEMPLATE, PUSH_WINDOW: String(WINDOW), PUSH_WORKER_POLL_MS: '200', PUSH_WECHAT_RATE_PER_SECOND: String(rate) },
+    env: { ...process.env, NODE_ENV: 'production', DISCLOSURE_ID_KEY: 'ab'.repeat(32), LOG_LEVEL: 'warn', MONGODB_URI: db.uri, WECHAT_API_BASE_URL: fake.url, WECHAT_APP_ID: fake.appId, WECHAT_APP_SECRET: fake.appSecret, WECHAT_PUSH_TEMPLATE_ID: TEMPLATE, PUSH_WINDOW: String(WINDOW), PUSH_WINDOWS_IN_FLIGHT: String(WINDOWS_IN_FLIGHT), PUSH_WORKER_POLL_MS: '200', PUSH_WECHAT_RATE_PER_SECOND: String(rate) },
   })
 }
 const rssMbOf = (pid: number) => {
@@ -196,6 +207,8 @@ while (performance.now() < until && (await stateOf(second._id)) !== 'sent') {
   await new Promise((r) => setTimeout(r, 500))
 }
 limited.kill('SIGTERM')
+// It stops after the window in hand: wait, so that the fake and the database outlive it.
+await new Promise((r) => (limited.exitCode !== null ? r(null) : limited.once('exit', r)))
 // The steady middle: from the first sample with messages, dropping the first and last second.
 const moving = samples.filter((s) => s.delivered > 0)
 const a = moving.find((s) => s.at >= moving[0]!.at + 1000) ?? moving[0]!
@@ -212,6 +225,9 @@ const report = {
   citizens: CITIZENS,
   seedSeconds,
   window: WINDOW,
+  windowsInFlight: WINDOWS_IN_FLIGHT,
+  concurrency: CONCURRENCY,
+  fakeLatencyMs: LATENCY_MS,
   fakeRawCapacityPerSecond: rawPerSecond,
   audience: { matching, resolveSeconds },
   database: {
@@ -232,7 +248,8 @@ const report = {
   },
 }
 fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true })
-fs.writeFileSync(path.join(ROOT, 'bench-results', CITIZENS >= 1_000_000 ? 'push-million.json' : 'push.json'), `${JSON.stringify(report, null, 2)}\n`)
+const resultFile = `push${CITIZENS >= 1_000_000 ? '-million' : ''}${LATENCY_MS ? `-latency-${LATENCY_MS}` : ''}.json`
+fs.writeFileSync(path.join(ROOT, 'bench-results', resultFile), `${JSON.stringify(report, null, 2)}\n`)
 log(JSON.stringify(report.pass))
 await conn.close()
 await db.stop()

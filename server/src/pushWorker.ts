@@ -1,8 +1,9 @@
 /**
  * A push worker: a process that only sends campaigns (run beside the servers when
  * campaigns are large; several may run). It needs MONGODB_URI and the WeChat settings;
- * it looks for due campaigns every PUSH_WORKER_POLL_MS and stops on SIGTERM/SIGINT after
- * the window in hand. A worker killed outright is taken over after its lease
+ * it looks for due campaigns every PUSH_WORKER_POLL_MS. On SIGTERM/SIGINT it finishes the
+ * windows out, lets the campaign go (another worker resumes it at once) and exits. A
+ * worker killed outright is taken over after its lease
  * (docs/adr/0016).
  */
 import { ConfigError, loadConfig } from './platform/config'
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   const now = () => new Date()
   const settings = pushSettingsOf(config)
   HandoverLog.prune(settings.pushSender.handoverDir)
-  const wechat = config.WECHAT_APP_ID && config.WECHAT_APP_SECRET ? createWeChatClients({ baseUrl: config.WECHAT_API_BASE_URL, appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET, miniprogramState: config.WECHAT_MINIPROGRAM_STATE, connections: wechatConnectionsFor(settings.pushSender.window) }) : undefined
+  const wechat = config.WECHAT_APP_ID && config.WECHAT_APP_SECRET ? createWeChatClients({ baseUrl: config.WECHAT_API_BASE_URL, appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET, miniprogramState: config.WECHAT_MINIPROGRAM_STATE, connections: wechatConnectionsFor(settings.pushSender) }) : undefined
   const templates = new PushTemplates(settings.pushTemplates)
   const sms = createSmsClients(settings.sms)
   const sender = createCampaignSender({
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
   let stopping = false
   const stop = () => {
     stopping = true
+    // The campaign in hand stops after the windows out and is let go for another worker.
+    sender.stop()
   }
   process.once('SIGTERM', stop)
   process.once('SIGINT', stop)

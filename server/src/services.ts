@@ -44,7 +44,7 @@ export interface Services {
 export function createServices(deps: { logger: Logger; dataDir: string; now?: () => Date; contentPollMs?: number; wechat?: Parameters<typeof createWeChatClients>[0]; cadenceSchedule?: Partial<CadenceSchedule>; citizenDevLogIn?: boolean; pushTemplates?: PushTemplateSettings; pushSender?: Partial<SenderSettings>; pushRatePerSecond?: number; pushRetry?: { baseMs?: number; capMs?: number; maxAttempts?: number }; sms?: Parameters<typeof createSmsClients>[0] & { verifyTemplateId?: string; pushTemplateId?: string }; pay?: PayModuleOptions; disclosure?: DisclosureSettings; channels?: ChannelsOptions; interaction?: InteractionSettingsOptions }): Services {
   const now = deps.now ?? (() => new Date())
   const content = createContentModule({ logger: deps.logger, now, dataDir: deps.dataDir, pollMs: deps.contentPollMs })
-  const wechat: WeChatClients | undefined = createWeChatClients(deps.wechat && { ...deps.wechat, connections: wechatConnectionsFor(deps.pushSender?.window, deps.wechat.connections) })
+  const wechat: WeChatClients | undefined = createWeChatClients(deps.wechat && { ...deps.wechat, connections: wechatConnectionsFor(deps.pushSender, deps.wechat.connections) })
   const sms = createSmsClients(deps.sms)
   const auth = createAuthModule({ now, wechat, citizenDevLogIn: deps.citizenDevLogIn, sms, smsVerifyTemplateId: deps.sms?.verifyTemplateId })
   const calendar = new WorkingCalendar()

@@ -136,6 +136,35 @@ describe('stopping', () => {
     await starting
   })
 
+  it('asks a run in progress that can end early to do so, then waits for it', async () => {
+    let release!: () => void
+    const asked = new Promise<void>((r) => (release = r))
+    let stopCalls = 0
+    let finished = false
+    const job: JobDefinition = {
+      name: 'long-campaign',
+      cron: '0 8 * * *',
+      // Would run until told to stop (a campaign being sent).
+      run: async () => {
+        await asked
+        finished = true
+      },
+      stop: () => {
+        stopCalls++
+        release()
+      },
+    }
+    await JobState.create({ _id: 'long-campaign', firstSeenAt: new Date('2026-11-01T00:00:00Z') })
+    const s = new JobScheduler([job], logger, () => new Date('2026-11-21T12:00:00Z'))
+    const starting = s.start()
+    await new Promise((r) => setTimeout(r, 50))
+    expect(finished).toBe(false)
+    await s.stop()
+    expect(stopCalls).toBe(1)
+    expect(finished).toBe(true)
+    await starting
+  })
+
   it('refuses a cron expression it cannot schedule by the minute', () => {
     expect(() => new JobScheduler([{ name: 'x', cron: '*/5 * * * * *', run: async () => {} }], logger)).toThrow(/five-field/)
     expect(() => new JobScheduler([{ name: 'x', cron: 'every monday', run: async () => {} }], logger)).toThrow(/five-field/)

@@ -113,6 +113,7 @@ describe('exactly once through a crash', () => {
     expect(stats.sent.inbox).toBe(N)
     // Messages in flight when the worker died were received but not confirmed: counted as such, never resent.
     expect(stats.sent.wechat + stats.unconfirmed).toBe(N)
+    // At most what was on the wire: 64 connections. The window waiting in the pool was unmarked and was sent after the restart (ADR 0026).
     expect(stats.unconfirmed).toBeLessThanOrEqual(64)
     expect(await PushDeliveryModel.countDocuments({ campaignId: id })).toBe(N)
     // Counted from a recount at the restart plus what the second run sent: the records agree.

@@ -166,7 +166,7 @@ describe('sending a campaign', () => {
         return r
       },
     }
-    await new CampaignSender({ templates: t.services.push.templates, ledger: t.services.push.consentLedger, wechat: pausing, now: () => new Date(), logger: t.logger }, { window: 4, quietHours: NO_QUIET_HOURS }).sendDue()
+    await new CampaignSender({ templates: t.services.push.templates, ledger: t.services.push.consentLedger, wechat: pausing, now: () => new Date(), logger: t.logger }, { window: 4, windowsInFlight: 1, quietHours: NO_QUIET_HOURS }).sendDue()
     const paused = await CampaignModel.findById(id).lean()
     expect(paused!.state).toBe('paused')
     expect(sentTo(id)).toHaveLength(8)
@@ -174,6 +174,71 @@ describe('sending a campaign', () => {
     await t.services.push.sender.sendDue()
     expect(sentTo(id).sort()).toEqual(people.map((p) => p.openid).sort())
     expect((await CampaignModel.findById(id).lean())!.stats).toMatchObject({ targeted: 12, sent: { wechat: 12, sms: 0, inbox: 12 }, unconfirmed: 0 })
+  })
+
+  it('two windows in flight: a pause lets both finish and counts them, starts no third; resume sends the rest once', async () => {
+    const people = []
+    for (let i = 0; i < 12; i++) people.push(await citizen('410703000000'))
+    const id = await approvedCampaign({ audience: { topics: ['land-acquisition-compensation'], topicMatch: 'any', regions: ['410703000000'], groups: [] } })
+    const editor = (await staffSession(t, `send-pauser-${++n}`, DEPT, ['editor'])).api
+    // Windows of 4, two in flight: the second is recorded while the first is on the wire; the first message pauses the campaign.
+    const real = (t.services.push.sender as unknown as { deps: { wechat: { send: (m: never) => Promise<never> } } }).deps.wechat
+    let sends = 0
+    const pausing = {
+      send: async (m: never) => {
+        const r = await real.send(m)
+        if (++sends === 1) await editor.call('actOnCampaign', { params: { id }, body: { action: 'pause' } })
+        return r
+      },
+    }
+    await new CampaignSender({ templates: t.services.push.templates, ledger: t.services.push.consentLedger, wechat: pausing, now: () => new Date(), logger: t.logger }, { window: 4, windowsInFlight: 2, quietHours: NO_QUIET_HOURS }).sendDue()
+    const paused = await CampaignModel.findById(id).lean()
+    expect(paused!.state).toBe('paused')
+    expect(sentTo(id)).toHaveLength(8)
+    expect(paused!.stats).toMatchObject({ targeted: 8, sent: { wechat: 8, sms: 0, inbox: 8 }, unconfirmed: 0 })
+    expect(await recountCampaign(id)).toEqual(paused!.stats)
+    await editor.call('actOnCampaign', { params: { id }, body: { action: 'resume' } })
+    await t.services.push.sender.sendDue()
+    expect(sentTo(id).sort()).toEqual(people.map((p) => p.openid).sort())
+    expect((await CampaignModel.findById(id).lean())!.stats).toMatchObject({ targeted: 12, sent: { wechat: 12, sms: 0, inbox: 12 }, unconfirmed: 0 })
+  })
+})
+
+describe('shutting down', () => {
+  it('a sender told to stop finishes the windows out, counts them and lets the campaign go; another resumes it at once, nobody twice', async () => {
+    const people = []
+    for (let i = 0; i < 12; i++) people.push(await citizen('410704000000'))
+    const id = await approvedCampaign({ audience: { topics: ['land-acquisition-compensation'], topicMatch: 'any', regions: ['410704000000'], groups: [] } })
+    const real = (t.services.push.sender as unknown as { deps: { wechat: { send: (m: never) => Promise<never> } } }).deps.wechat
+    let sends = 0
+    // A long lease: only the sender letting go makes the campaign free before it runs out.
+    const stopping: CampaignSender = new CampaignSender(
+      {
+        templates: t.services.push.templates, ledger: t.services.push.consentLedger, now: () => new Date(), logger: t.logger,
+        wechat: {
+          send: async (m: never) => {
+            if (++sends === 1) stopping.stop() // SIGTERM while the first window is on the wire
+            return real.send(m)
+          },
+        },
+      },
+      { window: 4, windowsInFlight: 2, quietHours: NO_QUIET_HOURS, leaseMs: 10 * 60_000 },
+    )
+    expect(await stopping.sendDue()).toBe(1)
+    const letGo = await CampaignModel.findById(id).lean()
+    expect(letGo!.state).toBe('sending')
+    expect(letGo!.lease!.until.getTime()).toBeLessThan(Date.now())
+    expect(sentTo(id)).toHaveLength(8)
+    expect(letGo!.stats).toMatchObject({ targeted: 8, sent: { wechat: 8, inbox: 8 }, unconfirmed: 0 })
+    expect(await stopping.sendDue()).toBe(0) // a stopped sender claims nothing
+
+    await t.services.push.sender.sendDue()
+    const done = (await CampaignModel.findById(id).lean())!
+    expect(done.state).toBe('sent')
+    expect(done.runs).toBe(2)
+    expect(sentTo(id).sort()).toEqual(people.map((p) => p.openid).sort())
+    expect(done.stats).toMatchObject({ targeted: 12, sent: { wechat: 12, inbox: 12 }, unconfirmed: 0 })
+    expect(await recountCampaign(id)).toEqual(done.stats)
   })
 })
 
@@ -200,6 +265,38 @@ describe('handing a window over', () => {
     }
     expect(sentTo(id).sort()).toEqual([...openids].sort())
     expect(fake.stats().maxSendsInFlight).toBe(64)
+  })
+
+  it('records the next window while one is on the wire; it waits in the pool and goes out as connections free (ADR 0026)', async () => {
+    const now = new Date()
+    const openids = Array.from({ length: 128 }, (_, i) => `o-pair-${i}`)
+    await CitizenAccountModel.insertMany(
+      openids.map((openid, i) => ({
+        _id: `pair-${String(i).padStart(3, '0')}`, openid, region: '410783000000', groups: [], mobile: null,
+        subscriptions: [{ topic: 'land-acquisition-compensation', region: '410783000000', frequency: 'immediate', digestAt: null }],
+        consents: [{ templateId: NOTICE, kind: 'long-term', granted: 1, usedFloor: 0, updatedAt: now }],
+        createdAt: now, lastLogInAt: now,
+      })),
+    )
+    for (const openid of openids) fake.grant(openid, NOTICE, 'long-term')
+    const id = await approvedCampaign({ audience: { topics: ['land-acquisition-compensation'], topicMatch: 'any', regions: ['410783000000'], groups: [] } })
+    const recorded = () => PushDeliveryModel.countDocuments({ campaignId: id })
+    fake.latencyMs = 1500
+    fake.resetMaxSendsInFlight()
+    try {
+      const sending = t.services.push.sender.sendDue()
+      // Both windows are recorded while WeChat has answered nothing yet: one window at a time would record the second only after the first's answers.
+      while ((await recorded()) < 128 && sentTo(id).length === 0) await new Promise((r) => setTimeout(r, 20))
+      expect(sentTo(id)).toHaveLength(0)
+      expect(await recorded()).toBe(128)
+      await sending
+    } finally {
+      fake.latencyMs = 0
+    }
+    expect(sentTo(id).sort()).toEqual([...openids].sort())
+    // 64 connections (window × (windows in flight − 1)): the second window waited for them, it did not open more.
+    expect(fake.stats().maxSendsInFlight).toBe(64)
+    expect(await recountCampaign(id)).toEqual((await CampaignModel.findById(id).lean())!.stats)
   })
 })
 

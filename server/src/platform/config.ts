@@ -93,6 +93,8 @@ export const configSchema = z.object({
   WECHATPAY_RECONCILE_AFTER_MINUTES: integer(1, 1440).default(10),
   /** Push sending: recipients per window (also the most messages in flight), the sender's lease, and how often a push worker looks for due campaigns. */
   PUSH_WINDOW: integer(1, 1000).default(64),
+  /** Windows handed over whose sends may still be under way while the next is recorded (1: one window at a time). */
+  PUSH_WINDOWS_IN_FLIGHT: integer(1, 8).default(2),
   /** Where this machine's push senders log the windows they hand over (ADR 0016); default DATA_DIR/push-handover. */
   PUSH_HANDOVER_DIR: z.string().optional(),
   PUSH_LEASE_MS: integer(1000, 600_000).default(30_000),

@@ -11,6 +11,7 @@ import { CompactIdSet } from './compactIdSet'
 import { audienceFilter } from './audienceQuery'
 import { CampaignModel, ConsentUseModel, messageOfCampaign, PushDeliveryModel, type CampaignDoc, type DeliveryRoute, type PushDeliveryDoc } from './model'
 import { HandoverLog } from './handoverLog'
+import { WindowsInFlight } from './windowsInFlight'
 import type { PushTemplates } from './templates'
 
 /** A delivery recorded already: how it goes out, and its record's hand-over key (`sender:window:index`). */
@@ -47,8 +48,10 @@ export interface SmsPusher {
 }
 
 export interface SenderSettings {
-  /** Recipients handled per step (one journal write; at most this many sends in flight). */
+  /** Recipients handled per step (one journal write). */
   window: number
+  /** Windows handed over whose sends may still be under way while the next is recorded (ADR 0026); at most window × this many sends in flight. */
+  windowsInFlight: number
   dailyCap: number
   quietHours: QuietHours
   leaseMs: number
@@ -56,12 +59,17 @@ export interface SenderSettings {
   handoverDir?: string
 }
 
-export const DEFAULT_SENDER_SETTINGS: SenderSettings = { window: 64, dailyCap: DEFAULT_DAILY_PUSH_CAP, quietHours: DEFAULT_QUIET_HOURS, leaseMs: 30_000 }
+export const DEFAULT_SENDER_SETTINGS: SenderSettings = { window: 64, windowsInFlight: 2, dailyCap: DEFAULT_DAILY_PUSH_CAP, quietHours: DEFAULT_QUIET_HOURS, leaseMs: 30_000 }
 
 export const ACCOUNT_FIELDS = { openid: 1, groups: 1, subscriptions: 1, consents: 1, mobile: 1 } as const
 export type Recipient = Pick<CitizenAccountDoc, '_id' | 'openid' | 'groups' | 'subscriptions' | 'consents' | 'mobile'>
 
-class Stop extends Error {}
+class Stop extends Error {
+  /** Let the campaign go (this process is shutting down): another sender may take it over at once. */
+  constructor(readonly release = false) {
+    super()
+  }
+}
 
 /**
  * Sends approved campaigns (精准推送), exactly once per citizen:
@@ -87,6 +95,8 @@ export class CampaignSender {
     return (this.handoverLog ??= new HandoverLog(this.settings.handoverDir, this.owner))
   }
   private readonly settings: SenderSettings
+  /** Set at shutdown: the campaign in hand stops after the windows out, and no other is claimed. */
+  private stopping = false
 
   constructor(
     private readonly deps: { templates: PushTemplates; ledger: ConsentLedger; wechat?: WeChatPusher; sms?: SmsPusher; now: () => Date; logger: Logger },
@@ -98,7 +108,7 @@ export class CampaignSender {
   /** Sends every campaign that is due (or whose sender died); answers how many it worked on. */
   async sendDue(): Promise<number> {
     let worked = 0
-    for (let campaign = await this.claim(); campaign; campaign = await this.claim()) {
+    for (let campaign = this.stopping ? null : await this.claim(); campaign; campaign = this.stopping ? null : await this.claim()) {
       worked++
       await this.send(campaign)
     }
@@ -123,6 +133,7 @@ export class CampaignSender {
    * a window), so a pause is seen before the next window.
    */
   private async keep(campaign: CampaignDoc): Promise<void> {
+    if (this.stopping) throw new Stop(true)
     const now = this.deps.now()
     if (!campaign.urgent && inQuietHours(now, this.settings.quietHours)) {
       await this.flush(campaign)
@@ -163,6 +174,8 @@ export class CampaignSender {
 
   private async send(campaign: CampaignDoc): Promise<void> {
     const id = campaign._id.toString()
+    // Windows handed over and still going out while the next is read and recorded.
+    const inFlight = new WindowsInFlight(this.settings.windowsInFlight)
     try {
       await this.keep(campaign)
       // Resumed (after a pause or a crash): the counters are rebuilt from the records, and those recorded are skipped.
@@ -176,14 +189,15 @@ export class CampaignSender {
         window.push(account)
         if (window.length >= this.settings.window) {
           await this.keep(campaign)
-          await this.sendWindow(campaign, window)
+          await inFlight.add(this.sendWindow(campaign, window))
           window = []
         }
       }
       if (window.length) {
         await this.keep(campaign)
-        await this.sendWindow(campaign, window)
+        await inFlight.add(this.sendWindow(campaign, window))
       }
+      await inFlight.drain()
       // The counters are exact here without counting the records again (which takes minutes
       // at a million on the embedded database): this run started from a recount (if resumed)
       // and added every window it recorded; the last ones go in with the state.
@@ -194,9 +208,26 @@ export class CampaignSender {
       await CampaignModel.updateOne({ _id: campaign._id, state: 'sending', 'lease.owner': this.owner }, { $set: { state: 'sent', lease: null, waitingUntil: null, sentAt: now, updatedAt: now }, ...(Object.keys(inc).length ? { $inc: inc } : {}) })
       this.deps.logger.info({ campaign: id }, 'push campaign sent')
     } catch (err) {
+      // Stopped (pause, cancel, a takeover, the quiet hours) or failed: what is handed over finishes and is counted first.
+      await inFlight.settle()
+      await this.flush(campaign)
+      if (err instanceof Stop && err.release) {
+        // Only now, with every window out finished and counted: a sender taking over recounts from the records.
+        await CampaignModel.updateOne({ _id: campaign._id, state: 'sending', 'lease.owner': this.owner }, { $set: { 'lease.until': new Date(0) } })
+        this.deps.logger.info({ campaign: id }, 'push campaign let go at shutdown; another sender resumes it')
+      }
       if (err instanceof Stop) return
       throw err
     }
+  }
+
+  /**
+   * At shutdown: the campaign in hand stops before its next window, once the windows out
+   * have finished and been counted, and is let go for another sender; no other campaign is
+   * claimed. `sendDue` then returns.
+   */
+  stop(): void {
+    this.stopping = true
   }
 
   /**

@@ -62,7 +62,8 @@ export function createPushModule(deps: { now: () => Date; templates?: PushTempla
   const digests = new DigestSender(sender, deps.logger)
   // Each minute's digests once across instances; minutes missed while down are caught up.
   const sendDigests: JobDefinition = { name: 'send-push-digests', cron: '* * * * *', catchUp: 'each', leaseMs: 10 * 60_000, run: async (ctx) => void (await digests.send(ctx.slot)) }
-  const sendCampaigns: JobDefinition = { name: 'send-push-campaigns', cron: '* * * * *', leaseMs: 10 * 60_000, run: async () => void (await sender.sendDue()) }
+  // At shutdown the campaign in hand is let go after the windows out (another instance resumes it), not sent to the end first.
+  const sendCampaigns: JobDefinition = { name: 'send-push-campaigns', cron: '* * * * *', leaseMs: 10 * 60_000, run: async () => void (await sender.sendDue()), stop: () => sender.stop() }
   // A deleted account takes its messages, consent uses and marks with it (subscriptions live on the account).
   deps.citizenProfiles.onDelete(async (citizenId) => {
     await PushDeliveryModel.deleteMany({ citizenId })

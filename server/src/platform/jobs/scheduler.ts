@@ -24,6 +24,8 @@ export interface JobDefinition {
   /** How long a run may hold its claim before another instance may take it over. */
   leaseMs?: number
   run(ctx: JobContext): Promise<void>
+  /** Asks a run under way to end early (at shutdown); the scheduler then waits for it. */
+  stop?(): void
 }
 
 const MINUTE = 60_000
@@ -152,11 +154,12 @@ export class JobScheduler {
     return tracked
   }
 
-  /** Stops scheduling and waits for runs in progress to finish. */
+  /** Stops scheduling, asks runs in progress to end early (jobs that can), and waits for them. */
   async stop(): Promise<void> {
     this.stopped = true
     for (const task of this.tasks.values()) await task.destroy()
     this.tasks.clear()
+    for (const job of this.jobs) job.stop?.()
     await Promise.all([...this.inFlight])
   }
 }
