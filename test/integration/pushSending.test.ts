@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiClient, CampaignBody } from '@zw/shared'
 import { CitizenAccountModel } from '../../server/src/auth/citizenModel'
 import { HandoverLog } from '../../server/src/push/handoverLog'
-import { CampaignSender } from '../../server/src/push/campaignSender'
+import { CampaignSender, type SenderSettings, type WeChatPusher } from '../../server/src/push/campaignSender'
 import { recountCampaign } from '../../server/src/push/campaignRecount'
 import { CampaignModel, PushDeliveryModel } from '../../server/src/push/model'
 import { DeliveryOutcomeModel } from '../../server/src/push/deliveryModel'
@@ -66,6 +66,28 @@ async function approvedCampaign(over: Partial<CampaignBody> = {}, urgent = false
   await editor.call('actOnCampaign', { params: { id: c.id }, body: { action: 'submit' } })
   await reviewer.call('actOnCampaign', { params: { id: c.id }, body: { action: 'approve' } })
   return c.id
+}
+
+/** Twelve subscribers of 征地补偿 in `region`, and an approved campaign to them. */
+async function twelveAndACampaign(region: string) {
+  const people = []
+  for (let i = 0; i < 12; i++) people.push(await citizen(region))
+  const id = await approvedCampaign({ audience: { topics: ['land-acquisition-compensation'], topicMatch: 'any', regions: [region], groups: [] } })
+  return { people, id }
+}
+
+/** A sender of windows of 4 on the test app's WeChat that calls `after` with the number of messages sent so far, after each. */
+function senderOfFours(windowsInFlight: number, after: (sends: number) => Promise<void> | void, settings: Partial<SenderSettings> = {}): CampaignSender {
+  const real = (t.services.push.sender as unknown as { deps: { wechat: WeChatPusher } }).deps.wechat
+  let sends = 0
+  const wechat: WeChatPusher = {
+    send: async (m, onWrite) => {
+      const r = await real.send(m, onWrite)
+      await after(++sends)
+      return r
+    },
+  }
+  return new CampaignSender({ templates: t.services.push.templates, ledger: t.services.push.consentLedger, wechat, now: () => new Date(), logger: t.logger }, { window: 4, windowsInFlight, quietHours: NO_QUIET_HOURS, ...settings })
 }
 
 const sentTo = (campaignId: string) => fake.delivered.filter((m) => m.page.includes(`c=${campaignId}`)).map((m) => m.touser)
@@ -152,21 +174,12 @@ describe('sending a campaign', () => {
   })
 
   it('pause stops between windows; resume carries on where it stopped, nobody twice, counts exact', async () => {
-    const people = []
-    for (let i = 0; i < 12; i++) people.push(await citizen('410711000000'))
-    const id = await approvedCampaign({ audience: { topics: ['land-acquisition-compensation'], topicMatch: 'any', regions: ['410711000000'], groups: [] } })
+    const { people, id } = await twelveAndACampaign('410711000000')
     const editor = (await staffSession(t, `send-pauser-${++n}`, DEPT, ['editor'])).api
-    // A sender of 4 per window whose WeChat pauses the campaign after the 5th message.
-    const real = (t.services.push.sender as unknown as { deps: { wechat: { send: (m: never) => Promise<never> } } }).deps.wechat
-    let sends = 0
-    const pausing = {
-      send: async (m: never) => {
-        const r = await real.send(m)
-        if (++sends === 5) await editor.call('actOnCampaign', { params: { id }, body: { action: 'pause' } })
-        return r
-      },
-    }
-    await new CampaignSender({ templates: t.services.push.templates, ledger: t.services.push.consentLedger, wechat: pausing, now: () => new Date(), logger: t.logger }, { window: 4, windowsInFlight: 1, quietHours: NO_QUIET_HOURS }).sendDue()
+    // One window of 4 at a time; the 5th message pauses the campaign.
+    await senderOfFours(1, async (sends) => {
+      if (sends === 5) await editor.call('actOnCampaign', { params: { id }, body: { action: 'pause' } })
+    }).sendDue()
     const paused = await CampaignModel.findById(id).lean()
     expect(paused!.state).toBe('paused')
     expect(sentTo(id)).toHaveLength(8)
@@ -177,21 +190,12 @@ describe('sending a campaign', () => {
   })
 
   it('two windows in flight: a pause lets both finish and counts them, starts no third; resume sends the rest once', async () => {
-    const people = []
-    for (let i = 0; i < 12; i++) people.push(await citizen('410703000000'))
-    const id = await approvedCampaign({ audience: { topics: ['land-acquisition-compensation'], topicMatch: 'any', regions: ['410703000000'], groups: [] } })
+    const { people, id } = await twelveAndACampaign('410703000000')
     const editor = (await staffSession(t, `send-pauser-${++n}`, DEPT, ['editor'])).api
     // Windows of 4, two in flight: the second is recorded while the first is on the wire; the first message pauses the campaign.
-    const real = (t.services.push.sender as unknown as { deps: { wechat: { send: (m: never) => Promise<never> } } }).deps.wechat
-    let sends = 0
-    const pausing = {
-      send: async (m: never) => {
-        const r = await real.send(m)
-        if (++sends === 1) await editor.call('actOnCampaign', { params: { id }, body: { action: 'pause' } })
-        return r
-      },
-    }
-    await new CampaignSender({ templates: t.services.push.templates, ledger: t.services.push.consentLedger, wechat: pausing, now: () => new Date(), logger: t.logger }, { window: 4, windowsInFlight: 2, quietHours: NO_QUIET_HOURS }).sendDue()
+    await senderOfFours(2, async (sends) => {
+      if (sends === 1) await editor.call('actOnCampaign', { params: { id }, body: { action: 'pause' } })
+    }).sendDue()
     const paused = await CampaignModel.findById(id).lean()
     expect(paused!.state).toBe('paused')
     expect(sentTo(id)).toHaveLength(8)
@@ -206,24 +210,9 @@ describe('sending a campaign', () => {
 
 describe('shutting down', () => {
   it('a sender told to stop finishes the windows out, counts them and lets the campaign go; another resumes it at once, nobody twice', async () => {
-    const people = []
-    for (let i = 0; i < 12; i++) people.push(await citizen('410704000000'))
-    const id = await approvedCampaign({ audience: { topics: ['land-acquisition-compensation'], topicMatch: 'any', regions: ['410704000000'], groups: [] } })
-    const real = (t.services.push.sender as unknown as { deps: { wechat: { send: (m: never) => Promise<never> } } }).deps.wechat
-    let sends = 0
-    // A long lease: only the sender letting go makes the campaign free before it runs out.
-    const stopping: CampaignSender = new CampaignSender(
-      {
-        templates: t.services.push.templates, ledger: t.services.push.consentLedger, now: () => new Date(), logger: t.logger,
-        wechat: {
-          send: async (m: never) => {
-            if (++sends === 1) stopping.stop() // SIGTERM while the first window is on the wire
-            return real.send(m)
-          },
-        },
-      },
-      { window: 4, windowsInFlight: 2, quietHours: NO_QUIET_HOURS, leaseMs: 10 * 60_000 },
-    )
+    const { people, id } = await twelveAndACampaign('410704000000')
+    // SIGTERM once the first message went; a long lease: only the sender letting go frees the campaign before it runs out.
+    const stopping: CampaignSender = senderOfFours(2, (sends) => void (sends === 1 && stopping.stop()), { leaseMs: 10 * 60_000 })
     expect(await stopping.sendDue()).toBe(1)
     const letGo = await CampaignModel.findById(id).lean()
     expect(letGo!.state).toBe('sending')
