@@ -39,6 +39,7 @@ async function downloaded(page: Page, link: string): Promise<{ name: string; dat
 const pdf = (text: string) => Buffer.concat([Buffer.from(`%PDF-1.4\n% ${text}\n`), Buffer.alloc(1024, 32)])
 const MATERIAL = pdf(`申请材料 ${STAMP}`)
 const LETTER = pdf(`答复书 ${STAMP}`)
+const BATCHES = pdf(`发放批次 ${STAMP}`)
 
 const first17 = `52010219850712${String(Date.now() % 1000).padStart(3, '0')}`
 const ID = first17 + residentIdCheckChar(first17)
@@ -146,15 +147,22 @@ describe('依申请公开 in the mini-program (h5) and the workbench', () => {
     await expect.poll(() => attr(page, '[data-testid=application-state]', 'data-state')).toBe('correction')
     expect(await text(page, '[data-testid=deadline]')).toMatch(/请在 \d{4}-\d{2}-\d{2} 前补正/)
     await visible(page, '[data-testid=correction-text] textarea').fill('所需为 2025 年全年各批次的发放名单')
+    // … with the list of batches as a file.
+    await pickFile(page, '[data-testid=correction-files] [data-testid=add-file]', { name: '发放批次说明.pdf', mimeType: 'application/pdf', buffer: BATCHES })
+    await expect.poll(() => text(page, '[data-testid=correction-files] [data-testid=my-files]')).toContain('发放批次说明.pdf')
+    await screenshot(page, 'disclosure-correction-with-file')
     await visible(page, '[data-testid=send-correction]').click()
     await expect.poll(() => attr(page, '[data-testid=application-state]', 'data-state')).toBe('processing')
     expect(await text(page, '[data-testid=notices]')).toContain('已收到补正材料')
+    expect(await text(page, '[data-testid=application-files]')).toContain('发放批次说明.pdf')
 
     // The handler replies.
     await page.goto(`${baseUrl}/#/workbench/pages/disclosure/index?id=${id}`)
     await page.reload()
     await expect.poll(() => attr(page, '[data-testid=disclosure-handle]', 'data-state')).toBe('processing')
     expect(await text(page, '[data-testid=disclosure-history]')).toContain('所需为 2025 年全年各批次的发放名单')
+    // The file sent with the correction is with the application, and opens with the same bytes.
+    expect(await downloaded(page, '[data-testid=application-files] [data-testid=file-link]:has-text("发放批次说明.pdf")')).toEqual({ name: '发放批次说明.pdf', data: BATCHES })
     await visible(page, '[data-action=reply]').click()
     await visible(page, '[data-testid=step-form] .wb-chip').filter({ hasText: '予以公开' }).first().click()
     await wbField(page, '理由').fill('经审查，所申请信息不涉及国家秘密、商业秘密和个人隐私，予以公开。')

@@ -8,7 +8,7 @@ import { CITIZEN_UPLOADS_PER_DAY } from '../../server/src/disclosure/fileUploade
 import { startTestApp, type TestApp } from '../support/app'
 import { applicationForm, residentIdNumber } from '../support/disclosure'
 import { download, pdf, png, uploadDisclosureFile, uploaded } from '../support/disclosureFiles'
-import { refusedFields, staffSession } from '../support/staff'
+import { outcome, refusedFields, staffSession } from '../support/staff'
 
 const DEPT = 'guiyang-hrss'
 const OTHER = 'xinxiang-gov-office'
@@ -179,6 +179,43 @@ describe('binding files to applications and replies', () => {
     expect((await me.api.call('getMyDisclosure', { params: { id: app.id } })).reply?.attachments).toEqual([letter, info])
     expect(await DisclosureFileModel.findById(letter.id).lean()).toMatchObject({ applicationId: app.id, attachedAs: 'reply' })
     expect(await AuditRecordModel.findOne({ action: 'disclosure.reply', subject: `disclosure:${app.id}` }).lean()).toMatchObject({ after: { attachments: [letter.id, info.id] } })
+  })
+})
+
+describe('files sent with a correction (补正)', () => {
+  it('join the application’s attachments; someone else’s, a used or unknown file is refused per field with nothing written', async () => {
+    const editor = await staff(DEPT, 'editor')
+    const me = await citizen('bind-correct')
+    const other = await citizen('bind-correct-other')
+    const first = await uploaded(t, 'citizen', me.token, '申请表.pdf')
+    const app = await me.api.call('submitDisclosure', { body: form([first.id]) })
+    await editor.api.call('actOnDisclosure', { params: { id: app.id }, body: { action: 'assign', department: DEPT } })
+    await editor.api.call('actOnDisclosure', { params: { id: app.id }, body: { action: 'requestCorrection', items: '请补交身份证明复印件', days: 10 } })
+
+    const copy = await uploaded(t, 'citizen', me.token, '身份证复印件.png', png())
+    const correct = (attachments: string[]) => me.api.call('correctMyDisclosure', { params: { id: app.id }, body: { text: '已补交身份证明复印件', attachments } })
+    const before = await written()
+    expect(await refusedFields(correct([copy.id, (await uploaded(t, 'citizen', other.token)).id, first.id, 'ffffffffffffffffffffffff']))).toEqual({
+      'attachments.1': '找不到这个附件，请重新上传',
+      'attachments.2': '这个附件已用在一件申请或答复中，不能再次使用，请重新上传',
+      'attachments.3': '找不到这个附件，请重新上传',
+    })
+    // The other citizen's upload above was written; the application and the files it could have taken were not.
+    const unchanged = (s: string) => JSON.parse(s)[0].find((a: { _id: string }) => a._id === app.id)
+    expect(unchanged(await written())).toEqual(unchanged(before))
+    expect(await DisclosureFileModel.findById(copy.id).lean()).toMatchObject({ applicationId: null })
+
+    const corrected = await correct([copy.id])
+    expect(corrected.state).not.toBe('correction')
+    expect(corrected.attachments).toEqual([first, copy])
+    expect(corrected.notices.at(-1)?.text).toContain('和 1 个附件')
+    expect(await DisclosureFileModel.findById(copy.id).lean()).toMatchObject({ applicationId: app.id, attachedAs: 'application' })
+    // The handler sees it with the application, and can download it.
+    expect((await editor.api.call('getDisclosure', { params: { id: app.id } })).attachments).toEqual([first, copy])
+    expect((await download(t, copy.url, editor.token)).status).toBe(200)
+    expect(await AuditRecordModel.findOne({ action: 'disclosure.correct', subject: `disclosure:${app.id}` }).lean()).toMatchObject({ before: { attachments: 1 }, after: { attachments: 2, added: [copy.id] } })
+    // Sent once: not asked for any more, and the file stays where it went.
+    expect(await outcome(correct([]))).toBe('CONFLICT')
   })
 })
 

@@ -86,7 +86,7 @@ export function createDisclosureModule(deps: { calendar: WorkingCalendar; now: (
     reader: new ApplicationReader(context),
     stepper: new ApplicationStepper(context, refunder, binder),
     withdrawer: new ApplicationWithdrawer(context, refunder),
-    corrector: new CorrectionSubmitter(context),
+    corrector: new CorrectionSubmitter(context, binder),
     paymentOpener: new FeePaymentOpener(context),
     calendarYears,
     reporter: new AnnualReporter(context),

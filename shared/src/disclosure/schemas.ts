@@ -84,7 +84,11 @@ export const disclosureRegistrationBodySchema = idChecked(
 export type DisclosureRegistrationBody = z.input<typeof disclosureRegistrationBodySchema>
 
 /** The applicant's correction (补正) sent online: what they add or change. */
-export const disclosureCorrectionBodySchema = z.object({ text: z.string({ error: '请填写补正内容' }).trim().min(2, { error: '请填写补正内容' }).max(2000, { error: '补正内容最多 2000 字' }) })
+export const disclosureCorrectionBodySchema = z.object({
+  text: z.string({ error: '请填写补正内容' }).trim().min(2, { error: '请填写补正内容' }).max(2000, { error: '补正内容最多 2000 字' }),
+  /** Files sent with the correction (uploaded first, like an application's): they join the application's attachments. */
+  attachments: fileIds(DISCLOSURE_APPLICATION_MAX_FILES),
+})
 
 export const disclosureParamsSchema = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/, { error: '申请编号格式不正确' }) })
 

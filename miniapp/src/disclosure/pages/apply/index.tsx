@@ -5,9 +5,7 @@ import { APPLICANT_KINDS, DEPARTMENTS, DISCLOSURE_APPLICATION_MAX_FILES, DISCLOS
 import { Page } from '@/components/Page'
 import { Section } from '@/components/Section'
 import { asCitizen, hasCitizenSession } from '@/lib/citizenSession'
-import { useUpload } from '@/lib/useUpload'
-import { fileKind, formatFileSize } from '@/lib/format'
-import { chooseAndUploadMyFile } from '../../lib/files'
+import { PickedFiles, withoutFileMessages } from '../../lib/PickedFiles'
 import { blankForm, disclosureDetailPath, fieldMessages, type ApplyForm } from '../../lib/form'
 import '../disclosure.css'
 
@@ -38,8 +36,6 @@ export default function ApplyPage() {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
   const [files, setFiles] = useState<DisclosureAttachment[]>([])
-  // Files are uploaded as they are picked (private to the applicant until sent with the application).
-  const { uploading, error: uploadError, upload: addFile } = useUpload(chooseAndUploadMyFile, (added) => setFiles((x) => [...x, added]))
   const set = <K extends Key>(k: K, v: ApplyForm[K]) => {
     setF((x) => ({ ...x, [k]: v }))
     setErrors((e) => ({ ...e, [k]: '' }))
@@ -52,10 +48,11 @@ export default function ApplyPage() {
       {errors[k] ? <View className='dis-error' role='alert' data-error={k}>{errors[k]}</View> : null}
     </View>
   )
+  // Files are uploaded as they are picked (private to the applicant until sent with the application).
+  const addFile = (added: DisclosureAttachment) => setFiles((x) => [...x, added])
   const removeFile = (i: number) => {
     setFiles((x) => x.filter((_, j) => j !== i))
-    // Messages about files are by position: after a removal they no longer point at the right one.
-    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('attachments'))))
+    setErrors(withoutFileMessages)
   }
   const submit = async () => {
     if (busy) return
@@ -102,26 +99,7 @@ export default function ApplyPage() {
       </Section>
       <Section title='附件（可选）'>
         <Text className='dis-hint'>可附上申请材料的文件或照片（PDF、Word、Excel、OFD、图片），最多 {DISCLOSURE_APPLICATION_MAX_FILES} 个，每个不超过 20 MB。附件只有您和办理机关能看到。</Text>
-        <View data-testid='my-files'>
-          {files.map((a, i) => (
-            <View key={a.id} className='dis-file' data-testid='my-file'>
-              <View className='dis-file-text'>
-                <Text className='dis-file-name'>{a.name}</Text>
-                <Text className='dis-file-meta'>{fileKind(a.mime, a.name)}，{formatFileSize(a.size)}</Text>
-                {errors[`attachments.${i}`] ? <View className='dis-error' role='alert' data-error={`attachments.${i}`}>{errors[`attachments.${i}`]}</View> : null}
-              </View>
-              <View className='dis-file-remove' role='button' aria-label={`移除附件 ${a.name}`} data-testid='remove-file' onClick={() => removeFile(i)}>
-                <Text>移除</Text>
-              </View>
-            </View>
-          ))}
-        </View>
-        {files.length < DISCLOSURE_APPLICATION_MAX_FILES ? (
-          <View className={'btn btn-plain' + (uploading ? ' me-busy' : '')} role='button' data-testid='add-file' onClick={() => void addFile()}>
-            <Text>{uploading ? '正在上传…' : '添加附件（可选）'}</Text>
-          </View>
-        ) : null}
-        {uploadError || errors.attachments ? <View className='dis-error' role='alert' data-error='attachments'>{uploadError || errors.attachments}</View> : null}
+        <PickedFiles files={files} onAdd={addFile} onRemove={removeFile} errors={errors} label='添加附件（可选）' />
       </Section>
       {errors.other ? <View className='dis-error' role='alert'>{errors.other}</View> : null}
       {Object.entries(errors).some(([k, v]) => v && k !== 'other') ? <View className='dis-error' role='alert' data-testid='form-errors'>请按红色提示修改后再提交。</View> : null}

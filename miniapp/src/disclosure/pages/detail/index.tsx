@@ -9,7 +9,8 @@ import { asCitizen } from '@/lib/citizenSession'
 import { errorMessage } from '@/lib/errors'
 import { fileKind, formatFileSize } from '@/lib/format'
 import { openMyFile } from '../../lib/files'
-import { deadlineLines } from '../../lib/form'
+import { deadlineLines, fieldMessages } from '../../lib/form'
+import { PickedFiles, withoutFileMessages } from '../../lib/PickedFiles'
 import '../disclosure.css'
 
 const OPEN = ['received', 'processing', 'correction', 'consultation', 'fee-review', 'fee-notified']
@@ -38,6 +39,8 @@ export default function ApplicationDetail() {
   const [busy, setBusy] = useState(false)
   const [note, setNote] = useState('')
   const [correction, setCorrection] = useState('')
+  const [correctionFiles, setCorrectionFiles] = useState<DisclosureAttachment[]>([])
+  const [correctionErrors, setCorrectionErrors] = useState<Record<string, string>>({})
   const load = () =>
     asCitizen((c) => c.call('getMyDisclosure', { params: { id } })).then(
       (r) => (setA(r), setError('')),
@@ -85,10 +88,14 @@ export default function ApplicationDetail() {
     setBusy(true)
     setNote('')
     try {
-      setA(await asCitizen((c) => c.call('correctMyDisclosure', { params: { id }, body: { text: correction } })))
+      setA(await asCitizen((c) => c.call('correctMyDisclosure', { params: { id }, body: { text: correction, attachments: correctionFiles.map((f) => f.id) } })))
       setCorrection('')
+      setCorrectionFiles([])
+      setCorrectionErrors({})
     } catch (err) {
-      setNote(errorMessage(err))
+      const fields = fieldMessages(err)
+      setCorrectionErrors(fields)
+      if (!Object.keys(fields).some((k) => k.startsWith('attachments'))) setNote(errorMessage(err))
     } finally {
       setBusy(false)
     }
@@ -135,8 +142,17 @@ export default function ApplicationDetail() {
         <Section title='补正通知'>
           <Text className='dis-text'>{a.correction.items}</Text>
           <Text className='dis-text'>补正期限：{a.correction.deadline}（逾期未补正视为放弃申请）</Text>
-          <Text className='dis-hint'>可以在这里直接写明补正内容，也可以把材料交到受理窗口。</Text>
+          <Text className='dis-hint'>可以在这里写明补正内容并附上材料的文件或照片，也可以把材料交到受理窗口。</Text>
           <Textarea className='dis-textarea' aria-label='补正内容' data-testid='correction-text' maxlength={2000} value={correction} onInput={(e) => setCorrection(e.detail.value)} />
+          <View data-testid='correction-files'>
+            <PickedFiles
+              files={correctionFiles}
+              onAdd={(f) => setCorrectionFiles((x) => [...x, f])}
+              onRemove={(i) => (setCorrectionFiles((x) => x.filter((_, j) => j !== i)), setCorrectionErrors(withoutFileMessages))}
+              errors={correctionErrors}
+              label='添加补正材料（可选）'
+            />
+          </View>
           <View className='btn' role='button' data-testid='send-correction' onClick={() => void sendCorrection()}>
             <Text>{busy ? '正在提交…' : '提交补正'}</Text>
           </View>
