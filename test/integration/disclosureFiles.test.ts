@@ -5,6 +5,7 @@ import { AuditRecordModel } from '../../server/src/platform/audit/auditTrail'
 import { Counter } from '../../server/src/content/model'
 import { DisclosureApplicationModel, DisclosureFileModel, DisclosureUploadDayModel } from '../../server/src/disclosure/model'
 import { CITIZEN_UPLOADS_PER_DAY } from '../../server/src/disclosure/fileUploader'
+import { UNSENT_FILE_KEEP_DAYS } from '../../server/src/disclosure/fileEraser'
 import { startTestApp, type TestApp } from '../support/app'
 import { applicationForm, residentIdNumber } from '../support/disclosure'
 import { download, pdf, png, uploadDisclosureFile, uploaded } from '../support/disclosureFiles'
@@ -310,5 +311,41 @@ describe('downloads', () => {
     expect(await t.services.disclosure.fileStorage.has(`${createHash('sha256').update(keptData).digest('hex')}.pdf`)).toBe(false)
     expect(await DisclosureFileModel.findById(sent.id).lean()).toMatchObject({ uploaderId: null })
     expect((await download(t, sent.url, editor.token)).status).toBe(200)
+  })
+})
+
+describe('uploads nobody sent', () => {
+  it(`are erased by the daily sweep after ${UNSENT_FILE_KEEP_DAYS} days, record and bytes, audited by id; sent ones and newer ones stay`, async () => {
+    const me = await citizen('unsent')
+    const editor = await staff(DEPT, 'editor')
+    const keyOf = async (id: string) => (await DisclosureFileModel.findById(id).lean())!.storageKey
+    // Uploaded on 11-02 (the test clock): an ID copy left behind, a reply letter never sent, and a file sent with an application.
+    const left = await uploaded(t, 'citizen', me.token, '身份证复印件.png', Buffer.concat([png(), Buffer.from(`复印件-${Date.now()}`)]))
+    const draftLetter = await uploaded(t, 'staff', editor.token, '未发出的答复书.pdf', pdf(`未发出-${Date.now()}`))
+    const sharedBytes = pdf(`同一内容-${Date.now()}`)
+    const sent = await uploaded(t, 'citizen', me.token, '申请材料.pdf', sharedBytes)
+    const sameBytesLeft = await uploaded(t, 'citizen', me.token, '申请材料（重复）.pdf', sharedBytes)
+    await me.api.call('submitDisclosure', { body: form([sent.id]) })
+    // One uploaded a day before the sweep: kept.
+    const recent = await uploaded(t, 'citizen', me.token, '昨天上传.pdf', pdf(`昨天-${Date.now()}`))
+    await DisclosureFileModel.updateOne({ _id: recent.id }, { $set: { createdAt: new Date('2026-11-09T10:00:00+08:00') } })
+    const keys = { left: await keyOf(left.id), draftLetter: await keyOf(draftLetter.id), shared: await keyOf(sent.id), recent: await keyOf(recent.id) }
+
+    const result = await t.services.disclosure.sweep.run(new Date('2026-11-10T08:00:00+08:00'))
+    expect(result.erasedFiles).toEqual(expect.arrayContaining([left.id, draftLetter.id, sameBytesLeft.id]))
+    expect(result.erasedFiles).not.toContain(sent.id)
+    expect(result.erasedFiles).not.toContain(recent.id)
+    for (const gone of [left, draftLetter, sameBytesLeft]) expect(await DisclosureFileModel.exists({ _id: gone.id })).toBeNull()
+    const storage = t.services.disclosure.fileStorage
+    expect({ left: await storage.has(keys.left), draftLetter: await storage.has(keys.draftLetter), shared: await storage.has(keys.shared), recent: await storage.has(keys.recent) }).toEqual({ left: false, draftLetter: false, shared: true, recent: true })
+    expect((await download(t, left.url, me.token)).status).toBe(404)
+    expect((await download(t, sent.url, me.token)).status).toBe(200)
+    expect((await download(t, recent.url, me.token)).status).toBe(200)
+    const audit = await AuditRecordModel.findOne({ action: 'disclosure.eraseUnsentFiles' }).sort({ at: -1 }).lean()
+    expect(audit).toMatchObject({ actor: { id: 'system' }, after: { files: [] } })
+    expect(audit!.before).toMatchObject({ files: expect.arrayContaining([left.id, draftLetter.id, sameBytesLeft.id]) })
+    expect(JSON.stringify(audit)).not.toContain('身份证复印件')
+    // A second run of the same day finds nothing more.
+    expect((await t.services.disclosure.sweep.run(new Date('2026-11-10T08:00:00+08:00'))).erasedFiles).toEqual([])
   })
 })

@@ -7,6 +7,8 @@ import type { CalendarYears } from './calendarYears'
 import { SYSTEM_ACTOR, SYSTEM_REF, type DisclosureContext } from './context'
 import { DisclosureApplicationModel, DisclosureTaskModel, type DisclosureApplicationDoc } from './model'
 import { closeUnpaidFeeOrder } from './feePayments'
+import type { FileStorage } from '../content/attachments/fileStorage'
+import { eraseUnsentFiles } from './fileEraser'
 
 export const REMIND_WORKING_DAYS_BEFORE = 3
 
@@ -15,6 +17,8 @@ export interface SweepResult {
   reminders: string[]
   overdue: string[]
   calendarGaps: number[]
+  /** Uploads erased because nobody sent them (ids). */
+  erasedFiles: string[]
 }
 
 /**
@@ -22,19 +26,21 @@ export interface SweepResult {
  * abandoned what was not corrected or not paid in time, records a reminder 3 working
  * days before an answer is due and an escalation when it is overdue (each once, as a
  * workbench task with an audit record), and warns admins from November when next year's
- * calendar is missing. Safe to run twice for a day: every record has a unique id.
+ * calendar is missing, and erases uploads nobody sent within a week. Safe to run twice for
+ * a day: every record has a unique id.
  */
 export class DailySweep {
   constructor(
     private readonly ctx: DisclosureContext,
     private readonly years: CalendarYears,
     private readonly logger: Logger,
+    private readonly files: FileStorage,
   ) {}
 
   async run(at: Date): Promise<SweepResult> {
     await this.years.start() // years another instance loaded
     const today = formatShanghaiDate(at)
-    const result: SweepResult = { abandoned: [], reminders: [], overdue: [], calendarGaps: [] }
+    const result: SweepResult = { abandoned: [], reminders: [], overdue: [], calendarGaps: [], erasedFiles: [] }
     const open = await DisclosureApplicationModel.find({ state: { $nin: DISCLOSURE_FINAL_STATES } }).lean<DisclosureApplicationDoc[]>()
     for (const doc of open) {
       const id = doc._id.toString()
@@ -66,6 +72,7 @@ export class DailySweep {
     const warning = this.years.missingNextYear()
     const nextYear = Number(today.slice(0, 4)) + 1
     if (warning && (await createOnce(DisclosureTaskModel, { _id: `calendar:${nextYear}`, kind: 'calendar', department: null, applicationId: null, trackingNumber: null, dueDate: null, text: warning, at }))) result.calendarGaps.push(nextYear)
+    result.erasedFiles = await eraseUnsentFiles(at, this.files)
     return result
   }
 

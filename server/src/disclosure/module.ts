@@ -92,7 +92,7 @@ export function createDisclosureModule(deps: { calendar: WorkingCalendar; now: (
     reporter: new AnnualReporter(context),
     tasks: new DisclosureTaskList(),
   }
-  const sweep = new DailySweep(context, calendarYears, deps.logger)
+  const sweep = new DailySweep(context, calendarYears, deps.logger, fileStorage)
   // A deleted account loses the link to its applications; the applications themselves are the agency's records and stay.
   // Files they uploaded but never sent are erased; those that came with an application stay with it, no longer linked to the account.
   deps.citizenProfiles.onDelete(async (citizenId) => {
