@@ -31,16 +31,15 @@ export class CorrectionSubmitter {
     const by = { id: `citizen:${citizen.id}`, name: '申请人' }
     const files = await this.binder.check(body.attachments ?? [], { kind: 'citizen', citizenId: citizen.id })
     const added = await this.binder.bind(files, id, 'application', now)
-    let moved: DisclosureApplicationDoc | null
+    let moved: DisclosureApplicationDoc
     try {
-      moved = await this.record(doc, decision.to, { today, now, by, text: body.text, added })
+      const recorded = await this.record(doc, decision.to, { today, now, by, text: body.text, added })
+      if (!recorded) throw new ConflictError('申请状态已改变，请刷新后重试')
+      moved = recorded
     } catch (err) {
+      // Not written after all: the files go back to the applicant.
       await this.binder.release(added, id)
       throw err
-    }
-    if (!moved) {
-      await this.binder.release(added, id)
-      throw new ConflictError('申请状态已改变，请刷新后重试')
     }
     // The text may hold personal data: the audit records that a correction came, not what it says.
     await recordAudit({ at: now, actor: { id: by.id, name: 'citizen' }, action: 'disclosure.correct', subject: `disclosure:${id}`, before: { state: doc.state, attachments: doc.attachments.length }, after: { state: moved.state, correctedOn: today, attachments: moved.attachments.length, added: added.map((a) => a.id) } })

@@ -91,7 +91,7 @@ export const configSchema = z.object({
   WECHATPAY_NOTIFY_URL: z.url({ error: '应为网址，例如 https://example.gov.cn/api/v1/pay/notify' }).optional(),
   /** Open orders without a notification for this long are queried by the reconciliation job. */
   WECHATPAY_RECONCILE_AFTER_MINUTES: integer(1, 1440).default(10),
-  /** Push sending: recipients per window (also the most messages in flight), the sender's lease, and how often a push worker looks for due campaigns. */
+  /** Push sending: recipients per window, the sender's lease, and how often a push worker looks for due campaigns. */
   PUSH_WINDOW: integer(1, 1000).default(64),
   /** Windows handed over whose sends may still be under way while the next is recorded (1: one window at a time). */
   PUSH_WINDOWS_IN_FLIGHT: integer(1, 8).default(2),

@@ -50,7 +50,7 @@ export interface SmsPusher {
 export interface SenderSettings {
   /** Recipients handled per step (one journal write). */
   window: number
-  /** Windows handed over whose sends may still be under way while the next is recorded (ADR 0026); at most window × this many sends in flight. */
+  /** Windows recorded and not yet finished: the next is recorded while one is on the wire (ADR 0026); WeChat gets window × (this − 1) connections. */
   windowsInFlight: number
   dailyCap: number
   quietHours: QuietHours
@@ -108,14 +108,16 @@ export class CampaignSender {
   /** Sends every campaign that is due (or whose sender died); answers how many it worked on. */
   async sendDue(): Promise<number> {
     let worked = 0
-    for (let campaign = this.stopping ? null : await this.claim(); campaign; campaign = this.stopping ? null : await this.claim()) {
+    for (let campaign = await this.claim(); campaign; campaign = await this.claim()) {
       worked++
       await this.send(campaign)
     }
     return worked
   }
 
+  /** A due campaign (or one whose sender died), leased to this sender; none once it is stopping. */
   private async claim(): Promise<CampaignDoc | null> {
+    if (this.stopping) return null
     const now = this.deps.now()
     const lease = { owner: this.owner, until: new Date(now.getTime() + this.settings.leaseMs) }
     const due = await CampaignModel.findOneAndUpdate(
@@ -128,25 +130,22 @@ export class CampaignSender {
   }
 
   /**
-   * Still ours and still to be sent? Stops at pause, cancel, a takeover or the quiet
-   * hours; renews the lease once half of it has passed. Read by `_id` (one cheap lookup
+   * Still ours and still to be sent? Stops at shutdown, pause, cancel, a takeover or the
+   * quiet hours (`send` then finishes the windows out and adds their counters); renews the
+   * lease once half of it has passed. Read by `_id` (one cheap lookup
    * a window), so a pause is seen before the next window.
    */
   private async keep(campaign: CampaignDoc): Promise<void> {
     if (this.stopping) throw new Stop(true)
     const now = this.deps.now()
     if (!campaign.urgent && inQuietHours(now, this.settings.quietHours)) {
-      await this.flush(campaign)
       const until = quietHoursOver(now, this.settings.quietHours)
       await CampaignModel.updateOne({ _id: campaign._id, 'lease.owner': this.owner }, { $set: { lease: { owner: 'quiet-hours', until }, waitingUntil: until } })
       this.deps.logger.info({ campaign: campaign._id.toString(), until }, 'push campaign held by the quiet hours')
       throw new Stop()
     }
     const current = await CampaignModel.findById(campaign._id, { state: 1, lease: 1, waitingUntil: 1 }).lean<Pick<CampaignDoc, 'state' | 'lease' | 'waitingUntil'>>()
-    if (!current || current.state !== 'sending' || current.lease?.owner !== this.owner) {
-      await this.flush(campaign)
-      throw new Stop() // paused, cancelled, or taken over
-    }
+    if (!current || current.state !== 'sending' || current.lease?.owner !== this.owner) throw new Stop() // paused, cancelled, or taken over
     if (current.lease.until.getTime() - now.getTime() < this.settings.leaseMs / 2 || current.waitingUntil) {
       const renewed = await CampaignModel.updateOne({ _id: campaign._id, state: 'sending', 'lease.owner': this.owner }, { $set: { 'lease.until': new Date(now.getTime() + this.settings.leaseMs), waitingUntil: null } })
       if (!renewed.modifiedCount) throw new Stop()
